@@ -1,0 +1,103 @@
+/**
+ * The publishing model. Plain types only: this module imports nothing, so every other module
+ * (store adapters, web views, importers) can depend on it without cycles.
+ */
+
+/** A section of the site, named in Chinese first (国际英语新闻) with an English name beside it. */
+export interface Section {
+  id: number;
+  /** URL part, ASCII, stable once created: `world` in `/sections/world`. */
+  slug: string;
+  /** The Chinese name as the site shows it: `国际英语新闻`. */
+  nameZh: string;
+  /** The English name shown beside it: `International News`. Empty when nobody has given one. */
+  nameEn: string;
+}
+
+/** Month as 1–12. */
+export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
+/**
+ * The dateline a wire story opens with: `MOSCOW, Feb. 21 (Xinhua) --`.
+ * Wire datelines carry no year; the year, when known, comes from the story's publication date.
+ */
+export interface Dateline {
+  /** `MOSCOW`, `UNITED NATIONS`; as written. */
+  place: string;
+  /** 1–12, or null when the dateline names no date. */
+  month: number | null;
+  /** 1–31, or null. */
+  day: number | null;
+  /** `Xinhua`, `Reuters`; null when the dateline names no agency. */
+  agency: string | null;
+  /** The date exactly as written (`Feb. 21`, `March 3`), for display; null when absent. */
+  dateText: string | null;
+}
+
+/** An editor-pinned related link, as the seed's `相关文章` lists them: a section name and a title. */
+export interface PinnedLink {
+  /** The section name as written in the link (`欧美文化`). */
+  sectionName: string;
+  title: string;
+}
+
+/** A stored story. */
+export interface Story {
+  id: number;
+  slug: string;
+  /** Where the story came from (`xinhua`, a feed URL…); '' when unknown. Unique with externalId. */
+  source: string;
+  /** The source's own id for the story; derived from the title when the source gave none. */
+  externalId: string;
+  sectionId: number;
+  title: string;
+  dateline: Dateline | null;
+  /** ISO 8601 date or date-time; null when the source gave none. */
+  publishedAt: string | null;
+  url: string | null;
+  tags: string[];
+  /** Body paragraphs in order, the dateline already taken off the first one. */
+  paragraphs: string[];
+  pinnedRelated: PinnedLink[];
+  /** ISO 8601 date-time when first stored. */
+  createdAt: string;
+  /** ISO 8601 date-time of the last change. */
+  updatedAt: string;
+}
+
+/** A story with its section, as the pages and the API show it. */
+export interface StoryView extends Story {
+  section: Section;
+}
+
+/** A story in a list: no body. */
+export interface StorySummary {
+  id: number;
+  slug: string;
+  title: string;
+  section: Section;
+  publishedAt: string | null;
+  createdAt: string;
+  dateline: Dateline | null;
+  /** The first paragraph, shortened, for list entries and meta descriptions. */
+  lead: string;
+}
+
+/**
+ * A story as an importer hands it to the article service: validated, not yet stored.
+ * Section is named by slug or Chinese name; the service finds or creates it.
+ */
+export interface StoryInput {
+  source: string;
+  /** null: the service derives one from the title, so that re-importing updates instead of duplicating. */
+  externalId: string | null;
+  /** Slug or Chinese name; null for the default section. */
+  section: string | null;
+  title: string;
+  dateline: Dateline | null;
+  publishedAt: string | null;
+  url: string | null;
+  tags: string[];
+  paragraphs: string[];
+  pinnedRelated: PinnedLink[];
+}

@@ -1,0 +1,252 @@
+/**
+ * The rules of publishing: which section a story lands in, how a re-import finds the story it
+ * updates, which slug a story gets, how pinned related links resolve. Storage is reached only
+ * through the narrow interfaces in `store/types.ts`.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
+import { systemClock } from '../core/clock.js';
+import type { StoryRecord, Store, StoreTx, StoryListRow } from '../store/types.js';
+import type { Section, Story, StoryInput, StorySummary, StoryView } from './model.js';
+import { DEFAULT_SECTION, describeNewSection } from './sections.js';
+import { slugify, titleKey } from './slug.js';
+
+/** What saving one story did. */
+export type SaveOutcome = 'added' | 'updated' | 'unchanged';
+
+/** An entry of a story's 相关文章 list. */
+export interface RelatedEntry {
+  /** The section name as shown: `欧美文化`. */
+  sectionName: string;
+  title: string;
+  /** The linked story's path, or null while no story with that title is stored. */
+  href: string | null;
+  /** Where the entry came from: an editor's pin (computed ones come with the related engine). */
+  kind: 'pinned';
+}
+
+export interface StoryPage {
+  story: StoryView;
+  related: RelatedEntry[];
+}
+
+export interface SectionPage {
+  section: Section;
+  stories: StorySummary[];
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/** Longest list lead, in characters. */
+const LEAD_LENGTH = 180;
+
+export function storyPath(slug: string): string {
+  return `/stories/${slug}`;
+}
+
+export function sectionPath(slug: string): string {
+  return `/sections/${slug}`;
+}
+
+/** A paragraph cut at a word boundary for list entries and meta descriptions. */
+export function leadOf(paragraph: string, max = LEAD_LENGTH): string {
+  if (paragraph.length <= max) return paragraph;
+  const cut = paragraph.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** The id a story gets when its source gave none: re-importing the same title updates it. */
+export function derivedExternalId(title: string): string {
+  return `title:${createHash('sha1').update(titleKey(title)).digest('hex').slice(0, 20)}`;
+}
+
+function sameContent(story: Story, record: StoryRecord): boolean {
+  return (
+    story.sectionId === record.sectionId &&
+    story.title === record.title &&
+    story.publishedAt === record.publishedAt &&
+    story.url === record.url &&
+    JSON.stringify(story.dateline) === JSON.stringify(record.dateline) &&
+    JSON.stringify(story.tags) === JSON.stringify(record.tags) &&
+    JSON.stringify(story.paragraphs) === JSON.stringify(record.paragraphs) &&
+    JSON.stringify(story.pinnedRelated) === JSON.stringify(record.pinnedRelated)
+  );
+}
+
+export class ArticleService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Finds the section a story names (slug or Chinese name), creating it the first time. */
+  async resolveSection(tx: StoreTx, name: string | null): Promise<Section> {
+    const wanted = name?.trim() || DEFAULT_SECTION.nameZh;
+    const existing =
+      (await tx.sections.findSectionBySlug(wanted.toLowerCase())) ?? (await tx.sections.findSectionByNameZh(wanted));
+    if (existing) return existing;
+    const described = describeNewSection(wanted);
+    const byKnownName = await tx.sections.findSectionByNameZh(described.nameZh);
+    if (byKnownName) return byKnownName;
+    let slug = described.slug;
+    for (let n = 2; await tx.sections.findSectionBySlug(slug); n++) slug = `${described.slug}-${n}`;
+    return tx.sections.createSection({ ...described, slug });
+  }
+
+  /**
+   * Adds a story, or updates the one with the same source and external id. Call inside
+   * `store.transaction` so a batch lands whole or not at all.
+   */
+  async saveStory(tx: StoreTx, input: StoryInput): Promise<{ outcome: SaveOutcome; story: Story }> {
+    const section = await this.resolveSection(tx, input.section);
+    const externalId = input.externalId ?? derivedExternalId(input.title);
+    const now = this.clock().toISOString();
+    const existing = await tx.stories.findStoryByExternalId(input.source, externalId);
+    const record: StoryRecord = {
+      slug: existing?.slug ?? '',
+      source: input.source,
+      externalId,
+      sectionId: section.id,
+      title: input.title,
+      titleKey: titleKey(input.title),
+      dateline: input.dateline,
+      publishedAt: input.publishedAt,
+      url: input.url,
+      tags: input.tags,
+      paragraphs: input.paragraphs,
+      pinnedRelated: input.pinnedRelated,
+    };
+    if (existing) {
+      if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };
+      return { outcome: 'updated', story: await tx.stories.updateStory(existing.id, record, now) };
+    }
+    record.slug = await this.uniqueSlug(tx, input.title);
+    return { outcome: 'added', story: await tx.stories.insertStory(record, now) };
+  }
+
+  private async uniqueSlug(tx: StoreTx, title: string): Promise<string> {
+    const base = slugify(title) || 'story';
+    let slug = base;
+    for (let n = 2; await tx.stories.isSlugTaken(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  /** A story by numeric id or slug, with its section. */
+  async findStory(ref: string): Promise<StoryView | null> {
+    const story = /^\d+$/.test(ref)
+      ? await this.store.stories.findStoryById(Number(ref))
+      : await this.store.stories.findStoryBySlug(ref);
+    return story ? this.withSection(story) : null;
+  }
+
+  async storyPage(slug: string): Promise<StoryPage | null> {
+    const story = await this.store.stories.findStoryBySlug(slug);
+    if (!story) return null;
+    return { story: await this.withSection(story), related: await this.pinnedEntries(story) };
+  }
+
+  /**
+   * The editor's pinned links, each linked to the stored story with that title once there is one
+   * (one in the named section preferred), never to the story itself.
+   */
+  private async pinnedEntries(story: Story): Promise<RelatedEntry[]> {
+    const keys = story.pinnedRelated.map((link) => titleKey(link.title));
+    const found = (await this.store.stories.findStoriesByTitleKeys([...new Set(keys)])).filter((s) => s.id !== story.id);
+    const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+    return story.pinnedRelated.map((link, i) => {
+      const candidates = found.filter((s) => s.titleKey === keys[i]);
+      const target =
+        candidates.find((s) => sections.get(s.sectionId)?.nameZh === link.sectionName) ?? candidates[0] ?? null;
+      return {
+        sectionName: link.sectionName,
+        title: link.title,
+        href: target ? storyPath(target.slug) : null,
+        kind: 'pinned' as const,
+      };
+    });
+  }
+
+  /** Newest stories of every section that has any, sections ordered by their newest story. */
+  async homePage(perSection: number): Promise<Array<{ section: Section; stories: StorySummary[] }>> {
+    const sections = await this.store.sections.listSections();
+    const groups = [];
+    for (const section of sections) {
+      const rows = await this.store.stories.listStories({ sectionId: section.id, limit: perSection, offset: 0 });
+      if (rows.length > 0) groups.push({ section, stories: rows.map((r) => summaryOf(r, section)) });
+    }
+    return groups;
+  }
+
+  /** One page of a section, newest first; null when the section does not exist or the page is past the end. */
+  async sectionPage(slug: string, page: number, pageSize: number): Promise<SectionPage | null> {
+    const section = await this.store.sections.findSectionBySlug(slug);
+    if (!section) return null;
+    const total = await this.store.stories.countStories(section.id);
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    if (page < 1 || page > pageCount) return null;
+    const rows = await this.store.stories.listStories({
+      sectionId: section.id,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { section, stories: rows.map((r) => summaryOf(r, section)), page, pageCount, total };
+  }
+
+  /** Newest stories across sections (or in one), for `lingwire list` and the API. */
+  async listStories(options: { sectionSlug?: string; limit: number; offset: number }): Promise<StorySummary[]> {
+    const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+    let sectionId: number | undefined;
+    if (options.sectionSlug !== undefined) {
+      const section = await this.findSection(options.sectionSlug);
+      if (!section) return [];
+      sectionId = section.id;
+    }
+    const rows = await this.store.stories.listStories({ sectionId, limit: options.limit, offset: options.offset });
+    return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
+  }
+
+  /** A section by slug or Chinese name. */
+  async findSection(name: string): Promise<Section | null> {
+    return (
+      (await this.store.sections.findSectionBySlug(name)) ?? (await this.store.sections.findSectionByNameZh(name))
+    );
+  }
+
+  async listSections(): Promise<Section[]> {
+    return this.store.sections.listSections();
+  }
+
+  async countStories(): Promise<number> {
+    return this.store.stories.countStories();
+  }
+
+  /** Every story with its section, oldest first: for export. */
+  async *allStories(): AsyncIterable<StoryView> {
+    const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+    for await (const story of this.store.stories.iterateStories()) {
+      yield { ...story, section: sections.get(story.sectionId)! };
+    }
+  }
+
+  private async withSection(story: Story): Promise<StoryView> {
+    const section = await this.store.sections.findSectionById(story.sectionId);
+    if (!section) throw new Error(`story ${story.id} points to missing section ${story.sectionId}`);
+    return { ...story, section };
+  }
+}
+
+function summaryOf(row: StoryListRow, section: Section): StorySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    section,
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    dateline: row.dateline,
+    lead: leadOf(row.firstParagraph),
+  };
+}

@@ -1,0 +1,4 @@
+/** Where "now" comes from, so tests can fix it. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();

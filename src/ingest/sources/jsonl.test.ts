@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraphs, storyFromJson } from './jsonl.js';
+
+describe('splitParagraphs', () => {
+  it.each([
+    ['One.\n\nTwo\nstill two.', ['One.', 'Two still two.']],
+    ['One.\nTwo.', ['One.', 'Two.']],
+    ['    First para line one\nline two.\n    Second para.', ['First para line one line two.', 'Second para.']],
+    ['  \n\n ', []],
+  ])('%j', (body, paragraphs) => {
+    expect(splitParagraphs(body)).toEqual(paragraphs);
+  });
+});
+
+describe('storyFromJson', () => {
+  const base = { title: 'A title', body: 'A body.' };
+
+  it('fills defaults for optional fields', () => {
+    expect(storyFromJson(base)).toEqual({
+      source: '',
+      externalId: null,
+      section: null,
+      title: 'A title',
+      dateline: null,
+      publishedAt: null,
+      url: null,
+      tags: [],
+      paragraphs: ['A body.'],
+      pinnedRelated: [],
+    });
+  });
+
+  it('takes a dateline off the first paragraph', () => {
+    const story = storyFromJson({ ...base, body: 'MOSCOW, Feb. 21 (Xinhua) -- Talks went on.' });
+    expect(story.dateline?.place).toBe('MOSCOW');
+    expect(story.paragraphs).toEqual(['Talks went on.']);
+  });
+
+  it('accepts numeric ids', () => {
+    expect(storyFromJson({ ...base, id: 42 }).externalId).toBe('42');
+  });
+
+  it.each([
+    [{ body: 'x' }, 'title', 'is required'],
+    [{ title: '  ', body: 'x' }, 'title', 'must be a non-empty string'],
+    [{ title: 't' }, 'body', 'is required'],
+    [{ title: 't', body: 5 }, 'body', 'must be a string or an array of strings'],
+    [{ title: 't', body: ['ok', 3] }, 'body[1]', 'must be a string'],
+    [{ title: 't', body: '   ' }, 'body', 'has no text'],
+    [{ ...base, date: '21/02/2016' }, 'date', 'must be an ISO 8601 date'],
+    [{ ...base, date: '2016-13-45' }, 'date', 'must be an ISO 8601 date'],
+    [{ ...base, url: 'ftp://x' }, 'url', 'must be an http or https URL'],
+    [{ ...base, tags: 'a,b' }, 'tags', 'must be an array of strings'],
+    [{ ...base, id: { x: 1 } }, 'id', 'must be a string or a number'],
+    [{ ...base, section: 3 }, 'section', 'must be a string'],
+    [{ ...base, related: [{ nope: 1 }] }, 'related[0]', 'must be "SECTION:Title"'],
+    [[1, 2], '(line)', 'must be a JSON object'],
+  ])('rejects %j naming field %s', (value, field, message) => {
+    expect(() => storyFromJson(value)).toThrow(message);
+    try {
+      storyFromJson(value);
+    } catch (error) {
+      expect((error as { field: string }).field).toBe(field);
+    }
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * JSON Lines stories: one object a line.
+ *
+ * Required: `title` (string), `body` (string, paragraphs split on blank lines or newlines; or an
+ * array of paragraph strings). Optional: `id` (the source's id, string or number), `section` (slug
+ * or Chinese name), `tags` (array of strings), `date` (ISO 8601), `source`, `url` (http or https),
+ * `dateline` (`MOSCOW, Feb. 21 (Xinhua)`), `related` (pinned links: `"欧美文化:Title"` strings or
+ * `{section, title}` objects). Other fields are ignored. Every problem is reported as
+ * `file:line: field "x": what is wrong`.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { parseDatelineField, splitDateline } from '../../articles/dateline.js';
+import type { Dateline, PinnedLink, StoryInput } from '../../articles/model.js';
+import { splitSectionTitle } from '../../articles/seed-format.js';
+import type { SourceRecord } from './types.js';
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function optionalString(record: Record<string, unknown>, field: string): string | null {
+  const value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new FieldError(field, `must be a string, not ${describe(value)}`);
+  return value.trim() || null;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Splits a body string into paragraphs: on blank lines when it has any (lines inside a paragraph
+ * are joined), else on indented lines (hard-wrapped wire copy), else on every line.
+ */
+export function splitParagraphs(body: string): string[] {
+  const text = body.replace(/\r\n?/g, '\n').trim();
+  let blocks: string[];
+  if (/\n[ \t]*\n/.test(text)) blocks = text.split(/\n[ \t]*\n/);
+  else if (/\n[ \t]{2,}\S/.test(text)) blocks = text.split(/\n(?=[ \t]{2,}\S)/);
+  else blocks = text.split('\n');
+  return blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+function paragraphsOf(value: unknown): string[] {
+  if (typeof value === 'string') return splitParagraphs(value);
+  if (Array.isArray(value)) {
+    return value.map((p, i) => {
+      if (typeof p !== 'string') throw new FieldError(`body[${i}]`, `must be a string, not ${describe(p)}`);
+      return p.replace(/\s+/g, ' ').trim();
+    }).filter(Boolean);
+  }
+  throw new FieldError('body', value === undefined ? 'is required' : `must be a string or an array of strings, not ${describe(value)}`);
+}
+
+function relatedOf(value: unknown): PinnedLink[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new FieldError('related', `must be an array, not ${describe(value)}`);
+  return value.map((entry, i) => {
+    if (typeof entry === 'string') {
+      const { section, title } = splitSectionTitle(entry.replace(/^[-*•]\s*/, '').trim());
+      if (!title) throw new FieldError(`related[${i}]`, 'has no title');
+      return { sectionName: section ?? '', title };
+    }
+    if (entry && typeof entry === 'object' && typeof (entry as { title?: unknown }).title === 'string') {
+      const { section, title } = entry as { section?: unknown; title: string };
+      if (!title.trim()) throw new FieldError(`related[${i}].title`, 'must not be empty');
+      return { sectionName: typeof section === 'string' ? section.trim() : '', title: title.trim() };
+    }
+    throw new FieldError(`related[${i}]`, 'must be "SECTION:Title" or {"section", "title"}');
+  });
+}
+
+/** Validates one parsed JSON value as a story. Throws FieldError naming the field. */
+export function storyFromJson(value: unknown): StoryInput {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FieldError('(line)', `must be a JSON object, not ${describe(value)}`);
+  }
+  const record = value as Record<string, unknown>;
+  const title = record.title;
+  if (typeof title !== 'string' || !title.trim()) {
+    throw new FieldError('title', title === undefined ? 'is required' : 'must be a non-empty string');
+  }
+  let paragraphs = paragraphsOf(record.body);
+  if (paragraphs.length === 0) throw new FieldError('body', 'has no text');
+
+  const rawId = record.id;
+  let externalId: string | null = null;
+  if (typeof rawId === 'string' && rawId.trim()) externalId = rawId.trim();
+  else if (typeof rawId === 'number' && Number.isFinite(rawId)) externalId = String(rawId);
+  else if (rawId !== undefined && rawId !== null) throw new FieldError('id', `must be a string or a number, not ${describe(rawId)}`);
+
+  const date = optionalString(record, 'date');
+  if (date !== null && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
+    throw new FieldError('date', `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`);
+  }
+  const url = optionalString(record, 'url');
+  if (url !== null) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {}
+    if (!ok) throw new FieldError('url', `must be an http or https URL, not "${url}"`);
+  }
+  const tags = record.tags ?? [];
+  if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) {
+    throw new FieldError('tags', 'must be an array of strings');
+  }
+
+  let dateline: Dateline | null = null;
+  const datelineValue = record.dateline;
+  if (typeof datelineValue === 'string') dateline = parseDatelineField(datelineValue);
+  else if (datelineValue !== undefined && datelineValue !== null) {
+    throw new FieldError('dateline', `must be a string such as "MOSCOW, Feb. 21 (Xinhua)", not ${describe(datelineValue)}`);
+  }
+  // A dateline written into the body is taken off it either way, so it is not shown twice.
+  const split = splitDateline(paragraphs[0] ?? '');
+  if (split) {
+    dateline ??= split.dateline;
+    paragraphs = [split.rest, ...paragraphs.slice(1)];
+  }
+
+  return {
+    source: optionalString(record, 'source') ?? '',
+    externalId,
+    section: optionalString(record, 'section'),
+    title: title.replace(/\s+/g, ' ').trim(),
+    dateline,
+    publishedAt: date,
+    url,
+    tags: [...new Set((tags as string[]).map((t) => t.trim()).filter(Boolean))],
+    paragraphs,
+    pinnedRelated: relatedOf(record.related),
+  };
+}
+
+/** Reads a JSON Lines file (gzip when it ends in `.gz`), one record per non-blank line. */
+export async function* readJsonl(path: string): AsyncIterable<SourceRecord> {
+  const raw = createReadStream(path);
+  const input = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    const where = `${path}:${lineNumber}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      yield { ok: false, where, message: `${where}: not valid JSON (${(error as Error).message})` };
+      continue;
+    }
+    try {
+      yield { ok: true, where, story: storyFromJson(value) };
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      yield { ok: false, where, message: `${where}: field "${error.field}" ${error.message}` };
+    }
+  }
+}

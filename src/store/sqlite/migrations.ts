@@ -1,0 +1,43 @@
+/**
+ * Versioned schema for the SQLite adapter, applied in order on open and recorded in
+ * `PRAGMA user_version`. Never edit a released migration: add a new one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  // 1: sections and stories
+  `
+  CREATE TABLE sections (
+    id         INTEGER PRIMARY KEY,
+    slug       TEXT NOT NULL UNIQUE,
+    name_zh    TEXT NOT NULL UNIQUE,
+    name_en    TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE stories (
+    id              INTEGER PRIMARY KEY,
+    slug            TEXT NOT NULL UNIQUE,
+    source          TEXT NOT NULL DEFAULT '',
+    external_id     TEXT NOT NULL,
+    section_id      INTEGER NOT NULL REFERENCES sections(id),
+    title           TEXT NOT NULL,
+    title_key       TEXT NOT NULL,
+    dateline_place  TEXT,
+    dateline_month  INTEGER,
+    dateline_day    INTEGER,
+    dateline_agency TEXT,
+    dateline_text   TEXT,
+    published_at    TEXT,
+    url             TEXT,
+    tags            TEXT NOT NULL DEFAULT '[]',   -- JSON array of strings
+    paragraphs      TEXT NOT NULL,                -- JSON array of strings
+    pinned_related  TEXT NOT NULL DEFAULT '[]',   -- JSON array of {sectionName, title}
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    sort_at         TEXT NOT NULL,                -- published_at, else created_at: list order
+    UNIQUE (source, external_id)
+  );
+  CREATE INDEX stories_by_section ON stories (section_id, sort_at DESC, id DESC);
+  CREATE INDEX stories_by_date ON stories (sort_at DESC, id DESC);
+  CREATE INDEX stories_by_title_key ON stories (title_key);
+  `,
+];

@@ -1,0 +1,95 @@
+/**
+ * What the domain asks of storage, as narrow async interfaces. Only the composition root
+ * (`cli/context.ts`, test setup) picks an adapter; domain code sees these types and nothing else,
+ * so the SQLite adapter and a later PostgreSQL one are interchangeable. Methods read as questions
+ * and return null (not an error) when nothing is there.
+ */
+import type { Dateline, PinnedLink, Section, Story } from '../articles/model.js';
+
+/** A story's fields as the service writes them. */
+export interface StoryRecord {
+  slug: string;
+  source: string;
+  externalId: string;
+  sectionId: number;
+  title: string;
+  /** Normalised title (`titleKey`), for resolving pinned links by title. */
+  titleKey: string;
+  dateline: Dateline | null;
+  publishedAt: string | null;
+  url: string | null;
+  tags: string[];
+  paragraphs: string[];
+  pinnedRelated: PinnedLink[];
+}
+
+/** A story in a list, without its body. */
+export interface StoryListRow {
+  id: number;
+  slug: string;
+  title: string;
+  sectionId: number;
+  publishedAt: string | null;
+  createdAt: string;
+  dateline: Dateline | null;
+  /** The first body paragraph. */
+  firstParagraph: string;
+}
+
+/** Which stories a list shows: newest first. */
+export interface ListQuery {
+  /** Only this section; all sections when absent. */
+  sectionId?: number;
+  /** 1–1000. */
+  limit: number;
+  /** ≥ 0. */
+  offset: number;
+}
+
+export interface SectionRepo {
+  findSectionBySlug(slug: string): Promise<Section | null>;
+  findSectionByNameZh(nameZh: string): Promise<Section | null>;
+  findSectionById(id: number): Promise<Section | null>;
+  /** All sections, in the order of their newest story (sections without stories last). */
+  listSections(): Promise<Section[]>;
+  createSection(section: Omit<Section, 'id'>): Promise<Section>;
+}
+
+export interface StoryRepo {
+  findStoryById(id: number): Promise<Story | null>;
+  findStoryBySlug(slug: string): Promise<Story | null>;
+  findStoryByExternalId(source: string, externalId: string): Promise<Story | null>;
+  /** Stories whose title key is one of `keys`, newest first; used to resolve pinned links. */
+  findStoriesByTitleKeys(keys: string[]): Promise<Array<{ id: number; slug: string; titleKey: string; sectionId: number }>>;
+  isSlugTaken(slug: string): Promise<boolean>;
+  insertStory(record: StoryRecord, now: string): Promise<Story>;
+  /** Replaces every field but id, slug and createdAt. */
+  updateStory(id: number, record: StoryRecord, now: string): Promise<Story>;
+  deleteStory(id: number): Promise<boolean>;
+  listStories(query: ListQuery): Promise<StoryListRow[]>;
+  countStories(sectionId?: number): Promise<number>;
+  /** Every story, oldest first, in batches: for export. */
+  iterateStories(batchSize?: number): AsyncIterable<Story>;
+}
+
+/** The repositories as seen inside one transaction. */
+export interface StoreTx {
+  sections: SectionRepo;
+  stories: StoryRepo;
+}
+
+export interface Store extends StoreTx {
+  /** Human-readable adapter name for logs: `sqlite:/path/to/db`. */
+  readonly description: string;
+  /**
+   * Runs `work` in one transaction: all of its writes land, or none do (it rolls back when
+   * `work` throws). Transactions are serialised.
+   */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * A token that changes whenever stored content changes, in this process or any other writing
+   * to the same database. Page caches compare it to know when to drop what they hold.
+   */
+  changeToken(): Promise<string>;
+  close(): Promise<void>;
+}
