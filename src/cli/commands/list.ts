@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { formatDateline } from '../../articles/dateline.js';
+import { AppError } from '../../core/errors.js';
+import { withContext } from '../context.js';
+import { type CommandEnv, parsePositiveInt } from '../main.js';
+
+export function registerList(program: Command, env: CommandEnv): void {
+  program
+    .command('list')
+    .description('list stories, newest first')
+    .option('--section <section>', 'only this section (slug or Chinese name)')
+    .option('--limit <n>', 'how many (default 50)', parsePositiveInt, 50)
+    .option('--json', 'one JSON object per line')
+    .action(async (options: { section?: string; limit: number; json?: boolean }) => {
+      await withContext(env.config(), async ({ articles }) => {
+        let sectionSlug: string | undefined;
+        if (options.section !== undefined) {
+          const section = await articles.findSection(options.section);
+          if (!section) throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
+          sectionSlug = section.slug;
+        }
+        const stories = await articles.listStories({ sectionSlug, limit: options.limit, offset: 0 });
+        for (const s of stories) {
+          if (options.json) {
+            env.output.out(JSON.stringify({ id: s.id, slug: s.slug, section: s.section.slug, title: s.title, publishedAt: s.publishedAt }));
+          } else {
+            const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
+            env.output.out(`${String(s.id).padStart(6)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`);
+          }
+        }
+        if (!options.json && stories.length === 0) env.output.err('No stories.');
+      });
+    });
+}

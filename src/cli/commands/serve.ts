@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { startServer, stopOnSignals } from '../../web/server.js';
+import { openContext } from '../context.js';
+import type { CommandEnv } from '../main.js';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not "${value}"`);
+  return port;
+}
+
+export function registerServe(program: Command, env: CommandEnv): void {
+  program
+    .command('serve')
+    .description('start the web site')
+    .option('-p, --port <port>', 'port to listen on (env PORT; default 3000)', parsePort)
+    .option('--host <host>', 'address to listen on (env HOST; default 127.0.0.1)')
+    .action(async (options: { port?: number; host?: string }) => {
+      const config = { ...env.config() };
+      if (options.port !== undefined) config.port = options.port;
+      if (options.host !== undefined) config.host = options.host;
+      const { store, articles } = openContext(config);
+      const server = await startServer(config, store);
+      const count = await articles.countStories();
+      env.output.out(`lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? "story" : "stories"})`);
+      if (count === 0) env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');
+      stopOnSignals(server, env.output.err);
+      await new Promise<never>(() => {});
+    });
+}

@@ -1,0 +1,74 @@
+/**
+ * `lingwire`: the command line. Exit codes: 0 success, 1 failure (one line on stderr saying what
+ * and where), 2 wrong usage. AppErrors become messages here and nowhere else.
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { type Config, configFromEnv } from '../core/config.js';
+import { isAppError } from '../core/errors.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerList } from './commands/list.js';
+import { registerServe } from './commands/serve.js';
+import { registerShow } from './commands/show.js';
+import { type Output, processOutput } from './output.js';
+
+/** What every command gets: the resolved configuration (after global options) and where to write. */
+export interface CommandEnv {
+  config(): Config;
+  output: Output;
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('must be a whole number from 1.');
+  return n;
+}
+
+export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
+  const program = new Command('lingwire');
+  const commandEnv: CommandEnv = {
+    config: () => {
+      const config = configFromEnv(env);
+      const db = program.opts<{ db?: string }>().db;
+      return db ? { ...config, dbPath: db } : config;
+    },
+    output,
+  };
+  program
+    .description('lingwire: English news for Chinese-speaking learners')
+    .option('--db <path>', 'SQLite database file (env LINGWIRE_DB; default ./data/lingwire.db)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+    .exitOverride();
+  registerImport(program, commandEnv);
+  registerServe(program, commandEnv);
+  registerList(program, commandEnv);
+  registerShow(program, commandEnv);
+  registerExport(program, commandEnv);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function runCli(argv: string[], output: Output = processOutput, env = process.env): Promise<number> {
+  const program = buildProgram(output, env);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? 0 : 2;
+    }
+    if (isAppError(error)) {
+      output.err(`lingwire: ${error.message}`);
+      return 1;
+    }
+    output.err(`lingwire: ${(error as Error).message ?? String(error)}`);
+    if (env.LINGWIRE_DEBUG) output.err((error as Error).stack ?? '');
+    return 1;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Builds the web application from its dependencies. Building is kept apart from listening
+ * (`server.ts`), so tests drive the real app through `app.inject()` without a socket.
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { ArticleService } from '../articles/service.js';
+import { isAppError } from '../core/errors.js';
+import type { Store } from '../store/types.js';
+import { ASSETS_DIR, versionedAssetUrl } from './assets.js';
+import { PageCache } from './page-cache.js';
+import { renderHtml } from './render.js';
+import { registerApiRoutes } from './routes/api.js';
+import { registerPageRoutes } from './routes/pages.js';
+import type { SiteChrome } from './views/layout.js';
+import { MessagePageView } from './views/message-page.js';
+
+export interface AppDeps {
+  store: Store;
+  /** Absolute site address for canonical/OpenGraph links; null when not configured. */
+  publicUrl?: string | null;
+  /** Fastify logger setting; default off (the server turns it on). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** What route modules need: services and the page cache. */
+export interface WebContext {
+  articles: ArticleService;
+  cache: PageCache;
+  /** The chrome every page shares (navigation, stylesheet). */
+  chrome(): Promise<SiteChrome>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const articles = new ArticleService(deps.store);
+  const cache = new PageCache(deps.store);
+  const stylesheet = versionedAssetUrl('site.css');
+  const ctx: WebContext = {
+    articles,
+    cache,
+    chrome: async () => ({ stylesheet, sections: await articles.listSections(), publicUrl: deps.publicUrl ?? null }),
+  };
+
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    // URLs carry a content hash (?v=…), so a year is safe.
+    maxAge: '365d',
+    immutable: true,
+  });
+
+  registerPageRoutes(app, ctx);
+  registerApiRoutes(app, ctx);
+
+  const wantsJson = (url: string) => url.startsWith('/api/');
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (wantsJson(request.url)) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.url}.` } });
+    }
+    const chrome = await ctx.chrome();
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderHtml(
+          <MessagePageView
+            chrome={chrome}
+            path={request.url}
+            titleZh="找不到这个页面"
+            titleEn="Page not found"
+            detail="这个地址没有内容：文章可能已被删除，或者链接有误。 There is nothing at this address."
+          />,
+        ),
+      );
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const known = isAppError(error);
+    const status = known ? error.status : (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const code = known ? error.code : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+    const message = status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
+    if (wantsJson(request.url)) return reply.code(status).send({ error: { code, message } });
+    const chrome = await ctx.chrome().catch(() => ({ stylesheet: '', sections: [], publicUrl: null }));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderHtml(
+          <MessagePageView
+            chrome={chrome}
+            path={request.url}
+            titleZh={status >= 500 ? '服务器出错了' : '请求有误'}
+            titleEn={status >= 500 ? 'Server error' : 'Bad request'}
+            detail={message}
+          />,
+        ),
+      );
+  });
+
+  return app;
+}

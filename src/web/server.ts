@@ -1,0 +1,55 @@
+/**
+ * Listening and stopping. On SIGINT or SIGTERM the server stops taking connections, lets requests
+ * in flight finish, closes the store, and exits 0.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../core/config.js';
+import type { Store } from '../store/types.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** `http://127.0.0.1:3000` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, store: Store): Promise<RunningServer> {
+  const app = await buildApp({
+    store,
+    publicUrl: config.publicUrl,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await store.close();
+    })();
+    return stopping;
+  };
+  return { app, url: `http://${host}:${port}`, stop };
+}
+
+/** Stops the server on SIGINT/SIGTERM; a second signal exits at once. */
+export function stopOnSignals(server: RunningServer, log: (line: string) => void): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    log(`lingwire: ${signal} received, finishing requests in flight…`);
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`lingwire: error while stopping: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,99 @@
+/**
+ * The page shell: Chinese interface (`lang="zh-CN"`), English story text marked `lang="en"` where
+ * it appears. Views are pure functions of their props; preact-render-to-string escapes every
+ * string, so no view concatenates HTML by hand.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Section } from '../../articles/model.js';
+import { sectionPath } from '../../articles/service.js';
+
+export interface SiteChrome {
+  /** Stylesheet URL with its content hash, so it can be cached for a year. */
+  stylesheet: string;
+  /** Sections for the navigation bar. */
+  sections: Section[];
+  /** Absolute site address for canonical and OpenGraph URLs; null when not configured. */
+  publicUrl: string | null;
+}
+
+export interface LayoutProps {
+  chrome: SiteChrome;
+  /** Full `<title>`; the site name is appended. */
+  title: string;
+  description: string;
+  /** This page's path, for canonical and og:url. */
+  path: string;
+  ogType?: 'website' | 'article';
+  /** Extra `<head>` elements (rel=prev/next…). */
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+export const SITE_NAME = 'lingwire 英语新闻';
+
+export function Layout({ chrome, title, description, path, ogType = 'website', head, children }: LayoutProps) {
+  const fullTitle = `${title} · ${SITE_NAME}`;
+  const absolute = chrome.publicUrl ? `${chrome.publicUrl}${path}` : null;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description} />
+        <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description} />
+        <meta property="og:type" content={ogType} />
+        {absolute && <meta property="og:url" content={absolute} />}
+        {absolute && <link rel="canonical" href={absolute} />}
+        <link rel="stylesheet" href={chrome.stylesheet} />
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href="/">
+              lingwire <span class="brand-zh">英语新闻</span>
+            </a>
+            {chrome.sections.length > 0 && (
+              <nav class="sections-nav" aria-label="栏目 Sections">
+                {chrome.sections.map((s) => (
+                  <a href={sectionPath(s.slug)}>{s.nameZh}</a>
+                ))}
+              </nav>
+            )}
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site-footer">
+          <p>
+            lingwire · 为中文读者准备的英语新闻 · <span lang="en">English news for Chinese-speaking learners</span> ·{' '}
+            <a href="/about">关于 About</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A section's two names, Chinese first, English beside it when it has one. */
+export function SectionName({ section, link = true }: { section: Section; link?: boolean }) {
+  const zh = link ? <a href={sectionPath(section.slug)}>{section.nameZh}</a> : section.nameZh;
+  return (
+    <>
+      {zh}
+      {section.nameEn && (
+        <>
+          {' '}
+          <span class="name-en" lang="en">
+            {section.nameEn}
+          </span>
+        </>
+      )}
+    </>
+  );
+}

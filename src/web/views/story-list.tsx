@@ -1,0 +1,26 @@
+import type { StorySummary } from '../../articles/model.js';
+import { storyPath } from '../../articles/service.js';
+import { DateOf } from './dates.js';
+
+/** Story entries for the home and section pages: title, date, lead. */
+export function StoryList({ stories }: { stories: StorySummary[] }) {
+  return (
+    <ol class="story-list">
+      {stories.map((story) => (
+        <li>
+          <a class="story-link" href={storyPath(story.slug)} lang="en">
+            {story.title}
+          </a>
+          <p class="story-meta">
+            <DateOf story={story} />
+          </p>
+          {story.lead && (
+            <p class="lead" lang="en">
+              {story.lead}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,112 @@
+import type { StoryPage } from '../../articles/service.js';
+import { leadOf, sectionPath, storyPath } from '../../articles/service.js';
+import { chineseDate, datelineDatetime } from './dates.js';
+import { Layout, type SiteChrome } from './layout.js';
+
+/** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
+export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: StoryPage }) {
+  const { story, related } = page;
+  const { dateline, section } = story;
+  return (
+    <Layout
+      chrome={chrome}
+      title={`${section.nameZh}:${story.title}`}
+      description={leadOf(story.paragraphs[0] ?? story.title, 160)}
+      path={storyPath(story.slug)}
+      ogType="article"
+    >
+      <article class="story">
+        <nav class="crumbs" aria-label="位置">
+          <a href="/">首页</a> › <a href={sectionPath(section.slug)}>{section.nameZh}</a>
+          {section.nameEn && (
+            <span class="name-en" lang="en">
+              {' '}
+              {section.nameEn}
+            </span>
+          )}
+        </nav>
+        <h1 class="story-title">
+          <a class="title-section" href={sectionPath(section.slug)}>
+            {section.nameZh}
+          </a>
+          :<span lang="en">{story.title}</span>
+        </h1>
+        {(dateline || story.publishedAt) && (
+          <p class="dateline" lang="en">
+            {dateline && (
+              <>
+                <span class="place">{dateline.place}</span>
+                {dateline.dateText && (
+                  <>
+                    , <time dateTime={datelineDatetime(dateline)}>{dateline.dateText}</time>
+                  </>
+                )}
+                {dateline.agency && (
+                  <>
+                    {' '}
+                    (<span class="agency">{dateline.agency}</span>)
+                  </>
+                )}
+              </>
+            )}
+            {story.publishedAt && (
+              <time class="published" dateTime={story.publishedAt} lang="zh-CN">
+                {chineseDate(story.publishedAt)}
+              </time>
+            )}
+          </p>
+        )}
+        <div class="story-body" lang="en">
+          {story.paragraphs.map((p) => (
+            <p>{p}</p>
+          ))}
+        </div>
+        {(story.tags.length > 0 || story.url) && (
+          <footer class="story-footer">
+            {story.tags.length > 0 && (
+              <p class="tags">
+                标签:{' '}
+                {story.tags.map((t) => (
+                  <span class="tag" lang="en">
+                    {t}
+                  </span>
+                ))}
+              </p>
+            )}
+            {story.url && (
+              <p>
+                来源 Source:{' '}
+                <a href={story.url} rel="nofollow noopener" lang="en">
+                  {story.source || new URL(story.url).hostname}
+                </a>
+              </p>
+            )}
+          </footer>
+        )}
+      </article>
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">相关文章</h2>
+          <ul>
+            {related.map((entry) => (
+              <li>
+                {entry.sectionName && (
+                  <>
+                    <span class="related-section">{entry.sectionName}</span>:
+                  </>
+                )}
+                {entry.href ? (
+                  <a href={entry.href} lang="en">
+                    {entry.title}
+                  </a>
+                ) : (
+                  <span lang="en">{entry.title}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}
