@@ -9,27 +9,41 @@
 import type { Dateline } from './model.js';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1,
-  feb: 2, february: 2,
-  mar: 3, march: 3,
-  apr: 4, april: 4,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
   may: 5,
-  jun: 6, june: 6,
-  jul: 7, july: 7,
-  aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
-const MONTH_NAME = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAME = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 // Place: starts with a capital, may hold spaces, dots (ST. LOUIS), slashes, hyphens, apostrophes.
 const PLACE = String.raw`[A-Z][A-Za-z.'’/ \-]{0,48}?`;
 const CAPS_PLACE = String.raw`[A-Z][A-Z.'’/ \-]{0,48}?`;
 const DATE = String.raw`(?<month>(?:${MONTH_NAME}))\.?\s+(?<day>\d{1,2})(?:,\s*(?<year>\d{4}))?`;
 const AGENCY = String.raw`\((?<agency>[A-Za-z][A-Za-z0-9 .&'’\-]{0,40})\)`;
-const DASH = String.raw`(?:--|—|–|-)`;
+const DASH = '(?:--|—|–|-)';
 
 const WITH_DATE = new RegExp(String.raw`^(?<place>${PLACE}),\s+${DATE}\b(?:\s*${AGENCY})?`, 'i');
 const WITHOUT_DATE = new RegExp(String.raw`^(?<place>${CAPS_PLACE})\s*${AGENCY}`);

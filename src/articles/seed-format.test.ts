@@ -10,7 +10,11 @@ describe('splitSectionTitle', () => {
     ['欧美文化：Full-width colon works too', '欧美文化', 'Full-width colon works too'],
     ['No section here', null, 'No section here'],
     ['Flood warnings issued: agency', null, 'Flood warnings issued: agency'],
-    ['欧美文化:Rooms see more patients in 1st year of pandemic: CNN', '欧美文化', 'Rooms see more patients in 1st year of pandemic: CNN'],
+    [
+      '欧美文化:Rooms see more patients in 1st year of pandemic: CNN',
+      '欧美文化',
+      'Rooms see more patients in 1st year of pandemic: CNN',
+    ],
     ['BBC news: English prefix is not a section', null, 'BBC news: English prefix is not a section'],
   ])('%s', (line, section, title) => {
     expect(splitSectionTitle(line)).toEqual({ section, title });
@@ -33,7 +37,13 @@ describe('parseSeedText', () => {
     const story = parseSeedText(written, 'written.txt');
     expect(story.section).toBe('国际英语新闻');
     expect(story.title).toBe('Ministers talk by phone about a truce');
-    expect(story.dateline).toEqual({ place: 'GENEVA', month: 3, day: 3, agency: 'Xinhua', dateText: 'March 3' });
+    expect(story.dateline).toEqual({
+      place: 'GENEVA',
+      month: 3,
+      day: 3,
+      agency: 'Xinhua',
+      dateText: 'March 3',
+    });
     expect(story.paragraphs).toEqual([
       'Two foreign ministers spoke by phone on Sunday about a truce.',
       '"We are close," one of them said.',
@@ -87,6 +97,8 @@ describe.skipIf(!existsSync(SEED_STORY_PATH))('the seed page (../shared)', () =>
     expect(story.paragraphs[0]).toMatch(/^Russian Foreign Minister Sergei Lavrov/);
     expect(story.pinnedRelated).toHaveLength(10);
     expect(story.pinnedRelated.every((l) => l.sectionName === '欧美文化')).toBe(true);
-    expect(story.pinnedRelated[0]?.title).toBe('Emergency rooms see more gun violence victims in U.S. in 1st year of pandemic: CNN');
+    expect(story.pinnedRelated[0]?.title).toBe(
+      'Emergency rooms see more gun violence victims in U.S. in 1st year of pandemic: CNN',
+    );
   });
 });

@@ -35,11 +35,17 @@ export function parseSeedText(text: string, where: string): StoryInput {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const firstIndex = lines.findIndex((l) => l.trim() !== '');
   if (firstIndex < 0) {
-    throw new AppError('INVALID_STORY', `${where}: the file is empty; expected a first line "SECTION:TITLE".`);
+    throw new AppError(
+      'INVALID_STORY',
+      `${where}: the file is empty; expected a first line "SECTION:TITLE".`,
+    );
   }
   const { section, title } = splitSectionTitle((lines[firstIndex] ?? '').trim());
   if (!title) {
-    throw new AppError('INVALID_STORY', `${where}:${firstIndex + 1}: the title after "${section}:" is empty.`);
+    throw new AppError(
+      'INVALID_STORY',
+      `${where}:${firstIndex + 1}: the title after "${section}:" is empty.`,
+    );
   }
 
   const paragraphs: string[] = [];
@@ -63,7 +69,10 @@ export function parseSeedText(text: string, where: string): StoryInput {
     pinnedRelated.push({ sectionName: entry.section ?? '', title: entry.title });
   }
   if (paragraphs.length === 0) {
-    throw new AppError('INVALID_STORY', `${where}: the story "${title}" has no body text after its title line.`);
+    throw new AppError(
+      'INVALID_STORY',
+      `${where}: the story "${title}" has no body text after its title line.`,
+    );
   }
 
   let dateline = null;

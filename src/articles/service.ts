@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
-import type { StoryRecord, Store, StoreTx, StoryListRow } from '../store/types.js';
+import type { Store, StoreTx, StoryListRow, StoryRecord } from '../store/types.js';
 import type { Section, Story, StoryInput, StorySummary, StoryView } from './model.js';
 import { DEFAULT_SECTION, describeNewSection } from './sections.js';
 import { slugify, titleKey } from './slug.js';
@@ -86,7 +86,8 @@ export class ArticleService {
   async resolveSection(tx: StoreTx, name: string | null): Promise<Section> {
     const wanted = name?.trim() || DEFAULT_SECTION.nameZh;
     const existing =
-      (await tx.sections.findSectionBySlug(wanted.toLowerCase())) ?? (await tx.sections.findSectionByNameZh(wanted));
+      (await tx.sections.findSectionBySlug(wanted.toLowerCase())) ??
+      (await tx.sections.findSectionByNameZh(wanted));
     if (existing) return existing;
     const described = describeNewSection(wanted);
     const byKnownName = await tx.sections.findSectionByNameZh(described.nameZh);
@@ -154,12 +155,16 @@ export class ArticleService {
    */
   private async pinnedEntries(story: Story): Promise<RelatedEntry[]> {
     const keys = story.pinnedRelated.map((link) => titleKey(link.title));
-    const found = (await this.store.stories.findStoriesByTitleKeys([...new Set(keys)])).filter((s) => s.id !== story.id);
+    const found = (await this.store.stories.findStoriesByTitleKeys([...new Set(keys)])).filter(
+      (s) => s.id !== story.id,
+    );
     const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
     return story.pinnedRelated.map((link, i) => {
       const candidates = found.filter((s) => s.titleKey === keys[i]);
       const target =
-        candidates.find((s) => sections.get(s.sectionId)?.nameZh === link.sectionName) ?? candidates[0] ?? null;
+        candidates.find((s) => sections.get(s.sectionId)?.nameZh === link.sectionName) ??
+        candidates[0] ??
+        null;
       return {
         sectionName: link.sectionName,
         title: link.title,
@@ -174,7 +179,11 @@ export class ArticleService {
     const sections = await this.store.sections.listSections();
     const groups = [];
     for (const section of sections) {
-      const rows = await this.store.stories.listStories({ sectionId: section.id, limit: perSection, offset: 0 });
+      const rows = await this.store.stories.listStories({
+        sectionId: section.id,
+        limit: perSection,
+        offset: 0,
+      });
       if (rows.length > 0) groups.push({ section, stories: rows.map((r) => summaryOf(r, section)) });
     }
     return groups;
@@ -196,7 +205,11 @@ export class ArticleService {
   }
 
   /** Newest stories across sections (or in one), for `lingwire list` and the API. */
-  async listStories(options: { sectionSlug?: string; limit: number; offset: number }): Promise<StorySummary[]> {
+  async listStories(options: {
+    sectionSlug?: string;
+    limit: number;
+    offset: number;
+  }): Promise<StorySummary[]> {
     const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
     let sectionId: number | undefined;
     if (options.sectionSlug !== undefined) {
@@ -204,14 +217,19 @@ export class ArticleService {
       if (!section) return [];
       sectionId = section.id;
     }
-    const rows = await this.store.stories.listStories({ sectionId, limit: options.limit, offset: options.offset });
+    const rows = await this.store.stories.listStories({
+      sectionId,
+      limit: options.limit,
+      offset: options.offset,
+    });
     return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
   }
 
   /** A section by slug or Chinese name. */
   async findSection(name: string): Promise<Section | null> {
     return (
-      (await this.store.sections.findSectionBySlug(name)) ?? (await this.store.sections.findSectionByNameZh(name))
+      (await this.store.sections.findSectionBySlug(name)) ??
+      (await this.store.sections.findSectionByNameZh(name))
     );
   }
 

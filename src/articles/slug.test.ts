@@ -5,7 +5,10 @@ import { MAX_SLUG_LENGTH, slugify, titleKey } from './slug.js';
 
 describe('slugify', () => {
   it.each([
-    ['Lavrov, Kerry discuss conditions for hostilities cessation in Syria', 'lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria'],
+    [
+      'Lavrov, Kerry discuss conditions for hostilities cessation in Syria',
+      'lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria',
+    ],
     ["Egypt's Sinai: what's next?", 'egypts-sinai-whats-next'],
     ['Café prices rise 10%', 'cafe-prices-rise-10'],
     ['国际英语新闻', 'guo-ji-ying-yu-xin-wen'],

@@ -50,7 +50,11 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
 }
 
 /** Runs the CLI and returns its exit code. */
-export async function runCli(argv: string[], output: Output = processOutput, env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: Output = processOutput,
+  env = process.env,
+): Promise<number> {
   const program = buildProgram(output, env);
   if (argv.length === 0) {
     program.outputHelp();

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../test/shared-data.js';
 import { ArticleService } from '../articles/service.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/types.js';
-import { REPO_ROOT } from '../../test/shared-data.js';
 import { importPaths } from './import.js';
 
 const fixtures = join(REPO_ROOT, 'test', 'fixtures');
@@ -56,7 +56,9 @@ describe('importPaths', () => {
   });
 
   it('names a missing path and a file of unknown format', async () => {
-    await expect(importPaths(store, service, ['/nonexistent/x.jsonl'])).rejects.toThrow('/nonexistent/x.jsonl does not exist');
+    await expect(importPaths(store, service, ['/nonexistent/x.jsonl'])).rejects.toThrow(
+      '/nonexistent/x.jsonl does not exist',
+    );
     await expect(importPaths(store, service, [join(REPO_ROOT, 'package.json')])).rejects.toThrow('--format');
   });
 });

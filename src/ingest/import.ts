@@ -55,7 +55,10 @@ export interface ImportSummary {
 }
 
 /** Lists the files to read: files as given, folders walked for files with a known extension. */
-export async function expandPaths(paths: string[], format?: InputFormat): Promise<Array<{ path: string; format: InputFormat }>> {
+export async function expandPaths(
+  paths: string[],
+  format?: InputFormat,
+): Promise<Array<{ path: string; format: InputFormat }>> {
   const out: Array<{ path: string; format: InputFormat }> = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);

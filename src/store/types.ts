@@ -60,7 +60,9 @@ export interface StoryRepo {
   findStoryBySlug(slug: string): Promise<Story | null>;
   findStoryByExternalId(source: string, externalId: string): Promise<Story | null>;
   /** Stories whose title key is one of `keys`, newest first; used to resolve pinned links. */
-  findStoriesByTitleKeys(keys: string[]): Promise<Array<{ id: number; slug: string; titleKey: string; sectionId: number }>>;
+  findStoriesByTitleKeys(
+    keys: string[],
+  ): Promise<Array<{ id: number; slug: string; titleKey: string; sectionId: number }>>;
   isSlugTaken(slug: string): Promise<boolean>;
   insertStory(record: StoryRecord, now: string): Promise<Story>;
   /** Replaces every field but id, slug and createdAt. */

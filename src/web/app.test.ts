@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SEED_STORY_PATH } from '../../test/shared-data.js';
 import { ArticleService } from '../articles/service.js';
 import { importPaths } from '../ingest/import.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/types.js';
-import { REPO_ROOT, SEED_STORY_PATH } from '../../test/shared-data.js';
 import { buildApp } from './app.js';
 
 let store: Store;
@@ -50,16 +50,28 @@ describe('pages', () => {
     expect(res.body).toMatch(/^<!doctype html><html lang="zh-CN">/);
     const headings = textOf(res.body, /<h2>(.*?)<\/h2>/g);
     // Sections ordered by their newest story: Ports (news, 2022-05-16), Museum (culture, 05-14), truce (world, 2016).
-    expect(headings).toEqual(['英语新闻 English News', '欧美文化 Western Culture', '国际英语新闻 International News']);
-    expect(res.body).toContain('<a class="story-link" href="/stories/museum-opens-new-wing-for-modern-art" lang="en">');
+    expect(headings).toEqual([
+      '英语新闻 English News',
+      '欧美文化 Western Culture',
+      '国际英语新闻 International News',
+    ]);
+    expect(res.body).toContain(
+      '<a class="story-link" href="/stories/museum-opens-new-wing-for-modern-art" lang="en">',
+    );
   });
 
   it('story page composes section and title, shows the dateline apart, and links pinned related stories', async () => {
     const res = await app.inject('/stories/ports-reopen-after-storm-officials');
     expect(res.statusCode).toBe(200);
-    expect(textOf(res.body, /<h1 class="story-title">(.*?)<\/h1>/g)).toEqual(['英语新闻:Ports reopen after storm: officials']);
-    expect(res.body).toContain('<title>英语新闻:Ports reopen after storm: officials · lingwire 英语新闻</title>');
-    expect(res.body).toMatch(/<meta name="description" content="Ports along the coast reopened on Monday after a storm."/);
+    expect(textOf(res.body, /<h1 class="story-title">(.*?)<\/h1>/g)).toEqual([
+      '英语新闻:Ports reopen after storm: officials',
+    ]);
+    expect(res.body).toContain(
+      '<title>英语新闻:Ports reopen after storm: officials · lingwire 英语新闻</title>',
+    );
+    expect(res.body).toMatch(
+      /<meta name="description" content="Ports along the coast reopened on Monday after a storm."/,
+    );
     expect(textOf(res.body, /<li>(.*?)<\/li>/g).slice(-2)).toEqual([
       '欧美文化:Museum opens new wing for modern art',
       '国际英语新闻:Foreign ministers discuss truce by phone',
@@ -69,7 +81,9 @@ describe('pages', () => {
 
   it('a dateline is shown apart from the first paragraph', async () => {
     const res = await app.inject('/stories/foreign-ministers-discuss-truce-by-phone');
-    expect(textOf(res.body, /<p class="dateline" lang="en">(.*?)<\/p>/g)).toEqual(['GENEVA, Feb. 21 (Xinhua)2016年2月21日']);
+    expect(textOf(res.body, /<p class="dateline" lang="en">(.*?)<\/p>/g)).toEqual([
+      'GENEVA, Feb. 21 (Xinhua)2016年2月21日',
+    ]);
     expect(res.body).toContain('<div class="story-body" lang="en"><p>Two foreign ministers spoke by phone');
   });
 
@@ -106,7 +120,10 @@ describe('pages', () => {
   });
 
   it('gzips for clients that accept it', async () => {
-    const res = await app.inject({ url: '/stories/ports-reopen-after-storm-officials', headers: { 'accept-encoding': 'gzip' } });
+    const res = await app.inject({
+      url: '/stories/ports-reopen-after-storm-officials',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 
@@ -122,8 +139,16 @@ describe('pages', () => {
   it('escapes story text', async () => {
     await store.transaction((tx) =>
       new ArticleService(store).saveStory(tx, {
-        source: '', externalId: null, section: null, title: '<script>alert(1)</script> & co', dateline: null,
-        publishedAt: null, url: null, tags: [], paragraphs: ['<b>bold</b>'], pinnedRelated: [],
+        source: '',
+        externalId: null,
+        section: null,
+        title: '<script>alert(1)</script> & co',
+        dateline: null,
+        publishedAt: null,
+        url: null,
+        tags: [],
+        paragraphs: ['<b>bold</b>'],
+        pinnedRelated: [],
       }),
     );
     const res = await app.inject('/stories/script-alert-1-script-co');
@@ -139,7 +164,10 @@ describe('JSON API', () => {
     const bySlug = await app.inject('/api/stories/museum-opens-new-wing-for-modern-art');
     expect(bySlug.statusCode).toBe(200);
     const story = bySlug.json();
-    expect(story).toMatchObject({ title: 'Museum opens new wing for modern art', section: { slug: 'culture' } });
+    expect(story).toMatchObject({
+      title: 'Museum opens new wing for modern art',
+      section: { slug: 'culture' },
+    });
     expect((await app.inject(`/api/stories/${story.id}`)).json().slug).toBe(story.slug);
   });
 
@@ -147,7 +175,9 @@ describe('JSON API', () => {
     expect((await app.inject('/api/stories?section=world')).json().stories).toHaveLength(1);
     const missing = await app.inject('/api/stories/nope');
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: { code: 'STORY_NOT_FOUND', message: 'There is no story "nope".' } });
+    expect(missing.json()).toEqual({
+      error: { code: 'STORY_NOT_FOUND', message: 'There is no story "nope".' },
+    });
     expect((await app.inject('/api/stories?limit=0')).json().error.code).toBe('BAD_INPUT');
   });
 });
@@ -155,18 +185,27 @@ describe('JSON API', () => {
 describe.skipIf(!existsSync(SEED_STORY_PATH))('the seed page', () => {
   it('shows the section-prefixed title, dateline, seven paragraphs and ten related entries in order', async () => {
     await importPaths(store, new ArticleService(store), [SEED_STORY_PATH]);
-    const res = await app.inject('/stories/lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria');
+    const res = await app.inject(
+      '/stories/lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria',
+    );
     expect(res.statusCode).toBe(200);
     expect(textOf(res.body, /<h1 class="story-title">(.*?)<\/h1>/g)).toEqual([
       '国际英语新闻:Lavrov, Kerry discuss conditions for hostilities cessation in Syria',
     ]);
     expect(res.body).toContain('<a class="title-section" href="/sections/world">国际英语新闻</a>');
-    expect(textOf(res.body, /<p class="dateline" lang="en">(.*?)<\/p>/g)).toEqual(['MOSCOW, Feb. 21 (Xinhua)']);
+    expect(textOf(res.body, /<p class="dateline" lang="en">(.*?)<\/p>/g)).toEqual([
+      'MOSCOW, Feb. 21 (Xinhua)',
+    ]);
     const body = /<div class="story-body" lang="en">(.*?)<\/div>/.exec(res.body)?.[1] ?? '';
     expect(body.match(/<p>/g)).toHaveLength(7);
-    const related = textOf(/<section class="related"[^>]*>(.*?)<\/section>/.exec(res.body)?.[1] ?? '', /<li>(.*?)<\/li>/g);
+    const related = textOf(
+      /<section class="related"[^>]*>(.*?)<\/section>/.exec(res.body)?.[1] ?? '',
+      /<li>(.*?)<\/li>/g,
+    );
     expect(related).toHaveLength(10);
-    expect(related[0]).toBe('欧美文化:Emergency rooms see more gun violence victims in U.S. in 1st year of pandemic: CNN');
+    expect(related[0]).toBe(
+      '欧美文化:Emergency rooms see more gun violence victims in U.S. in 1st year of pandemic: CNN',
+    );
     expect(related[9]).toBe('欧美文化:Voting begins in Philippine elections');
   });
 });

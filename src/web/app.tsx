@@ -44,7 +44,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: WebContext = {
     articles,
     cache,
-    chrome: async () => ({ stylesheet, sections: await articles.listSections(), publicUrl: deps.publicUrl ?? null }),
+    chrome: async () => ({
+      stylesheet,
+      sections: await articles.listSections(),
+      publicUrl: deps.publicUrl ?? null,
+    }),
   };
 
   await app.register(fastifyStatic, {
@@ -83,10 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error, request, reply) => {
     const known = isAppError(error);
-    const status = known ? error.status : (error as { statusCode?: number }).statusCode ?? 500;
+    const status = known ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const code = known ? error.code : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
-    const message = status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
+    const message =
+      status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
     if (wantsJson(request.url)) return reply.code(status).send({ error: { code, message } });
     const chrome = await ctx.chrome().catch(() => ({ stylesheet: '', sections: [], publicUrl: null }));
     return reply

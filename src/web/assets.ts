@@ -8,6 +8,9 @@ export const ASSETS_DIR = join(PACKAGE_ROOT, 'assets');
 
 /** `/assets/site.css?v=<hash of its bytes>`. */
 export function versionedAssetUrl(name: string): string {
-  const hash = createHash('sha1').update(readFileSync(join(ASSETS_DIR, name))).digest('hex').slice(0, 12);
+  const hash = createHash('sha1')
+    .update(readFileSync(join(ASSETS_DIR, name)))
+    .digest('hex')
+    .slice(0, 12);
   return `/assets/${name}?v=${hash}`;
 }

@@ -43,7 +43,9 @@ export function registerExport(program: Command, env: CommandEnv): void {
           count++;
         }
         if (file) {
-          await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+          );
           env.output.err(`Exported ${count} stories to ${options.output}.`);
         }
       });

@@ -10,7 +10,10 @@ export function registerImport(program: Command, env: CommandEnv): void {
     .description('import stories from files or folders (text format .txt, JSON Lines .jsonl/.jsonl.gz)')
     .argument('<paths...>', 'files or folders to import')
     .addOption(new Option('--format <format>', 'read every file as this format').choices([...INPUT_FORMATS]))
-    .option('--skip-invalid', 'import the valid records and report the invalid ones, instead of importing nothing')
+    .option(
+      '--skip-invalid',
+      'import the valid records and report the invalid ones, instead of importing nothing',
+    )
     .addHelpText(
       'after',
       `

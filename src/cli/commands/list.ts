@@ -22,10 +22,20 @@ export function registerList(program: Command, env: CommandEnv): void {
         const stories = await articles.listStories({ sectionSlug, limit: options.limit, offset: 0 });
         for (const s of stories) {
           if (options.json) {
-            env.output.out(JSON.stringify({ id: s.id, slug: s.slug, section: s.section.slug, title: s.title, publishedAt: s.publishedAt }));
+            env.output.out(
+              JSON.stringify({
+                id: s.id,
+                slug: s.slug,
+                section: s.section.slug,
+                title: s.title,
+                publishedAt: s.publishedAt,
+              }),
+            );
           } else {
             const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
-            env.output.out(`${String(s.id).padStart(6)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`);
+            env.output.out(
+              `${String(s.id).padStart(6)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
+            );
           }
         }
         if (!options.json && stories.length === 0) env.output.err('No stories.');

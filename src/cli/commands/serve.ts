@@ -5,7 +5,8 @@ import type { CommandEnv } from '../main.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not "${value}"`);
   return port;
 }
 
@@ -22,8 +23,11 @@ export function registerServe(program: Command, env: CommandEnv): void {
       const { store, articles } = openContext(config);
       const server = await startServer(config, store);
       const count = await articles.countStories();
-      env.output.out(`lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? "story" : "stories"})`);
-      if (count === 0) env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');
+      env.output.out(
+        `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,
+      );
+      if (count === 0)
+        env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');
       stopOnSignals(server, env.output.err);
       await new Promise<never>(() => {});
     });

@@ -14,7 +14,8 @@ export function registerShow(program: Command, env: CommandEnv): void {
     .action(async (ref: string, options: { json?: boolean }) => {
       await withContext(env.config(), async ({ articles }) => {
         const story = await articles.findStory(ref);
-        if (!story) throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
+        if (!story)
+          throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
         if (options.json) {
           env.output.out(JSON.stringify(storyJson(story), null, 2));
           return;
@@ -32,7 +33,8 @@ export function registerShow(program: Command, env: CommandEnv): void {
         if (story.pinnedRelated.length > 0) {
           env.output.out('');
           env.output.out('相关文章');
-          for (const link of story.pinnedRelated) env.output.out(`- ${link.sectionName ? `${link.sectionName}:` : ''}${link.title}`);
+          for (const link of story.pinnedRelated)
+            env.output.out(`- ${link.sectionName ? `${link.sectionName}:` : ''}${link.title}`);
         }
       });
     });

@@ -5,7 +5,10 @@ describe('splitParagraphs', () => {
   it.each([
     ['One.\n\nTwo\nstill two.', ['One.', 'Two still two.']],
     ['One.\nTwo.', ['One.', 'Two.']],
-    ['    First para line one\nline two.\n    Second para.', ['First para line one line two.', 'Second para.']],
+    [
+      '    First para line one\nline two.\n    Second para.',
+      ['First para line one line two.', 'Second para.'],
+    ],
     ['  \n\n ', []],
   ])('%j', (body, paragraphs) => {
     expect(splitParagraphs(body)).toEqual(paragraphs);

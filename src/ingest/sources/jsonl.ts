@@ -56,12 +56,17 @@ export function splitParagraphs(body: string): string[] {
 function paragraphsOf(value: unknown): string[] {
   if (typeof value === 'string') return splitParagraphs(value);
   if (Array.isArray(value)) {
-    return value.map((p, i) => {
-      if (typeof p !== 'string') throw new FieldError(`body[${i}]`, `must be a string, not ${describe(p)}`);
-      return p.replace(/\s+/g, ' ').trim();
-    }).filter(Boolean);
+    return value
+      .map((p, i) => {
+        if (typeof p !== 'string') throw new FieldError(`body[${i}]`, `must be a string, not ${describe(p)}`);
+        return p.replace(/\s+/g, ' ').trim();
+      })
+      .filter(Boolean);
   }
-  throw new FieldError('body', value === undefined ? 'is required' : `must be a string or an array of strings, not ${describe(value)}`);
+  throw new FieldError(
+    'body',
+    value === undefined ? 'is required' : `must be a string or an array of strings, not ${describe(value)}`,
+  );
 }
 
 function relatedOf(value: unknown): PinnedLink[] {
@@ -99,11 +104,15 @@ export function storyFromJson(value: unknown): StoryInput {
   let externalId: string | null = null;
   if (typeof rawId === 'string' && rawId.trim()) externalId = rawId.trim();
   else if (typeof rawId === 'number' && Number.isFinite(rawId)) externalId = String(rawId);
-  else if (rawId !== undefined && rawId !== null) throw new FieldError('id', `must be a string or a number, not ${describe(rawId)}`);
+  else if (rawId !== undefined && rawId !== null)
+    throw new FieldError('id', `must be a string or a number, not ${describe(rawId)}`);
 
   const date = optionalString(record, 'date');
   if (date !== null && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
-    throw new FieldError('date', `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`);
+    throw new FieldError(
+      'date',
+      `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`,
+    );
   }
   const url = optionalString(record, 'url');
   if (url !== null) {
@@ -122,7 +131,10 @@ export function storyFromJson(value: unknown): StoryInput {
   const datelineValue = record.dateline;
   if (typeof datelineValue === 'string') dateline = parseDatelineField(datelineValue);
   else if (datelineValue !== undefined && datelineValue !== null) {
-    throw new FieldError('dateline', `must be a string such as "MOSCOW, Feb. 21 (Xinhua)", not ${describe(datelineValue)}`);
+    throw new FieldError(
+      'dateline',
+      `must be a string such as "MOSCOW, Feb. 21 (Xinhua)", not ${describe(datelineValue)}`,
+    );
   }
   // A dateline written into the body is taken off it either way, so it is not shown twice.
   const split = splitDateline(paragraphs[0] ?? '');

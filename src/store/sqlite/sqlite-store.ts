@@ -11,7 +11,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Dateline, PinnedLink, Section, Story } from '../../articles/model.js';
 import { AppError } from '../../core/errors.js';
-import type { ListQuery, SectionRepo, Store, StoreTx, StoryListRow, StoryRecord, StoryRepo } from '../types.js';
+import type {
+  ListQuery,
+  SectionRepo,
+  Store,
+  StoreTx,
+  StoryListRow,
+  StoryRecord,
+  StoryRepo,
+} from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
@@ -37,7 +45,12 @@ interface StoryRow {
   updated_at: string;
 }
 
-function datelineOf(row: Pick<StoryRow, 'dateline_place' | 'dateline_month' | 'dateline_day' | 'dateline_agency' | 'dateline_text'>): Dateline | null {
+function datelineOf(
+  row: Pick<
+    StoryRow,
+    'dateline_place' | 'dateline_month' | 'dateline_day' | 'dateline_agency' | 'dateline_text'
+  >,
+): Dateline | null {
   if (row.dateline_place === null) return null;
   return {
     place: row.dateline_place,
@@ -109,9 +122,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (cause) {
-    throw new AppError('STORE_FAILURE', `store: unable to open the database ${path}: ${(cause as Error).message}`, { cause });
+    throw new AppError(
+      'STORE_FAILURE',
+      `store: unable to open the database ${path}: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
@@ -160,7 +180,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
   const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
     dateline_day, dateline_agency, dateline_text, json_extract(paragraphs, '$[0]') AS first_paragraph`;
-  const listAll = db.prepare(`SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`);
+  const listAll = db.prepare(
+    `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
+  );
   const listInSection = db.prepare(
     `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = ? ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
   );

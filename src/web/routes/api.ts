@@ -35,23 +35,26 @@ export function registerApiRoutes(app: FastifyInstance, ctx: WebContext): void {
 
   app.get('/api/sections', async () => ({ sections: await articles.listSections() }));
 
-  app.get<{ Querystring: { section?: string; page?: string; limit?: string } }>('/api/stories', async (request) => {
-    const page = parsePageNumber(request.query.page);
-    const limit = request.query.limit === undefined ? API_PAGE_SIZE : Number(request.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > API_MAX_LIMIT) {
-      throw new AppError('BAD_INPUT', `limit must be a whole number from 1 to ${API_MAX_LIMIT}.`);
-    }
-    const section = request.query.section;
-    if (section !== undefined && !(await articles.findSection(section))) {
-      throw new AppError('SECTION_NOT_FOUND', `There is no section "${section}".`);
-    }
-    const stories = await articles.listStories({ sectionSlug: section, limit, offset: (page - 1) * limit });
-    return {
-      page,
-      limit,
-      stories: stories.map((s) => ({ ...s, path: storyPath(s.slug) })),
-    };
-  });
+  app.get<{ Querystring: { section?: string; page?: string; limit?: string } }>(
+    '/api/stories',
+    async (request) => {
+      const page = parsePageNumber(request.query.page);
+      const limit = request.query.limit === undefined ? API_PAGE_SIZE : Number(request.query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > API_MAX_LIMIT) {
+        throw new AppError('BAD_INPUT', `limit must be a whole number from 1 to ${API_MAX_LIMIT}.`);
+      }
+      const section = request.query.section;
+      if (section !== undefined && !(await articles.findSection(section))) {
+        throw new AppError('SECTION_NOT_FOUND', `There is no section "${section}".`);
+      }
+      const stories = await articles.listStories({ sectionSlug: section, limit, offset: (page - 1) * limit });
+      return {
+        page,
+        limit,
+        stories: stories.map((s) => ({ ...s, path: storyPath(s.slug) })),
+      };
+    },
+  );
 
   app.get<{ Params: { ref: string } }>('/api/stories/:ref', async (request) => {
     const story = await articles.findStory(request.params.ref);

@@ -30,13 +30,16 @@ export function registerPageRoutes(app: FastifyInstance, ctx: WebContext): void 
     )),
   );
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/sections/:slug', (request, reply) => {
-    const pageNumber = parsePageNumber(request.query.page);
-    return sendPage(cache, request, reply, async () => {
-      const page = await articles.sectionPage(request.params.slug, pageNumber, SECTION_PAGE_SIZE);
-      return page && <SectionPageView chrome={await ctx.chrome()} page={page} />;
-    });
-  });
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+    '/sections/:slug',
+    (request, reply) => {
+      const pageNumber = parsePageNumber(request.query.page);
+      return sendPage(cache, request, reply, async () => {
+        const page = await articles.sectionPage(request.params.slug, pageNumber, SECTION_PAGE_SIZE);
+        return page && <SectionPageView chrome={await ctx.chrome()} page={page} />;
+      });
+    },
+  );
 
   app.get<{ Params: { slug: string } }>('/stories/:slug', (request, reply) =>
     sendPage(cache, request, reply, async () => {

@@ -2,15 +2,26 @@ import { Layout, type SiteChrome } from './layout.js';
 
 export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
   return (
-    <Layout chrome={chrome} title="关于 About" description="关于 lingwire：为中文读者准备的英语新闻阅读网站。" path="/about">
+    <Layout
+      chrome={chrome}
+      title="关于 About"
+      description="关于 lingwire：为中文读者准备的英语新闻阅读网站。"
+      path="/about"
+    >
       <section class="prose">
         <h1>
-          关于 lingwire <span class="name-en" lang="en">About</span>
+          关于 lingwire{' '}
+          <span class="name-en" lang="en">
+            About
+          </span>
         </h1>
-        <p>lingwire 是一个自托管的英语新闻阅读网站，为学习英语的中文读者而做：按栏目阅读真实的英语新闻，并查看相关文章。</p>
+        <p>
+          lingwire
+          是一个自托管的英语新闻阅读网站，为学习英语的中文读者而做：按栏目阅读真实的英语新闻，并查看相关文章。
+        </p>
         <p lang="en">
-          lingwire is a self-hosted English news reading site for Chinese-speaking learners of English. It is free
-          software; each story is credited to its source.
+          lingwire is a self-hosted English news reading site for Chinese-speaking learners of English. It is
+          free software; each story is credited to its source.
         </p>
       </section>
     </Layout>

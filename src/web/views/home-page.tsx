@@ -18,7 +18,10 @@ export function HomePageView({ chrome, groups }: HomeProps) {
       path="/"
     >
       <h1 class="page-title">
-        最新英语新闻 <span class="name-en" lang="en">Latest news</span>
+        最新英语新闻{' '}
+        <span class="name-en" lang="en">
+          Latest news
+        </span>
       </h1>
       {groups.map(({ section, stories }) => (
         <section class="section-group" aria-label={section.nameZh}>
@@ -40,13 +43,23 @@ export function HomePageView({ chrome, groups }: HomeProps) {
 /** What a new site shows: how to add stories, in Chinese and English. */
 function EmptySite({ chrome }: { chrome: SiteChrome }) {
   return (
-    <Layout chrome={chrome} title="还没有文章 No stories yet" description="lingwire 还没有文章：用命令行导入。" path="/">
+    <Layout
+      chrome={chrome}
+      title="还没有文章 No stories yet"
+      description="lingwire 还没有文章：用命令行导入。"
+      path="/"
+    >
       <section class="empty">
         <h1>
-          还没有文章 <span class="name-en" lang="en">No stories yet</span>
+          还没有文章{' '}
+          <span class="name-en" lang="en">
+            No stories yet
+          </span>
         </h1>
         <p>这个网站还是空的。在服务器上用命令行导入文章，刷新本页即可看到：</p>
-        <p lang="en">This site has no stories yet. Import some with the command line, then reload this page:</p>
+        <p lang="en">
+          This site has no stories yet. Import some with the command line, then reload this page:
+        </p>
         <pre>
           <code>
             {[

@@ -31,7 +31,15 @@ export interface LayoutProps {
 
 export const SITE_NAME = 'lingwire 英语新闻';
 
-export function Layout({ chrome, title, description, path, ogType = 'website', head, children }: LayoutProps) {
+export function Layout({
+  chrome,
+  title,
+  description,
+  path,
+  ogType = 'website',
+  head,
+  children,
+}: LayoutProps) {
   const fullTitle = `${title} · ${SITE_NAME}`;
   const absolute = chrome.publicUrl ? `${chrome.publicUrl}${path}` : null;
   return (
@@ -71,7 +79,8 @@ export function Layout({ chrome, title, description, path, ogType = 'website', h
         <main id="main">{children}</main>
         <footer class="site-footer">
           <p>
-            lingwire · 为中文读者准备的英语新闻 · <span lang="en">English news for Chinese-speaking learners</span> ·{' '}
+            lingwire · 为中文读者准备的英语新闻 ·{' '}
+            <span lang="en">English news for Chinese-speaking learners</span> ·{' '}
             <a href="/about">关于 About</a>
           </p>
         </footer>

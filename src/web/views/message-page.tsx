@@ -18,7 +18,10 @@ export function MessagePageView({
     <Layout chrome={chrome} title={`${titleZh} ${titleEn}`} description={detail} path={path}>
       <section class="message">
         <h1>
-          {titleZh} <span class="name-en" lang="en">{titleEn}</span>
+          {titleZh}{' '}
+          <span class="name-en" lang="en">
+            {titleEn}
+          </span>
         </h1>
         <p>{detail}</p>
         <p>

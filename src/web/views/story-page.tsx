@@ -34,7 +34,7 @@ export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: Stor
         {(dateline || story.publishedAt) && (
           <p class="dateline" lang="en">
             {dateline && (
-              <>
+              <span class="dateline-text">
                 <span class="place">{dateline.place}</span>
                 {dateline.dateText && (
                   <>
@@ -47,7 +47,7 @@ export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: Stor
                     (<span class="agency">{dateline.agency}</span>)
                   </>
                 )}
-              </>
+              </span>
             )}
             {story.publishedAt && (
               <time class="published" dateTime={story.publishedAt} lang="zh-CN">

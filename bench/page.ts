@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:page`: requests per second and p99 latency of the story page, against a bare
+ * `node:http` server answering the same bytes from memory, measured in the same run with the same
+ * load (autocannon, 100 connections, 10 s after a warm-up). Each server runs in its own process;
+ * autocannon runs in this one.
+ *
+ * Uses the seed story from ../shared when present, else a story written for the tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { ArticleService } from '../src/articles/service.js';
+import { importPaths } from '../src/ingest/import.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../test/shared-data.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+
+async function waitForUrl(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = pattern.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${seen}`)));
+  });
+}
+
+async function load(url: string, seconds: number) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
+  }
+  return { rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average };
+}
+
+const BARE_SERVER = `
+const http = require('node:http');
+const fs = require('node:fs');
+const body = fs.readFileSync(process.argv[1]);
+const headers = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const server = http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
+server.listen(0, '127.0.0.1', () => console.log('serving http://127.0.0.1:' + server.address().port + ' '));
+`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'lingwire-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    const db = join(dir, 'bench.db');
+    const input = HAS_SHARED ? SEED_STORY_PATH : join(REPO_ROOT, 'test', 'fixtures', 'more.txt');
+    if (!HAS_SHARED)
+      console.log('../shared is absent: benchmarking a story written for the tests instead of the seed.');
+    const store = openSqliteStore(db);
+    await importPaths(store, new ArticleService(store), [input]);
+    const [story] = await new ArticleService(store).listStories({ limit: 1, offset: 0 });
+    await store.close();
+    if (!story) throw new Error('nothing was imported');
+    const path = `/stories/${story.slug}`;
+
+    const lingwire = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'bin', 'lingwire.js'), '--db', db, 'serve', '--port', '0'],
+      {
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    children.push(lingwire);
+    const lingwireUrl = `${await waitForUrl(lingwire, /serving (http:\/\/\S+?)\/? /)}${path}`;
+
+    const response = await fetch(lingwireUrl);
+    const body = Buffer.from(await response.arrayBuffer());
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'etag', 'cache-control', 'vary']) {
+      const value = response.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    writeFileSync(join(dir, 'body'), body);
+    writeFileSync(join(dir, 'headers.json'), JSON.stringify(headers));
+    const bare = spawn(process.execPath, ['-e', BARE_SERVER, join(dir, 'body'), join(dir, 'headers.json')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(bare);
+    const bareUrl = `${await waitForUrl(bare, /serving (http:\/\/\S+?) /)}${path}`;
+
+    console.log(
+      `story page ${path}: ${body.length} bytes; ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up`,
+    );
+    const results: Record<string, { rps: number; p99: number }> = {};
+    for (const [name, url] of [
+      ['bare node:http (same bytes from memory)', bareUrl],
+      ['lingwire story page', lingwireUrl],
+    ] as const) {
+      await load(url, WARMUP);
+      results[name] = await load(url, DURATION);
+      console.log(
+        `${name.padEnd(42)} ${results[name].rps.toFixed(0).padStart(7)} req/s   p99 ${results[name].p99} ms`,
+      );
+    }
+    const [baseline, ours] = Object.values(results) as [
+      { rps: number; p99: number },
+      { rps: number; p99: number },
+    ];
+    console.log(
+      `ratio lingwire / bare: ${(ours.rps / baseline.rps).toFixed(2)} of the requests per second (target ≥ 0.60), p99 ${ours.p99} vs ${baseline.p99} ms`,
+    );
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../test/shared-data.js';
+import { runCli } from './main.js';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lingwire-cli-'));
+  db = join(dir, 'test.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--db', db, ...argv], { out: (l) => out.push(l), err: (l) => err.push(l) }, {});
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const fixture = (name: string) => join(REPO_ROOT, 'test', 'fixtures', name);
+
+describe('lingwire CLI', () => {
+  it('imports, reports a summary, and updates on re-import instead of duplicating', async () => {
+    const first = await cli('import', fixture('stories.jsonl'), fixture('more.txt'));
+    expect(first).toMatchObject({
+      code: 0,
+      out: 'Imported 2 files: 4 added, 0 updated, 0 unchanged, 0 skipped.',
+    });
+    writeFileSync(
+      join(dir, 'edited.txt'),
+      '欧美文化:Volunteers plant trees along the river\nThe planting was postponed.\n',
+    );
+    const edited = await cli('import', join(dir, 'edited.txt'));
+    expect(edited.out).toBe('Imported 1 file: 0 added, 1 updated, 0 unchanged, 0 skipped.');
+    const list = await cli('list', '--json');
+    expect(list.out.split('\n')).toHaveLength(4);
+  });
+
+  it('fails with exit 1 and a line naming file, line and field; the database is unchanged', async () => {
+    await cli('import', fixture('more.txt'));
+    const bad = await cli('import', fixture('malformed.jsonl'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^lingwire: .*malformed\.jsonl:2: field "date" must be an ISO 8601 date/);
+    expect((await cli('list', '--json')).out.split('\n')).toHaveLength(1);
+  });
+
+  it('--skip-invalid imports the rest and reports each skipped line', async () => {
+    const res = await cli('import', '--skip-invalid', fixture('malformed.jsonl'));
+    expect(res.code).toBe(0);
+    expect(res.out).toBe('Imported 1 file: 1 added, 0 updated, 0 unchanged, 3 skipped.');
+    expect(res.err.split('\n')).toHaveLength(3);
+  });
+
+  it('exits 2 on wrong usage and 0 on --help', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('import')).code).toBe(2);
+    expect((await cli('import', '--format', 'xml', 'x')).code).toBe(2);
+    expect((await cli('list', '--limit', 'zero')).code).toBe(2);
+    const help = await cli('import', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('JSON Lines');
+  });
+
+  it('show finds a story by id or slug, and says so when there is none', async () => {
+    await cli('import', fixture('stories.jsonl'));
+    const bySlug = await cli('show', 'museum-opens-new-wing-for-modern-art');
+    expect(bySlug.out.split('\n')[0]).toBe('欧美文化:Museum opens new wing for modern art');
+    const json = JSON.parse((await cli('show', '1', '--json')).out);
+    expect(json.title).toBe('Foreign ministers discuss truce by phone');
+    const missing = await cli('show', 'nope');
+    expect(missing).toMatchObject({
+      code: 1,
+      err: 'lingwire: there is no story "nope" (give an id or a slug).',
+    });
+  });
+
+  it('list filters by section', async () => {
+    await cli('import', fixture('stories.jsonl'));
+    const res = await cli('list', '--section', '欧美文化');
+    expect(res.out).toContain('欧美文化:Museum opens new wing for modern art');
+    expect(res.out.split('\n')).toHaveLength(1);
+    expect((await cli('list', '--section', 'nope')).code).toBe(1);
+  });
+
+  it('export round-trips with import', async () => {
+    await cli('import', fixture('stories.jsonl'), fixture('more.txt'));
+    const exported = join(dir, 'out.jsonl');
+    expect((await cli('export', '-o', exported)).code).toBe(0);
+    const firstExport = (await cli('export')).out;
+    db = join(dir, 'second.db');
+    expect((await cli('import', exported)).out).toBe(
+      'Imported 1 file: 4 added, 0 updated, 0 unchanged, 0 skipped.',
+    );
+    expect((await cli('export')).out).toBe(firstExport);
+    expect(firstExport).toContain('"related":["欧美文化:Museum opens new wing for modern art"');
+  });
+});
