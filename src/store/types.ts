@@ -90,8 +90,10 @@ export interface Store extends StoreTx {
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /**
    * A token that changes whenever stored content changes, in this process or any other writing
-   * to the same database. Page caches compare it to know when to drop what they hold.
+   * to the same database. Page caches compare it on every request, so it is synchronous and cheap:
+   * SQLite reads `PRAGMA data_version`; a PostgreSQL adapter would keep a counter moved by
+   * LISTEN/NOTIFY.
    */
-  changeToken(): Promise<string>;
+  changeToken(): string;
   close(): Promise<void>;
 }

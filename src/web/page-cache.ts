@@ -49,8 +49,8 @@ export class PageCache {
   }
 
   /** Drops everything if stored content changed since the last call. */
-  async sync(): Promise<void> {
-    const token = await this.store.changeToken();
+  sync(): void {
+    const token = this.store.changeToken();
     if (token !== this.token) {
       this.entries.clear();
       this.token = token;

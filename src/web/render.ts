@@ -15,12 +15,21 @@ export function renderHtml(view: VNode): string {
 }
 
 export function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  reply.header('etag', page.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
-  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-  reply.header('content-type', page.contentType);
-  const encodings = request.headers['accept-encoding'];
-  if (encodings?.includes('gzip')) return reply.header('content-encoding', 'gzip').send(page.gzipped);
-  return reply.send(page.body);
+  if (request.headers['if-none-match'] === page.etag) {
+    return reply
+      .code(304)
+      .headers({ etag: page.etag, 'cache-control': 'no-cache', vary: 'accept-encoding' })
+      .send();
+  }
+  const gzip = request.headers['accept-encoding']?.includes('gzip') ?? false;
+  reply.headers({
+    'content-type': page.contentType,
+    etag: page.etag,
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  return reply.send(gzip ? page.gzipped : page.body);
 }
 
 /**
@@ -33,7 +42,7 @@ export async function sendPage(
   reply: FastifyReply,
   render: () => Promise<VNode | null>,
 ): Promise<FastifyReply> {
-  await cache.sync();
+  cache.sync();
   const key = request.url;
   let page = cache.get(key);
   if (!page) {

@@ -316,7 +316,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       queue = result.catch(() => undefined);
       return result;
     },
-    async changeToken() {
+    changeToken() {
       return `${q.dataVersion.get() as number}.${localWrites}`;
     },
     async close() {
