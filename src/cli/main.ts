@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { type Config, configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
+import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
@@ -45,6 +46,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerList(program, commandEnv);
   registerShow(program, commandEnv);
   registerExport(program, commandEnv);
+  registerDictionary(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

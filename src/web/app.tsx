@@ -6,17 +6,21 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { ArticleService } from '../articles/service.js';
 import { isAppError } from '../core/errors.js';
+import type { Dictionary } from '../dictionary/index.js';
 import type { Store } from '../store/types.js';
 import { ASSETS_DIR, versionedAssetUrl } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
 import { registerApiRoutes } from './routes/api.js';
+import { registerLookupRoutes } from './routes/lookup.js';
 import { registerPageRoutes } from './routes/pages.js';
 import type { SiteChrome } from './views/layout.js';
 import { MessagePageView } from './views/message-page.js';
 
 export interface AppDeps {
   store: Store;
+  /** ECDICT index for the reader and `/api/lookup`; without it stories show as plain text. Default none. */
+  dictionary?: Dictionary | null;
   /** Absolute site address for canonical/OpenGraph links; null when not configured. */
   publicUrl?: string | null;
   /** Fastify logger setting; default off (the server turns it on). */
@@ -27,6 +31,9 @@ export interface AppDeps {
 export interface WebContext {
   articles: ArticleService;
   cache: PageCache;
+  dictionary: Dictionary | null;
+  /** Versioned URL of the reader script. */
+  readerScript: string;
   /** The chrome every page shares (navigation, stylesheet). */
   chrome(): Promise<SiteChrome>;
 }
@@ -44,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: WebContext = {
     articles,
     cache,
+    dictionary: deps.dictionary ?? null,
+    readerScript: versionedAssetUrl('reader.js'),
     chrome: async () => ({
       stylesheet,
       sections: await articles.listSections(),
@@ -61,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerPageRoutes(app, ctx);
   registerApiRoutes(app, ctx);
+  registerLookupRoutes(app, ctx);
 
   const wantsJson = (url: string) => url.startsWith('/api/');
 

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
+import type { Dictionary } from '../dictionary/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp } from './app.js';
 
@@ -14,9 +15,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, store: Store): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  store: Store,
+  dictionary: Dictionary | null = null,
+): Promise<RunningServer> {
   const app = await buildApp({
     store,
+    dictionary,
     publicUrl: config.publicUrl,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
@@ -29,6 +35,7 @@ export async function startServer(config: Config, store: Store): Promise<Running
     stopping ??= (async () => {
       await app.close();
       await store.close();
+      dictionary?.close();
     })();
     return stopping;
   };

@@ -127,6 +127,74 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     }
   });
 
+  it('looks a clicked word up in a popup that does not move the text, and works from the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}${STORY_PATH}`);
+    const word = page.locator('.reader .w', { hasText: /^cessation$/ }).first();
+    const before = await word.boundingBox();
+    await word.click();
+    const popup = page.locator('.lookup');
+    await popup.locator('.lookup-meanings').waitFor();
+    expect(await popup.locator('.lookup-word').innerText()).toBe('cessation');
+    expect(await popup.locator('.lookup-meanings').innerText()).toContain('停止');
+    expect(await popup.locator('.lookup-labels').innerText()).toContain('GRE');
+    expect(await word.boundingBox()).toEqual(before);
+    const box = await popup.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 900).toBe(true);
+
+    // An inflected form opens its lemma.
+    await page
+      .locator('.reader .w', { hasText: /^hostilities$/ })
+      .first()
+      .click();
+    await expect.poll(() => popup.locator('.lookup-lemma').innerText()).toContain('hostility');
+
+    // Escape closes and gives focus back to the word; arrows move; Enter opens.
+    await page.keyboard.press('Escape');
+    expect(await popup.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('hostilities');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('in');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.lookup-word').innerText()).toBe('in');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('marks exam words beyond the chosen band without reloading or moving text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}${STORY_PATH}`);
+    const paragraph = page.locator('.reader p').first();
+    const before = await paragraph.boundingBox();
+    const marked = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('.reader .w'))
+          .filter((w) => getComputedStyle(w).textDecorationLine === 'underline')
+          .map((w) => w.textContent),
+      );
+    expect(await marked()).toEqual([]);
+    await page.selectOption('.mark-level', '3');
+    const beyondCet4 = await marked();
+    expect(beyondCet4).toContain('cessation');
+    expect(beyondCet4).toContain('hostilities');
+    expect(beyondCet4).not.toContain('discussion');
+    expect(beyondCet4).not.toContain('Lavrov');
+    await page.selectOption('.mark-level', '7');
+    const beyondToefl = await marked();
+    expect(beyondToefl).toContain('cessation');
+    expect(beyondToefl).not.toContain('hostilities');
+    expect(await paragraph.boundingBox()).toEqual(before);
+
+    // The vocabulary list follows its own level choice, and its words jump to their sentence.
+    const visibleWords = () => page.locator('.vocab-list li:visible .vocab-word').allInnerTexts();
+    await page.selectOption('.vocab-level', '8');
+    expect(await visibleWords()).toContain('cessation');
+    expect(await visibleWords()).not.toContain('hostility');
+    await page.locator('.vocab-word', { hasText: 'cessation' }).click();
+    expect(new URL(page.url()).hash).toBe('#s0');
+    await page.close();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

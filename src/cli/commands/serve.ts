@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../web/server.js';
+import { type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { openContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
@@ -8,6 +8,20 @@ function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, not "${value}"`);
   return port;
+}
+
+/** The dictionary for the reader; the site still serves plain stories when it cannot be opened. */
+function openReaderDictionary(env: CommandEnv): Dictionary | null {
+  try {
+    const dictionary = openDictionary();
+    dictionary.preload();
+    return dictionary;
+  } catch (error) {
+    env.output.err(
+      `lingwire: the dictionary is unavailable, stories are shown without word lookups: ${(error as Error).message}`,
+    );
+    return null;
+  }
 }
 
 export function registerServe(program: Command, env: CommandEnv): void {
@@ -20,8 +34,11 @@ export function registerServe(program: Command, env: CommandEnv): void {
       const config = { ...env.config() };
       if (options.port !== undefined) config.port = options.port;
       if (options.host !== undefined) config.host = options.host;
+      // Loaded here so other commands do not pay for starting the web stack.
+      const { startServer, stopOnSignals } = await import('../../web/server.js');
       const { store, articles } = openContext(config);
-      const server = await startServer(config, store);
+      const dictionary = openReaderDictionary(env);
+      const server = await startServer(config, store, dictionary);
       const count = await articles.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,

@@ -2,11 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import type { WebContext } from '../app.js';
+import { analyzeParagraphs } from '../reader/story-text.js';
+import { collectVocabulary } from '../reader/vocabulary.js';
 import { sendPage } from '../render.js';
 import { AboutPageView } from '../views/about-page.js';
 import { HomePageView } from '../views/home-page.js';
 import { SectionPageView } from '../views/section-page.js';
-import { StoryPageView } from '../views/story-page.js';
+import { type ReaderData, StoryPageView } from '../views/story-page.js';
 
 /** Stories per section on the front page. */
 const HOME_PER_SECTION = 6;
@@ -44,7 +46,17 @@ export function registerPageRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.get<{ Params: { slug: string } }>('/stories/:slug', (request, reply) =>
     sendPage(cache, request, reply, async () => {
       const page = await articles.storyPage(request.params.slug);
-      return page && <StoryPageView chrome={await ctx.chrome()} page={page} />;
+      if (!page) return null;
+      let reader: ReaderData | null = null;
+      if (ctx.dictionary) {
+        const paragraphs = analyzeParagraphs(page.story.paragraphs, ctx.dictionary);
+        reader = {
+          paragraphs,
+          vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
+          script: ctx.readerScript,
+        };
+      }
+      return <StoryPageView chrome={await ctx.chrome()} page={page} reader={reader} />;
     }),
   );
 

@@ -55,6 +55,7 @@ export function Layout({
         <meta property="og:type" content={ogType} />
         {absolute && <meta property="og:url" content={absolute} />}
         {absolute && <link rel="canonical" href={absolute} />}
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.stylesheet} />
         {head}
       </head>

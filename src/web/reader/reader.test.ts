@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleService } from '../../articles/service.js';
+import { type Dictionary, openDictionary } from '../../dictionary/index.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { Store } from '../../store/types.js';
+import { buildApp } from '../app.js';
+
+let store: Store;
+let dictionary: Dictionary;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  dictionary = openDictionary();
+  app = await buildApp({ store, dictionary });
+  await store.transaction((tx) =>
+    new ArticleService(store).saveStory(tx, {
+      source: '',
+      externalId: null,
+      section: '国际英语新闻',
+      title: 'Envoys discuss a cease-fire',
+      dateline: null,
+      publishedAt: null,
+      url: null,
+      tags: [],
+      paragraphs: [
+        'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
+        'Minister Lavrov said the talks went well.',
+      ],
+      pinnedRelated: [],
+    }),
+  );
+});
+afterAll(async () => {
+  await app.close();
+  dictionary.close();
+  await store.close();
+});
+
+describe('the story page with a dictionary', () => {
+  it('marks up every word with its entry and band, and every sentence with an id', async () => {
+    const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
+    expect(html).toContain('<span class="w" tabindex="-1" data-k="discuss" data-r="1">discussed</span>');
+    expect(html).toContain(
+      '<span class="w" tabindex="-1" data-k="hostility" data-r="7" data-ph="cessation of hostilities">hostilities</span>',
+    );
+    expect(html).toMatch(/<span class="w pn" tabindex="-1"[^>]*>Lavrov<\/span>/);
+    expect(html).toMatch(/data-ph="pay off">paid<\/span>/);
+    // Three sentences across two paragraphs, numbered through the story.
+    expect(html.match(/<span class="s" id="s\d">/g)).toEqual([
+      '<span class="s" id="s0">',
+      '<span class="s" id="s1">',
+      '<span class="s" id="s2">',
+    ]);
+    expect(html).toContain('<script src="/assets/reader.js?v=');
+  });
+
+  it('lists the vocabulary beyond 中考/高考 once each, in order, linked to its sentence', async () => {
+    const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
+    const words = [...html.matchAll(/<a href="#(s\d)" class="vocab-word" lang="en" data-k="([^"]+)">/g)].map(
+      (m) => `${m[2]}@${m[1]}`,
+    );
+    expect(words).toContain('cessation@s0');
+    expect(words).toContain('hostility@s0');
+    expect(words.filter((w) => w.startsWith('cessation@'))).toHaveLength(1);
+    expect(words.some((w) => w.startsWith('lavrov'))).toBe(false);
+    expect(words.indexOf('cessation@s0')).toBeLessThan(words.indexOf('hostility@s0'));
+  });
+});
+
+describe('GET /api/lookup', () => {
+  it.each([
+    ['Discussed', 'discuss', '讨论'],
+    ['hostilities', 'hostility', '敌意'],
+    ['cessation', 'cessation', '停止'],
+    ['besieged', 'besiege', '围攻'],
+  ])('%s → %s (%s)', async (word, lemma, meaning) => {
+    const res = await app.inject(`/api/lookup?word=${word}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    const entry = res.json();
+    expect(entry.lemma).toBe(lemma);
+    expect(entry.translations.map((t: { text: string }) => t.text).join(' ')).toContain(meaning);
+  });
+
+  it('gives exam names a learner reads', async () => {
+    expect((await app.inject('/api/lookup?word=hostility')).json().examNames).toEqual(['托福', 'GRE']);
+  });
+
+  it('answers 404 for a word it does not know and 400 for no word', async () => {
+    const missing = await app.inject('/api/lookup?word=qwzxv');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('WORD_NOT_FOUND');
+    expect((await app.inject('/api/lookup')).statusCode).toBe(400);
+  });
+});
