@@ -32,7 +32,7 @@ interface Wink {
 const CASES = [
   'MOSCOW, Feb. 21 (Xinhua) -- U.S. Secretary of State John Kerry arrived.',
   "Officials don't expect the cease-fire in Russia's south to hold.",
-  'Talks ended on Feb. 21. The two countries\' ministers met Mr. Smith in St. Louis.',
+  "Talks ended on Feb. 21. The two countries' ministers met Mr. Smith in St. Louis.",
   '"It is nearing completion," the statement said.',
 ];
 
@@ -99,10 +99,14 @@ function main(): void {
   const oursNoPhrases = rate(median(runs.lingwireNoPhrases as number[]));
   const theirs = rate(median(runs.wink as number[]));
   console.log(`median of ${ROUNDS} warm rounds:`);
-  console.log(`  lingwire analyzeText (tokens, sentences, lemma, band, proper nouns, phrases): ${ours} words/s`);
+  console.log(
+    `  lingwire analyzeText (tokens, sentences, lemma, band, proper nouns, phrases): ${ours} words/s`,
+  );
   console.log(`  lingwire analyzeText without phrases: ${oursNoPhrases} words/s`);
   console.log(`  wink-nlp readDoc + tokens(lemma) + sentences: ${theirs} words/s`);
-  console.log(`  ratio lingwire / wink-nlp: ${(ours / theirs).toFixed(2)} (without phrases ${(oursNoPhrases / theirs).toFixed(2)})`);
+  console.log(
+    `  ratio lingwire / wink-nlp: ${(ours / theirs).toFixed(2)} (without phrases ${(oursNoPhrases / theirs).toFixed(2)})`,
+  );
 
   console.log('\nnews-specific cases (tokens | lemmas | sentences):');
   for (const text of CASES) {
@@ -110,8 +114,12 @@ function main(): void {
     const ws = a.tokens.filter((t) => t.kind !== 'space');
     console.log(`\n  ${text}`);
     console.log(`  lingwire: ${ws.map((t) => t.text).join(' | ')}`);
-    console.log(`            ${ws.map((t) => (t.properNoun ? `${t.lemma}*` : (t.lemma ?? t.text))).join(' | ')}`);
-    console.log(`            ${a.sentences.length} sentence(s); phrases: ${a.phrases.map((p) => p.key).join(', ') || '-'}`);
+    console.log(
+      `            ${ws.map((t) => (t.properNoun ? `${t.lemma}*` : (t.lemma ?? t.text))).join(' | ')}`,
+    );
+    console.log(
+      `            ${a.sentences.length} sentence(s); phrases: ${a.phrases.map((p) => p.key).join(', ') || '-'}`,
+    );
     const doc = nlp.readDoc(text);
     console.log(`  wink-nlp: ${doc.tokens().out().join(' | ')}`);
     console.log(`            ${doc.tokens().out(nlp.its.lemma).join(' | ')}`);

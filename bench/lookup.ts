@@ -14,7 +14,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDictionaryIndex, ecdictCsvPath, ensureDictionary, openDictionary } from '../src/dictionary/index.js';
+import {
+  buildDictionaryIndex,
+  ecdictCsvPath,
+  ensureDictionary,
+  openDictionary,
+} from '../src/dictionary/index.js';
 import { tokenize } from '../src/text/tokenize.js';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -29,7 +34,9 @@ function coldChild(path: string, word: string): void {
   const entry = dict.lookup(word);
   const t2 = performance.now();
   dict.close();
-  console.log(JSON.stringify({ processToOpen: t0, open: t1 - t0, lookup: t2 - t1, total: t2, lemma: entry?.lemma }));
+  console.log(
+    JSON.stringify({ processToOpen: t0, open: t1 - t0, lookup: t2 - t1, total: t2, lemma: entry?.lemma }),
+  );
 }
 
 function quantile(sorted: Float64Array, q: number): number {

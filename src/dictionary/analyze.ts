@@ -13,13 +13,14 @@
  *   and either written in capitals (`CNN`) or has no frequency rank (`Macron`), or the same word is
  *   a name in mid-sentence elsewhere in the text (`Kerry said …`).
  * A line written all in capitals (Reuters headlines) has no casing signal, so its words are names
- * only through a capitalised headword. `I` is never a name. Known gap: a name spelled like a
+ * only through a capitalised headword. `I` and titles (`Mr.`, `Dr.`, `St.`) are never names. Known gap: a name spelled like a
  * general word (`Turkey`, `Brown`) is not recognised.
  */
 
+import { TITLE_ABBREVIATIONS } from '../text/abbreviations.js';
+import { NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
 import { type Sentence, type SentenceOptions, splitSentences } from '../text/sentences.js';
 import { type Token, tokenize } from '../text/tokenize.js';
-import { NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
 import type { Band } from './bands.js';
 import { type Dictionary, harderBand, type WordInfo } from './dictionary.js';
 import { findPhrases, type PhraseMatch } from './phrases.js';
@@ -83,7 +84,11 @@ function lookupForm(token: Token): string {
 }
 
 /** Analyse `text` with `dict` (see `AnalyzedToken` for what each token carries). Never throws on any string. */
-export function analyzeWith(dict: Dictionary, text: string, options: Partial<AnalyzeOptions> = {}): AnalyzedText {
+export function analyzeWith(
+  dict: Dictionary,
+  text: string,
+  options: Partial<AnalyzeOptions> = {},
+): AnalyzedText {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens, { lineBreaks: opts.lineBreaks });
@@ -113,7 +118,8 @@ export function analyzeWith(dict: Dictionary, text: string, options: Partial<Ana
   const midNames = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    while (sentence + 1 < sentences.length && (sentences[sentence + 1] as Sentence).tokenStart <= i) sentence++;
+    while (sentence + 1 < sentences.length && (sentences[sentence + 1] as Sentence).tokenStart <= i)
+      sentence++;
     const analysed = token as AnalyzedToken;
     analysed.sentenceIndex = sentence;
     analysed.lemma = null;
@@ -132,7 +138,7 @@ export function analyzeWith(dict: Dictionary, text: string, options: Partial<Ana
       analysed.lemma = normalizeWord(form);
       if (/[-‐‑]/.test(form)) analysed.band = compoundBand(dict, form);
     }
-    if (!startsUpper(form) || form === 'I') continue;
+    if (!startsUpper(form) || form === 'I' || isTitle(form)) continue;
     const inCaps = capsSentence[sentence] === 1;
     if (inCaps) {
       analysed.properNoun = info?.nameLike ?? false;
@@ -153,6 +159,11 @@ export function analyzeWith(dict: Dictionary, text: string, options: Partial<Ana
   }
   const phrases = opts.phrases ? findPhrases(out, dict) : [];
   return { tokens: out, sentences, phrases };
+}
+
+/** `Mr.`, `Dr.`, `St.`: titles before a name are words to learn, not names. */
+function isTitle(form: string): boolean {
+  return form.endsWith('.') && TITLE_ABBREVIATIONS.has(form.slice(0, -1));
 }
 
 function isStartOfSentenceName(form: string, info: WordInfo | null): boolean {

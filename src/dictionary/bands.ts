@@ -76,7 +76,7 @@ export function examsOf(tag: string): Exam[] {
 /** The smaller non-zero of ECDICT's `frq` (COCA) and `bnc` ranks; 0 when the word has neither. */
 export function frequencyRank(frq: number, bnc: number): number {
   if (frq > 0 && bnc > 0) return Math.min(frq, bnc);
-  return frq > 0 ? frq : bnc > 0 ? bnc : 0;
+  return frq > 0 ? frq : Math.max(bnc, 0);
 }
 
 /** The fields `bandOf` reads: a `DictionaryEntry` has them. */

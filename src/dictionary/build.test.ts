@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
+import { tokenize } from '../text/tokenize.js';
 import { type BuildProgress, buildDictionaryIndex } from './build.js';
 import { decodeEscapes, readCsvRows } from './csv.js';
 import { type Dictionary, openIndex } from './dictionary.js';
 import { findPhrases } from './phrases.js';
-import { tokenize } from '../text/tokenize.js';
 
 const HEADER = 'word,phonetic,definition,translation,pos,collins,oxford,tag,bnc,frq,exchange,detail,audio';
 
@@ -21,7 +21,7 @@ const CSV = [
   'pay,pei,n. salary,"n. 薪资\\nvt. 支付",,5,1,zk gk,300,400,p:paid/d:paid/i:paying/3:pays,,',
   'pay off,,,"付清, 取得成功",,,,,0,0,,,',
   'water system,,,"供水系统",,,,,0,0,,,',
-  'Munich,\'mju:nik,n. the capital of Bavaria,n. 慕尼黑,,,,,7841,0,,,',
+  "Munich,'mju:nik,n. the capital of Bavaria,n. 慕尼黑,,,,,7841,0,,,",
   'quote,kwəut,"v. say ""this""",v. 引用,,3,,cet4,2000,2100,,,',
   'be,bi:,v. exist,v. 是,,5,1,zk,1,1,,,',
   'was,wɒz,v. exist,be的过去式,,,,,41040,0,,,',
@@ -107,7 +107,9 @@ describe('buildDictionaryIndex', () => {
   it('names the row of a malformed line and keeps an existing index intact', () => {
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, `${HEADER}\nword,1,2\n`);
-    expect(() => buildDictionaryIndex(broken, join(dir, 'index.sqlite'))).toThrow(/row 2: 3 fields, expected 13/);
+    expect(() => buildDictionaryIndex(broken, join(dir, 'index.sqlite'))).toThrow(
+      /row 2: 3 fields, expected 13/,
+    );
     expect(dict.lookup('discuss')?.lemma).toBe('discuss');
     const reopened = openIndex(join(dir, 'index.sqlite'));
     expect(reopened.lookup('Munich')?.translations[0]?.text).toBe('慕尼黑');
@@ -118,6 +120,8 @@ describe('buildDictionaryIndex', () => {
     expect(() => buildDictionaryIndex(join(dir, 'none.csv'), join(dir, 'x.sqlite'))).toThrow(
       expect.objectContaining({ code: 'FILE_NOT_FOUND' }),
     );
-    expect(() => openIndex(join(dir, 'none.sqlite'))).toThrow(expect.objectContaining({ code: 'DICTIONARY_UNAVAILABLE' }));
+    expect(() => openIndex(join(dir, 'none.sqlite'))).toThrow(
+      expect.objectContaining({ code: 'DICTIONARY_UNAVAILABLE' }),
+    );
   });
 });

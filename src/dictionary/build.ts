@@ -166,13 +166,16 @@ function fill(
   const listedForms = new Set(lemmaList.flatMap(([, forms]) => forms));
   const text = readFileSync(csvPath, 'utf8');
   const estimatedRows = Math.max(1, Math.round(text.length / 70));
-  const entryColumns = 'INSERT INTO entry (id, word, phonetic, definition, translation, pos, collins, oxford, tag, bnc, frq, exchange) VALUES ';
+  const entryColumns =
+    'INSERT INTO entry (id, word, phonetic, definition, translation, pos, collins, oxford, tag, bnc, frq, exchange) VALUES ';
   const entryValues = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
   const insertEntry = db.prepare(entryColumns + entryValues);
   // Rows go in batches of ENTRY_BATCH per statement: a third fewer calls into SQLite.
   const insertEntries = db.prepare(entryColumns + new Array(ENTRY_BATCH).fill(entryValues).join(', '));
   let batch: unknown[] = [];
-  const insertPhrase = db.prepare('INSERT OR IGNORE INTO phrase (key, first, size, entry) VALUES (?, ?, ?, ?)');
+  const insertPhrase = db.prepare(
+    'INSERT OR IGNORE INTO phrase (key, first, size, entry) VALUES (?, ?, ?, ?)',
+  );
   const ids = new Map<string, number>();
   const facts: EntryFacts[] = [];
   const phraseRows: [string, number][] = [];
@@ -195,19 +198,8 @@ function fill(
         `dictionary: ${csvPath} row ${row}: ${fields.length} fields, expected ${ECDICT_COLUMNS.length}`,
       );
     }
-    const [word, phonetic, definition, translation, pos, collins, oxford, tag, bnc, frq, exchange] = fields as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [word, phonetic, definition, translation, pos, collins, oxford, tag, bnc, frq, exchange] =
+      fields as [string, string, string, string, string, string, string, string, string, string, string];
     const headword = word.trim();
     if (!headword) continue;
     const key = normalizeWord(headword);
@@ -302,7 +294,7 @@ function fillWords(
     'INSERT OR IGNORE INTO word (key, entry, spelling, lemma, lemma_word, kinds, band, flags, rank) ' +
       'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const rows: [string, number | null, string | null, number, string, number, number, number][] = [];
+  const rows: [string, number | null, string | null, number, string, string, number, number, number][] = [];
   const add = (key: string, entry: number | null, lemma: number, kinds: string): void => {
     const own = entry === null ? null : (facts[entry - 1] as EntryFacts);
     const base = facts[lemma - 1] as EntryFacts;
@@ -355,7 +347,14 @@ function readLemmaList(path: string): [string, string[]][] {
     const arrow = line.indexOf('->');
     if (arrow < 0) continue;
     const head = normalizeWord(line.slice(0, arrow).split('/')[0]?.trim() ?? '');
-    if (head) groups.push([head, line.slice(arrow + 2).split(',').map((form) => normalizeWord(form.trim()))]);
+    if (head)
+      groups.push([
+        head,
+        line
+          .slice(arrow + 2)
+          .split(',')
+          .map((form) => normalizeWord(form.trim())),
+      ]);
   }
   return groups;
 }
@@ -371,7 +370,8 @@ function lemmaFormsOf(groups: [string, string[]][], ids: Map<string, number>): M
     const lemma = ids.get(head);
     if (lemma === undefined) continue;
     for (const form of forms) {
-      if (form.length < 2 || form.startsWith("'") || form === head || heads.has(form) || out.has(form)) continue;
+      if (form.length < 2 || form.startsWith("'") || form === head || heads.has(form) || out.has(form))
+        continue;
       out.set(form, lemma);
     }
   }

@@ -65,5 +65,7 @@ export function* readCsvRows(text: string): Generator<string[]> {
 /** ECDICT's in-field escapes: `\n` → line break, `\r` dropped, `\\` → `\`. Trailing spaces trimmed per line. */
 export function decodeEscapes(value: string): string {
   if (!value.includes('\\')) return value;
-  return value.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '' : c === '\\' ? '\\' : `\\${c}`));
+  return value.replace(/\\(.)/g, (_, c: string) =>
+    c === 'n' ? '\n' : c === 'r' ? '' : c === '\\' ? '\\' : `\\${c}`,
+  );
 }

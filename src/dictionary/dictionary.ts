@@ -21,13 +21,17 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
-import { CLITIC_LEMMAS, lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
+import { lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
 import { type Band, bandFromCode, bandLevel, type Exam, examsOf } from './bands.js';
 import {
   type FormKind,
   formKindsOf,
   isInflectionNoteOnly,
-  parseExchange, splitTranslation, type Translation, type WordForms } from './fields.js';
+  parseExchange,
+  splitTranslation,
+  type Translation,
+  type WordForms,
+} from './fields.js';
 import { FLAG_GENERAL, FLAG_NAME, FLAG_OWN_SENSE, SCHEMA_VERSION } from './schema.js';
 
 /** What `lookup` returns: the lemma's entry, seen from the form that was looked up. */
@@ -219,7 +223,9 @@ class SqliteDictionary implements Dictionary {
 
   private metaValue(name: string): string | undefined {
     try {
-      const row = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string } | undefined;
+      const row = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as
+        | { value: string }
+        | undefined;
       return row?.value;
     } catch {
       return undefined;
@@ -342,7 +348,8 @@ class SqliteDictionary implements Dictionary {
 
   private entryOf(query: string, row: WordRow): DictionaryEntry {
     const lemma = this.getEntry.get(row.lemma) as EntryRow;
-    const own = row.entry !== null && row.entry !== row.lemma && row.flags & FLAG_OWN_SENSE ? row.entry : null;
+    const own =
+      row.entry !== null && row.entry !== row.lemma && row.flags & FLAG_OWN_SENSE ? row.entry : null;
     const ownRow = own === null ? undefined : this.getEntry.get(own);
     const exams = examsOf(lemma.tag);
     const spelled = row.ownWord ?? normalizeWord(query.replace(RE_CLITIC, '$1'));
@@ -406,14 +413,12 @@ function ownSenseOf(row: EntryRow | undefined): DictionaryEntry['ownSense'] {
  */
 export function openIndex(path: string, options: OpenOptions = {}): Dictionary {
   if (!existsSync(path)) {
-    throw new AppError('DICTIONARY_UNAVAILABLE', `dictionary: no index at ${path}; build it with ensureDictionary()`);
+    throw new AppError(
+      'DICTIONARY_UNAVAILABLE',
+      `dictionary: no index at ${path}; build it with ensureDictionary()`,
+    );
   }
   return new SqliteDictionary(path, options);
-}
-
-/** The meaning of a clitic as a lemma (`n't` → `not`), re-exported for renderers. */
-export function cliticLemma(clitic: string): string | null {
-  return CLITIC_LEMMAS[clitic] ?? null;
 }
 
 /** Harder of two bands by `bandLevel` (either may be null). */

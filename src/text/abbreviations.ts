@@ -107,7 +107,15 @@ export const TRAILING_ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Abbreviations that only take the dot before a number (`No. 10`, `Nos. 3-4`, `pp. 12`). */
-export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['No', 'no', 'Nos', 'nos', 'pp', 'Pt', 'Art']);
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'No',
+  'no',
+  'Nos',
+  'nos',
+  'pp',
+  'Pt',
+  'Art',
+]);
 
 /** Abbreviations written with inner dots that never end a sentence (`e.g.`, `i.e.`). */
 export const NON_FINAL_DOTTED: ReadonlySet<string> = new Set(['e.g.', 'i.e.', 'E.g.', 'I.e.', 'viz.', 'cf.']);

@@ -46,7 +46,9 @@ function undouble(stem: string): string | null {
   const n = stem.length;
   if (n < 4) return null;
   const a = stem[n - 1] as string;
-  return a === stem[n - 2] && !VOWELS.has(a) && a !== 's' && a !== 'l' && a !== 'z' ? stem.slice(0, -1) : null;
+  return a === stem[n - 2] && !VOWELS.has(a) && a !== 's' && a !== 'l' && a !== 'z'
+    ? stem.slice(0, -1)
+    : null;
 }
 
 /** Consonant–vowel–consonant ending (`hop`, `mak`, `lat`): such stems usually lost an `e`. */

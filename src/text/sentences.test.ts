@@ -35,7 +35,10 @@ describe('splitSentences', () => {
 
   it('keeps closing quotes and brackets with the sentence they end', () => {
     expect(split('He said: "We agree." Then he left.')).toEqual(['He said: "We agree."', 'Then he left.']);
-    expect(split('It ended (as planned.) Next came lunch.')).toEqual(['It ended (as planned.)', 'Next came lunch.']);
+    expect(split('It ended (as planned.) Next came lunch.')).toEqual([
+      'It ended (as planned.)',
+      'Next came lunch.',
+    ]);
   });
 
   it('joins hard-wrapped lines with lineBreaks: blank, and splits at blank lines', () => {
@@ -50,7 +53,26 @@ describe('splitSentences', () => {
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 80 }),
           fc
-            .array(fc.constantFrom('A', 'b', ' ', '.', '?', '!', '"', '”', "'", ')', '\n', 'Mr.', 'U.S.', 'Feb.', '21', 'The'))
+            .array(
+              fc.constantFrom(
+                'A',
+                'b',
+                ' ',
+                '.',
+                '?',
+                '!',
+                '"',
+                '”',
+                "'",
+                ')',
+                '\n',
+                'Mr.',
+                'U.S.',
+                'Feb.',
+                '21',
+                'The',
+              ),
+            )
             .map((a) => a.join('')),
         ),
         (text) => {

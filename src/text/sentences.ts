@@ -18,7 +18,12 @@
  * whitespace between sentences belongs to none. Total: never throws, `[]` for empty or blank text.
  */
 
-import { MONTH_ABBREVIATIONS, NON_FINAL_DOTTED, SENTENCE_OPENERS, TITLE_ABBREVIATIONS } from './abbreviations.js';
+import {
+  MONTH_ABBREVIATIONS,
+  NON_FINAL_DOTTED,
+  SENTENCE_OPENERS,
+  TITLE_ABBREVIATIONS,
+} from './abbreviations.js';
 import { type Token, tokenize } from './tokenize.js';
 
 /** One sentence: character offsets and the token range it covers. */
@@ -79,7 +84,8 @@ function opensSentence(token: Token): boolean {
 function isTypicalOpener(token: Token): boolean {
   if (token.kind === 'punct') return OPENERS.has(token.text);
   if (token.kind !== 'word' || !startsUpper(token.text)) return false;
-  const base = token.cliticStart === undefined ? token.text : token.text.slice(0, token.cliticStart - token.start);
+  const base =
+    token.cliticStart === undefined ? token.text : token.text.slice(0, token.cliticStart - token.start);
   return SENTENCE_OPENERS.has(base.toLowerCase());
 }
 
@@ -91,7 +97,8 @@ function endsSentence(terminal: Token, next: Token): boolean {
   if (NON_FINAL_DOTTED.has(terminal.text)) return false;
   if (TITLE_ABBREVIATIONS.has(word)) return false;
   if (MONTH_ABBREVIATIONS.has(word)) return next.kind !== 'number' && isTypicalOpener(next);
-  if (word === 'No' || word === 'no' || word === 'Nos' || word === 'pp') return next.kind !== 'number' && opensSentence(next);
+  if (word === 'No' || word === 'no' || word === 'Nos' || word === 'pp')
+    return next.kind !== 'number' && opensSentence(next);
   return isTypicalOpener(next);
 }
 

@@ -66,7 +66,7 @@ export interface Token {
   cliticStart?: number;
 }
 
-const enum C {
+enum C {
   Other = 0,
   Letter = 1,
   Digit = 2,
@@ -101,7 +101,8 @@ function classOfCodePoint(cp: number): C {
   const cached = nonAsciiClassCache.get(cp);
   if (cached !== undefined) return cached;
   let cls: C;
-  if (cp >= 0xd800 && cp <= 0xdfff) cls = C.Other; // lone surrogate
+  if (cp >= 0xd800 && cp <= 0xdfff)
+    cls = C.Other; // lone surrogate
   else {
     const ch = String.fromCodePoint(cp);
     if (RE_CJK.test(ch)) cls = C.Cjk;
@@ -203,7 +204,11 @@ function findClitic(word: string, start: number): number | undefined {
     return lower.charCodeAt(n - 2) === 115 ? start + n - 1 : undefined;
   }
   for (const clitic of CLITICS) {
-    if (n > clitic.length && lower.endsWith(clitic) && isLetterCode(lower.charCodeAt(n - clitic.length - 1))) {
+    if (
+      n > clitic.length &&
+      lower.endsWith(clitic) &&
+      isLetterCode(lower.charCodeAt(n - clitic.length - 1))
+    ) {
       return start + n - clitic.length;
     }
   }

@@ -195,6 +195,24 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     await page.close();
   });
 
+  it('reads aloud sentence by sentence, and a click on a sentence starts there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${STORY_PATH}`);
+    const button = page.locator('.read-aloud');
+    if (!(await page.evaluate(() => 'speechSynthesis' in window))) {
+      expect(await button.isHidden()).toBe(true);
+      return;
+    }
+    await button.click();
+    await expect.poll(() => page.locator('.s.speaking').getAttribute('id')).toBe('s0');
+    await page.locator('#s3 .w').first().click();
+    await expect.poll(() => page.locator('.s.speaking').getAttribute('id')).toBe('s3');
+    expect(await page.locator('.lookup').isHidden()).toBe(true);
+    await button.click();
+    expect(await page.locator('.s.speaking').count()).toBe(0);
+    await page.close();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

