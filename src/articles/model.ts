@@ -41,6 +41,27 @@ export interface PinnedLink {
   title: string;
 }
 
+/**
+ * How hard a story is for a learner, computed when it is stored (`text/level.ts`): a continuous
+ * score and its CEFR-like band, with the vocabulary profile and readability behind them.
+ */
+export interface StoryLevel {
+  /** 0–6, higher is harder; band boundaries at 1, 2, … 5. */
+  score: number;
+  /** `A1` … `C2`. */
+  band: string;
+  /** Running words (names and numbers excluded). */
+  runningWords: number;
+  /** Share of running words in each vocabulary band (`zk` … `gre`, `top2k` … `rare`), 0–1. */
+  bands: Record<string, number>;
+  /** Share of running words on no exam list and outside the 20,000 most frequent words, 0–1. */
+  offList: number;
+  /** Flesch–Kincaid grade (US school grade). */
+  fleschKincaid: number;
+  /** Coleman–Liau index (US school grade). */
+  colemanLiau: number;
+}
+
 /** A stored story. */
 export interface Story {
   id: number;
@@ -59,6 +80,8 @@ export interface Story {
   /** Body paragraphs in order, the dateline already taken off the first one. */
   paragraphs: string[];
   pinnedRelated: PinnedLink[];
+  /** Null when no dictionary was available to analyse the story. */
+  level: StoryLevel | null;
   /** ISO 8601 date-time when first stored. */
   createdAt: string;
   /** ISO 8601 date-time of the last change. */
@@ -81,6 +104,9 @@ export interface StorySummary {
   dateline: Dateline | null;
   /** The first paragraph, shortened, for list entries and meta descriptions. */
   lead: string;
+  /** `A1` … `C2`, or null when not analysed. */
+  levelBand: string | null;
+  levelScore: number | null;
 }
 
 /**

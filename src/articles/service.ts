@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { Store, StoreTx, StoryListRow, StoryRecord } from '../store/types.js';
-import type { Section, Story, StoryInput, StorySummary, StoryView } from './model.js';
+import type { Section, Story, StoryInput, StoryLevel, StorySummary, StoryView } from './model.js';
 import { DEFAULT_SECTION, describeNewSection } from './sections.js';
 import { slugify, titleKey } from './slug.js';
 
@@ -72,15 +72,33 @@ function sameContent(story: Story, record: StoryRecord): boolean {
     JSON.stringify(story.dateline) === JSON.stringify(record.dateline) &&
     JSON.stringify(story.tags) === JSON.stringify(record.tags) &&
     JSON.stringify(story.paragraphs) === JSON.stringify(record.paragraphs) &&
-    JSON.stringify(story.pinnedRelated) === JSON.stringify(record.pinnedRelated)
+    JSON.stringify(story.pinnedRelated) === JSON.stringify(record.pinnedRelated) &&
+    JSON.stringify(story.level) === JSON.stringify(record.level)
   );
 }
 
+/** How a story's level is worked out from its paragraphs (the composition root wires the dictionary in). */
+export type LevelEstimator = (paragraphs: string[]) => StoryLevel | null;
+
+/** Dependencies of `ArticleService` besides the store. All optional. */
+export interface ArticleServiceOptions {
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Default: none (stories are stored without a level). */
+  estimateLevel?: LevelEstimator;
+}
+
 export class ArticleService {
+  private readonly clock: Clock;
+  private readonly estimateLevel: LevelEstimator | null;
+
   constructor(
     private readonly store: Store,
-    private readonly clock: Clock = systemClock,
-  ) {}
+    options: ArticleServiceOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.estimateLevel = options.estimateLevel ?? null;
+  }
 
   /** Finds the section a story names (slug or Chinese name), creating it the first time. */
   async resolveSection(tx: StoreTx, name: string | null): Promise<Section> {
@@ -119,6 +137,10 @@ export class ArticleService {
       tags: input.tags,
       paragraphs: input.paragraphs,
       pinnedRelated: input.pinnedRelated,
+      level:
+        existing?.level && JSON.stringify(existing.paragraphs) === JSON.stringify(input.paragraphs)
+          ? existing.level
+          : (this.estimateLevel?.(input.paragraphs) ?? null),
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };
@@ -266,5 +288,7 @@ function summaryOf(row: StoryListRow, section: Section): StorySummary {
     createdAt: row.createdAt,
     dateline: row.dateline,
     lead: leadOf(row.firstParagraph),
+    levelBand: row.levelBand,
+    levelScore: row.levelScore,
   };
 }

@@ -3,7 +3,9 @@
  * services. Nothing is opened until a command asks for it.
  */
 import { ArticleService } from '../articles/service.js';
+import { lazyLevelEstimator } from '../articles/story-level.js';
 import type { Config } from '../core/config.js';
+import { type Dictionary, openDictionary } from '../dictionary/index.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/types.js';
 
@@ -11,11 +13,29 @@ export interface CliContext {
   config: Config;
   store: Store;
   articles: ArticleService;
+  /** Closes what the context opened. */
+  close(): Promise<void>;
 }
 
-export function openContext(config: Config): CliContext {
+export function openContext(config: Config, warn: (line: string) => void = () => {}): CliContext {
   const store = openSqliteStore(config.dbPath);
-  return { config, store, articles: new ArticleService(store) };
+  let dictionary: Dictionary | null = null;
+  const estimateLevel = lazyLevelEstimator(
+    () => {
+      dictionary = openDictionary();
+      return dictionary;
+    },
+    (message) => warn(`lingwire: ${message}`),
+  );
+  return {
+    config,
+    store,
+    articles: new ArticleService(store, { estimateLevel }),
+    async close() {
+      await store.close();
+      (dictionary as Dictionary | null)?.close();
+    },
+  };
 }
 
 /** Runs `work` with an open context and always closes the store after. */
@@ -24,6 +44,6 @@ export async function withContext<T>(config: Config, work: (ctx: CliContext) => 
   try {
     return await work(ctx);
   } finally {
-    await ctx.store.close();
+    await ctx.close();
   }
 }

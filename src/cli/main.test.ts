@@ -97,4 +97,36 @@ describe('lingwire CLI', () => {
     expect((await cli('export')).out).toBe(firstExport);
     expect(firstExport).toContain('"related":["欧美文化:Museum opens new wing for modern art"');
   });
+
+  it('lookup finds a word through its inflection and says when a word is missing', async () => {
+    const found = await cli('lookup', 'Discussed');
+    expect(found.code).toBe(0);
+    expect(found.out.split('\n')[0]).toMatch(/^discussed → discuss/);
+    expect(found.out).toContain('讨论');
+    const json = JSON.parse((await cli('lookup', 'hostilities', '--json')).out);
+    expect(json.lemma).toBe('hostility');
+    expect(await cli('lookup', 'qwzxv')).toMatchObject({
+      code: 1,
+      err: 'lingwire: "qwzxv" is not in the dictionary.',
+    });
+  });
+
+  it('import gives every story a level, and analyze prints one JSON line per record', async () => {
+    await cli('import', fixture('stories.jsonl'));
+    const listed = (await cli('list', '--json')).out.split('\n').map((l) => JSON.parse(l));
+    expect(listed.every((s) => /^[ABC][12]$/.test(s.level))).toBe(true);
+    const analysed = (await cli('analyze', fixture('stories.jsonl'), '--json')).out
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(analysed.map((a) => a.id)).toEqual(['w-1', 'w-2', 'w-3']);
+    for (const a of analysed) {
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(6);
+      expect(a.band).toMatch(/^[ABC][12]$/);
+      expect(a.readability.fleschKincaidGrade).toEqual(expect.any(Number));
+    }
+    const one = await cli('analyze', 'museum-opens-new-wing-for-modern-art');
+    expect(one.out).toMatch(/level [ABC][12] \(score/);
+    expect(one.out).toContain('opened→open');
+  });
 });

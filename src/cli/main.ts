@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { type Config, configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -47,6 +48,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerShow(program, commandEnv);
   registerExport(program, commandEnv);
   registerDictionary(program, commandEnv);
+  registerAnalyze(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -231,7 +231,11 @@ export function fitLsa(
 }
 
 /** Folds a term vector into the latent space; the result is L2-normalised (all zeros if no term is known). */
-export function foldIn(model: LsaModel, vector: SparseVector, out = new Float32Array(model.dims)): Float32Array {
+export function foldIn(
+  model: LsaModel,
+  vector: SparseVector,
+  out = new Float32Array(model.dims),
+): Float32Array {
   const { dims, termRows, termMatrix } = model;
   const sum = new Float64Array(dims);
   for (let i = 0; i < vector.terms.length; i++) {

@@ -4,7 +4,7 @@
  * so the SQLite adapter and a later PostgreSQL one are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
-import type { Dateline, PinnedLink, Section, Story } from '../articles/model.js';
+import type { Dateline, PinnedLink, Section, Story, StoryLevel } from '../articles/model.js';
 
 /** A story's fields as the service writes them. */
 export interface StoryRecord {
@@ -21,6 +21,7 @@ export interface StoryRecord {
   tags: string[];
   paragraphs: string[];
   pinnedRelated: PinnedLink[];
+  level: StoryLevel | null;
 }
 
 /** A story in a list, without its body. */
@@ -34,6 +35,8 @@ export interface StoryListRow {
   dateline: Dateline | null;
   /** The first body paragraph. */
   firstParagraph: string;
+  levelBand: string | null;
+  levelScore: number | null;
 }
 
 /** Which stories a list shows: newest first. */

@@ -11,11 +11,12 @@
  * ## The score
  * Four features, each robust to how long the story is (wire stories run from 150 to 1,500 words,
  * and a level should not rise because a story is long):
- * 1. `hardTypeShare` — of the distinct lemmas in a 250-running-word window, the share that are not
- *    on the 中考 (zk) list, averaged over every window position. Distinct lemmas, not running
- *    words: a simplified text repeats its few hard topic words, an original keeps bringing new
- *    ones. Measured in a fixed window because the whole-text share grows with length (basic words
- *    run out, rare ones keep coming).
+ * 1. `hardTypeShare` — in a window of 250 running words, the number of distinct lemmas that are
+ *    not on the 中考 (zk) list, per running word; averaged over every window position. Distinct
+ *    lemmas, not occurrences: a simplified text repeats its few hard topic words, an original keeps
+ *    bringing new ones. In a fixed window because over the whole text the count grows with length
+ *    (basic words run out, rare ones keep coming). (Dividing by distinct lemmas instead of window
+ *    words did slightly worse.)
  * 2. `sentenceLength` — root-mean-square sentence length in words (all words, names included):
  *    like words per sentence, but long sentences weigh more, which is what hurts a learner. It
  *    only rises when a sentence gets longer (unlike a spread measure), so the score is monotonic
@@ -40,12 +41,22 @@
  * was C2.)
  *
  * Readability formulas (Flesch–Kincaid, Coleman–Liau, SMOG) are reported beside the score, not in
- * it: on OneStopEnglish they add nothing once sentence length and vocabulary are in (fitted
- * weights go to zero or negative), and Flesch–Kincaid alone classifies the three levels far worse.
+ * it: adding Flesch–Kincaid or Coleman–Liau to the four features did not raise cross-validated
+ * accuracy on OneStopEnglish (their syllable and letter counts say little once vocabulary is in),
+ * and Flesch–Kincaid alone classifies the three levels far worse (see the bench).
  *
  * Text length is deliberately not a feature, though on OneStopEnglish it is the single strongest
  * one (advanced versions are ~1.5× as long as elementary ones): that is an artefact of how the
  * corpus was written, and for news it would rate a long story harder for being long.
+ *
+ * How well it does (`npx tsx bench/levels.ts`): three-level accuracy on held-out OneStopEnglish
+ * groups 72.8 % on the shipped split (Flesch–Kincaid alone 51.7 %), about 70 % averaged over 20
+ * other splits; the three versions of every held-out group are ordered correctly by score (98 %
+ * over the other splits). Adding log(length) would reach about 76–78 % on this corpus — the gap to
+ * the 80 % target is mostly that artefact, which is left out on purpose.
+ *
+ * `Band` is imported from `src/dictionary` as a type only (no runtime dependency), so the band
+ * names have one definition and a new band fails type-checking here instead of being miscounted.
  */
 
 import type { Band } from '../dictionary/bands.js';
@@ -86,7 +97,7 @@ export interface VocabularyProfile {
 
 /** The features the score is made of; see the module comment. All finite, ≥ 0. */
 export interface LevelFeatures {
-  /** Share of distinct lemmas beyond 中考 in a 250-running-word window, averaged; 0–1. */
+  /** Distinct lemmas beyond 中考 per running word in a 250-word window, averaged; 0–1. Typical 0.1–0.3. */
   hardTypeShare: number;
   /** Root-mean-square sentence length in words; 0 for no words. Typical 15 (easy) … 35 (wire). */
   sentenceLength: number;

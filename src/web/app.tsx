@@ -5,6 +5,7 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { ArticleService } from '../articles/service.js';
+import { levelOfParagraphs } from '../articles/story-level.js';
 import { isAppError } from '../core/errors.js';
 import type { Dictionary } from '../dictionary/index.js';
 import type { Store } from '../store/types.js';
@@ -45,13 +46,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const articles = new ArticleService(deps.store);
+  const dictionary = deps.dictionary ?? null;
+  const articles = new ArticleService(deps.store, {
+    estimateLevel: dictionary ? (paragraphs) => levelOfParagraphs(paragraphs, dictionary) : undefined,
+  });
   const cache = new PageCache(deps.store);
   const stylesheet = versionedAssetUrl('site.css');
   const ctx: WebContext = {
     articles,
     cache,
-    dictionary: deps.dictionary ?? null,
+    dictionary,
     readerScript: versionedAssetUrl('reader.js'),
     chrome: async () => ({
       stylesheet,

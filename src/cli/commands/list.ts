@@ -29,12 +29,13 @@ export function registerList(program: Command, env: CommandEnv): void {
                 section: s.section.slug,
                 title: s.title,
                 publishedAt: s.publishedAt,
+                level: s.levelBand,
               }),
             );
           } else {
             const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
             env.output.out(
-              `${String(s.id).padStart(6)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
+              `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
             );
           }
         }

@@ -40,4 +40,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX stories_by_date ON stories (sort_at DESC, id DESC);
   CREATE INDEX stories_by_title_key ON stories (title_key);
   `,
+  // 2: story levels (text/level.ts), computed when a story is stored
+  `
+  ALTER TABLE stories ADD COLUMN level_score REAL;
+  ALTER TABLE stories ADD COLUMN level_band TEXT;
+  ALTER TABLE stories ADD COLUMN level_detail TEXT;   -- JSON StoryLevel
+  `,
 ];

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Dateline, PinnedLink, Section, Story } from '../../articles/model.js';
+import type { Dateline, PinnedLink, Section, Story, StoryLevel } from '../../articles/model.js';
 import { AppError } from '../../core/errors.js';
 import type {
   ListQuery,
@@ -43,6 +43,9 @@ interface StoryRow {
   pinned_related: string;
   created_at: string;
   updated_at: string;
+  level_score: number | null;
+  level_band: string | null;
+  level_detail: string | null;
 }
 
 function datelineOf(
@@ -75,6 +78,7 @@ function storyOf(row: StoryRow): Story {
     tags: JSON.parse(row.tags) as string[],
     paragraphs: JSON.parse(row.paragraphs) as string[],
     pinnedRelated: JSON.parse(row.pinned_related) as PinnedLink[],
+    level: row.level_detail ? (JSON.parse(row.level_detail) as StoryLevel) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -107,6 +111,9 @@ function recordParams(record: StoryRecord, now: string) {
     tags: JSON.stringify(record.tags),
     paragraphs: JSON.stringify(record.paragraphs),
     pinned_related: JSON.stringify(record.pinnedRelated),
+    level_score: record.level?.score ?? null,
+    level_band: record.level?.band ?? null,
+    level_detail: record.level ? JSON.stringify(record.level) : null,
     now,
     sort_at: record.publishedAt ?? now,
   };
@@ -159,17 +166,18 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     insertStory: db.prepare(`
       INSERT INTO stories (slug, source, external_id, section_id, title, title_key, dateline_place, dateline_month,
         dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs, pinned_related,
-        created_at, updated_at, sort_at)
+        level_score, level_band, level_detail, created_at, updated_at, sort_at)
       VALUES (@slug, @source, @external_id, @section_id, @title, @title_key, @dateline_place, @dateline_month,
         @dateline_day, @dateline_agency, @dateline_text, @published_at, @url, @tags, @paragraphs, @pinned_related,
-        @now, @now, @sort_at)
+        @level_score, @level_band, @level_detail, @now, @now, @sort_at)
       RETURNING *`),
     updateStory: db.prepare(`
       UPDATE stories SET source = @source, external_id = @external_id, section_id = @section_id, title = @title,
         title_key = @title_key, dateline_place = @dateline_place, dateline_month = @dateline_month,
         dateline_day = @dateline_day, dateline_agency = @dateline_agency, dateline_text = @dateline_text,
         published_at = @published_at, url = @url, tags = @tags, paragraphs = @paragraphs,
-        pinned_related = @pinned_related, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
+        pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
+        level_detail = @level_detail, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
       WHERE id = @id
       RETURNING *`),
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
@@ -179,7 +187,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
   };
   const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
-    dateline_day, dateline_agency, dateline_text, json_extract(paragraphs, '$[0]') AS first_paragraph`;
+    dateline_day, dateline_agency, dateline_text, level_band, level_score,
+    json_extract(paragraphs, '$[0]') AS first_paragraph`;
   const listAll = db.prepare(
     `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
@@ -273,6 +282,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           createdAt: r.created_at,
           dateline: datelineOf(r),
           firstParagraph: r.first_paragraph ?? '',
+          levelBand: r.level_band,
+          levelScore: r.level_score,
         }),
       );
     },

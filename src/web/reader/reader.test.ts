@@ -56,6 +56,15 @@ describe('the story page with a dictionary', () => {
     expect(html).toContain('<script src="/assets/reader.js?v=');
   });
 
+  it('shows the level worked out when the story was stored, on the page and in lists', async () => {
+    const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
+    expect(html).toMatch(
+      /<p class="level-line"><span class="level-badge level-([ABC][12])" title="难度 \d\.\d \/ 6">\1<\/span> 难度/,
+    );
+    const home = (await app.inject('/')).body;
+    expect(home).toMatch(/<span class="level-badge level-[ABC][12]"/);
+  });
+
   it('lists the vocabulary beyond 中考/高考 once each, in order, linked to its sentence', async () => {
     const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
     const words = [...html.matchAll(/<a href="#(s\d)" class="vocab-word" lang="en" data-k="([^"]+)">/g)].map(

@@ -25,6 +25,7 @@ export function storyJson(story: StoryView) {
     tags: story.tags,
     paragraphs: story.paragraphs,
     pinnedRelated: story.pinnedRelated,
+    level: story.level,
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,
   };

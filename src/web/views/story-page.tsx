@@ -5,6 +5,7 @@ import { type ReadableParagraph, StoryText } from '../reader/story-text.js';
 import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
+import { LevelLine } from './level-badge.js';
 
 /** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
@@ -75,6 +76,7 @@ export function StoryPageView({
             )}
           </p>
         )}
+        {story.level && <LevelLine level={story.level} />}
         {reader ? (
           <>
             <div class="reader-tools pending">

@@ -1,0 +1,145 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { StoryInput } from '../../articles/model.js';
+import { AppError } from '../../core/errors.js';
+import { analyzeText, type Dictionary, openDictionary } from '../../dictionary/index.js';
+import { formatOfPath } from '../../ingest/import.js';
+import { readJsonl } from '../../ingest/sources/jsonl.js';
+import { readTextStory } from '../../ingest/sources/text.js';
+import type { SourceRecord } from '../../ingest/sources/types.js';
+import { estimateLevel, type Level } from '../../text/level.js';
+import { withContext } from '../context.js';
+import type { CommandEnv } from '../main.js';
+
+interface Analysed {
+  id: string;
+  title: string;
+  level: Level;
+  tokens: ReturnType<typeof analyzeText>['tokens'];
+}
+
+function analyse(id: string, title: string, paragraphs: string[], dictionary: Dictionary): Analysed {
+  const { tokens } = analyzeText(paragraphs.join('\n'), dictionary, { phrases: false, lineBreaks: 'every' });
+  return { id, title, level: estimateLevel(tokens), tokens };
+}
+
+const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
+
+function summaryJson({ id, title, level }: Analysed) {
+  return {
+    id,
+    title,
+    score: round(level.score),
+    band: level.band,
+    profile: {
+      runningWords: level.profile.runningWords,
+      offList: round(level.profile.offList),
+      unknown: round(level.profile.unknown),
+      bands: Object.fromEntries(Object.entries(level.profile.bands).map(([b, v]) => [b, round(v)])),
+    },
+    readability: Object.fromEntries(Object.entries(level.readability).map(([k, v]) => [k, round(v)])),
+    features: Object.fromEntries(Object.entries(level.features).map(([k, v]) => [k, round(v)])),
+  };
+}
+
+function tokenJson(analysed: Analysed) {
+  return analysed.tokens
+    .filter((t) => t.kind === 'word')
+    .map((t) => ({
+      text: t.text,
+      lemma: t.lemma,
+      band: t.band,
+      properNoun: t.properNoun,
+      sentence: t.sentenceIndex,
+    }));
+}
+
+function printHuman(a: Analysed, out: (line: string) => void): void {
+  const { level } = a;
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  out(`${a.title}`);
+  out(`level ${level.band} (score ${level.score.toFixed(2)} of 0–6)`);
+  out(
+    `readability: Flesch–Kincaid grade ${level.readability.fleschKincaidGrade.toFixed(1)}, Coleman–Liau ${level.readability.colemanLiauIndex.toFixed(1)}, ` +
+      `${level.readability.words} words in ${level.readability.sentences} sentences`,
+  );
+  out(`vocabulary (${level.profile.runningWords} running words, names and numbers excluded):`);
+  for (const [band, share] of Object.entries(level.profile.bands))
+    if (share > 0) out(`  ${band.padEnd(7)} ${pct(share)}`);
+  out(`  off all lists ${pct(level.profile.offList)}`);
+  out('tokens (word → lemma [band], * = name):');
+  const words = a.tokens.filter((t) => t.kind === 'word');
+  const cells = words.map(
+    (t) =>
+      `${t.text}${t.lemma && t.lemma !== t.text.toLowerCase() ? `→${t.lemma}` : ''}${t.properNoun ? '*' : t.band ? `[${t.band}]` : '[?]'}`,
+  );
+  for (let i = 0; i < cells.length; i += 8) out(`  ${cells.slice(i, i + 8).join(' ')}`);
+}
+
+async function* recordsOf(path: string): AsyncIterable<SourceRecord> {
+  const format = formatOfPath(path);
+  if (format === 'jsonl') yield* readJsonl(path);
+  else if (format === 'text') yield* readTextStory(path);
+  else
+    throw new AppError(
+      'UNSUPPORTED_FORMAT',
+      `analyze: cannot tell the format of ${path}; use .txt or .jsonl.`,
+    );
+}
+
+function idOf(story: StoryInput, where: string): string {
+  return story.externalId ?? where;
+}
+
+export function registerAnalyze(program: Command, env: CommandEnv): void {
+  program
+    .command('analyze')
+    .description('vocabulary profile, readability and level of a stored story or of the stories in a file')
+    .argument('<story>', 'a story id or slug, or a .txt / .jsonl file')
+    .option('--json', 'JSON: one line per story (with --tokens, each word with its lemma and band)')
+    .option('--tokens', 'with --json, include every word with its lemma and band')
+    .action(async (ref: string, options: { json?: boolean; tokens?: boolean }) => {
+      const dictionary = openDictionary();
+      try {
+        const emit = (a: Analysed) => {
+          if (options.json) {
+            env.output.out(
+              JSON.stringify(options.tokens ? { ...summaryJson(a), tokens: tokenJson(a) } : summaryJson(a)),
+            );
+          } else {
+            printHuman(a, env.output.out);
+            env.output.out('');
+          }
+        };
+        if (existsSync(ref) && statSync(ref).isFile()) {
+          let skipped = 0;
+          for await (const record of recordsOf(ref)) {
+            if (!record.ok) {
+              env.output.err(`skipped ${record.message}`);
+              skipped++;
+              continue;
+            }
+            emit(
+              analyse(
+                idOf(record.story, record.where),
+                record.story.title,
+                record.story.paragraphs,
+                dictionary,
+              ),
+            );
+          }
+          if (skipped > 0)
+            throw new AppError('INVALID_STORY', `${skipped} record(s) in ${ref} could not be read.`);
+          return;
+        }
+        await withContext(env.config(), async ({ articles }) => {
+          const story = await articles.findStory(ref);
+          if (!story)
+            throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" and no file by that name.`);
+          emit(analyse(story.externalId || String(story.id), story.title, story.paragraphs, dictionary));
+        });
+      } finally {
+        dictionary.close();
+      }
+    });
+}
