@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleService } from '../../articles/service.js';
+import { levelOfParagraphs } from '../../articles/story-level.js';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Store } from '../../store/types.js';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   dictionary = openDictionary();
   app = await buildApp({ store, dictionary });
   await store.transaction((tx) =>
-    new ArticleService(store).saveStory(tx, {
+    new ArticleService(store, { estimateLevel: (p) => levelOfParagraphs(p, dictionary) }).saveStory(tx, {
       source: '',
       externalId: null,
       section: '国际英语新闻',
