@@ -5,15 +5,17 @@
  * "OneStopEnglish") has each article at three levels, linked by `group`. Groups are split
  * deterministically — FNV-1a hash of the group id, mod 10, < 6 → fitting part, else held out —
  * so the three versions of an article are always on the same side. On the fitting part the bench
- * fits the score's weights (least squares of level 0/1/2 on the four features) and the two
- * boundaries (cut points that classify the fitting part best); on the held-out part it reports
- * three-level accuracy beside Flesch–Kincaid grade alone (its own boundaries fitted on the same
- * fitting part, in the same run) and the share of groups whose versions are ordered
- * elementary < intermediate < advanced by score. It then prints the fitted constants next to the
- * shipped `LEVEL_MODEL`, and where the shipped model puts real news (seed story, BBC, Reuters,
+ * fits the score's weights (ordinal–pairwise objective on standardised features, see
+ * `fitOrdinalPairwise`) and the two boundaries (cut points that classify the fitting part best);
+ * on the held-out part it reports three-level accuracy and the share of groups whose versions are
+ * ordered elementary < intermediate < advanced, for the shipped procedure and for the variants it
+ * was compared with (Flesch–Kincaid alone, the previous least-squares model, …), each beside its
+ * mean and range over 50 seeded random group splits of the same size — one split's figure moves
+ * by ±8 points, so the mean is the figure to judge by. It then prints the fitted constants next to
+ * the shipped `LEVEL_MODEL`, and where the shipped model puts real news (seed story, BBC, Reuters,
  * Wikinews) on the A1–C2 scale.
  *
- * Needs the dictionary index (`openDictionary()` builds `data/ecdict.sqlite` on first use, ~15 s)
+ * Needs the dictionary index (`openDictionary()` builds `data/ecdict.sqlite` on first use, ~20 s)
  * and shared data at `$LINGWIRE_SHARED` or `../shared` beside the repository; without the data it
  * says so and exits 0.
  */
@@ -46,7 +48,14 @@ const FEATURES: readonly (keyof LevelFeatures)[] = [
   'sentenceLength',
   'lexicalVariety',
   'suffixShare',
+  'nameShare',
 ];
+/** The previous model's features (before `nameShare`), for comparison. */
+const FOUR_FEATURES: readonly (keyof LevelFeatures)[] = FEATURES.filter((f) => f !== 'nameShare');
+/** L2 penalty on the standardised weights of the ordinal–pairwise fit. */
+const L2 = 0.01;
+/** Random group splits for the mean and range. */
+const SPLITS = 50;
 /** Groups with hash mod 10 below this are fitted on. */
 const FIT_BUCKETS = 6;
 
@@ -178,15 +187,142 @@ function ordering(
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const fixed = (x: number, d = 4): string => x.toFixed(d);
 
-function fitModel(fit: Sample[]): LevelModel {
-  const { intercept, weights } = leastSquares(
-    fit.map((s) => FEATURES.map((f) => s.features[f])),
-    fit.map((s) => s.level),
+/** Column means and standard deviations (sd 1 for a constant column). */
+function standardiser(xs: number[][]): { mean: number[]; sd: number[] } {
+  const p = xs[0]?.length ?? 0;
+  const mean = Array.from({ length: p }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / xs.length);
+  const sd = Array.from(
+    { length: p },
+    (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / xs.length) || 1,
   );
-  const w = Object.fromEntries(FEATURES.map((f, j) => [f, weights[j]!])) as Record<
-    keyof LevelFeatures,
-    number
-  >;
+  return { mean, sd };
+}
+
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/**
+ * Ordinal–pairwise fit on standardised features: weights `w` minimising
+ *   mean over texts of the cumulative-logit loss −log P(level | w·z, a, b)
+ * + mean over same-group pairs (lower level i, higher j) of log(1 + exp(−w·(z_j − z_i)))
+ * + L2 · |w|².
+ * The pairs say "the harder version of one article scores higher", the strongest signal the
+ * corpus has; the ordinal term keeps the scale comparable across articles. Plain gradient
+ * descent with step halving (the loss is convex in w, a, log(b − a) is a smooth reparametrisation).
+ */
+function fitOrdinalPairwise(z: number[][], levels: number[], groups: string[], l2: number): number[] {
+  const p = z[0]?.length ?? 0;
+  const pairs: [number, number][] = [];
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    byGroup.set(g, [...(byGroup.get(g) ?? []), i]);
+  });
+  for (const members of byGroup.values()) {
+    for (const i of members) for (const j of members) if (levels[i]! < levels[j]!) pairs.push([i, j]);
+  }
+  const loss = (t: number[], grad: number[] | null): number => {
+    const a = t[p]!;
+    const gap = Math.exp(t[p + 1]!);
+    const b = a + gap;
+    let total = 0;
+    const g = grad ?? [];
+    if (grad) grad.fill(0);
+    const n = z.length;
+    for (let i = 0; i < n; i++) {
+      const x = z[i]!;
+      let s = 0;
+      for (let k = 0; k < p; k++) s += t[k]! * x[k]!;
+      const p0 = sigmoid(a - s);
+      const p1 = sigmoid(b - s);
+      let ds = 0;
+      let da = 0;
+      let db = 0;
+      if (levels[i] === 0) {
+        total -= Math.log(Math.max(p0, 1e-300));
+        ds = 1 - p0;
+        da = -(1 - p0);
+      } else if (levels[i] === 2) {
+        total -= Math.log(Math.max(1 - p1, 1e-300));
+        ds = -p1;
+        db = p1;
+      } else {
+        const m = Math.max(p1 - p0, 1e-300);
+        total -= Math.log(m);
+        ds = (p1 * (1 - p1) - p0 * (1 - p0)) / m;
+        da = (p0 * (1 - p0)) / m;
+        db = -(p1 * (1 - p1)) / m;
+      }
+      if (grad) {
+        for (let k = 0; k < p; k++) g[k]! += (ds * x[k]!) / n;
+        g[p]! += (da + db) / n;
+        g[p + 1]! += (db * gap) / n;
+      }
+    }
+    total /= n;
+    for (const [i, j] of pairs) {
+      let d = 0;
+      for (let k = 0; k < p; k++) d += t[k]! * (z[j]![k]! - z[i]![k]!);
+      total += (d >= 0 ? Math.log1p(Math.exp(-d)) : -d + Math.log1p(Math.exp(d))) / pairs.length;
+      if (grad) {
+        const f = -(1 - sigmoid(d)) / pairs.length;
+        for (let k = 0; k < p; k++) g[k]! += f * (z[j]![k]! - z[i]![k]!);
+      }
+    }
+    for (let k = 0; k < p; k++) {
+      total += l2 * t[k]! ** 2;
+      if (grad) g[k]! += 2 * l2 * t[k]!;
+    }
+    return total;
+  };
+  let t = [...new Array(p).fill(0), -0.5, 0];
+  const grad = new Array(p + 2).fill(0);
+  let current = loss(t, grad);
+  let step = 1;
+  for (let iter = 0; iter < 2000 && step > 1e-10; iter++) {
+    const next = t.map((v, k) => v - step * grad[k]!);
+    const value = loss(next, null);
+    if (value < current) {
+      const improvement = current - value;
+      t = next;
+      current = loss(t, grad);
+      step *= 1.5;
+      if (improvement < 1e-12) break;
+    } else {
+      step /= 2;
+    }
+  }
+  return t.slice(0, p);
+}
+
+type Objective = 'ordinal-pairwise' | 'least-squares';
+
+/** Fit weights on `features` (others 0) with `objective`, then the best-accuracy boundaries. */
+function fitModel(
+  fit: Sample[],
+  features: readonly (keyof LevelFeatures)[] = FEATURES,
+  objective: Objective = 'ordinal-pairwise',
+): LevelModel {
+  const xs = fit.map((s) => features.map((f) => s.features[f]));
+  const levels = fit.map((s) => s.level);
+  let intercept: number;
+  let weights: number[];
+  if (objective === 'least-squares') {
+    ({ intercept, weights } = leastSquares(xs, levels));
+  } else {
+    const { mean, sd } = standardiser(xs);
+    const z = xs.map((x) => x.map((v, j) => (v - mean[j]!) / sd[j]!));
+    const beta = fitOrdinalPairwise(
+      z,
+      levels,
+      fit.map((s) => s.group),
+      L2,
+    );
+    weights = beta.map((b, j) => b / sd[j]!);
+    intercept = -weights.reduce((acc, w, j) => acc + w * mean[j]!, 0);
+  }
+  const w = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<keyof LevelFeatures, number>;
+  features.forEach((f, j) => {
+    w[f] = weights[j]!;
+  });
   const partial: LevelModel = {
     intercept,
     weights: w,
@@ -195,9 +331,59 @@ function fitModel(fit: Sample[]): LevelModel {
   };
   const [a, b] = fitBoundaries(
     fit.map((s) => rawScore(s.features, partial)),
-    fit.map((s) => s.level),
+    levels,
   );
   return { ...partial, elementaryIntermediate: a, intermediateAdvanced: b };
+}
+
+/** Deterministic PRNG (mulberry32) for the random group splits. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` random splits of the groups: the same share fitted on as the shipped split (60 %). */
+function randomSplits(groups: string[], count: number): Set<string>[] {
+  const random = mulberry32(20240611);
+  const fitSize = Math.round((groups.length * FIT_BUCKETS) / 10);
+  return Array.from({ length: count }, () => {
+    const order = [...groups];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return new Set(order.slice(0, fitSize));
+  });
+}
+
+interface Variant {
+  label: string;
+  /** Held-out score of each sample given the fitting part (higher is harder). */
+  train: (fit: Sample[]) => (s: Sample) => number;
+}
+
+/** Held-out accuracy (cuts fitted on the fitting part) and ordering of one variant on one split. */
+function heldOut(variant: Variant, fit: Sample[], held: Sample[]): { accuracy: number; ordered: number } {
+  const score = variant.train(fit);
+  const cuts = fitBoundaries(
+    fit.map(score),
+    fit.map((s) => s.level),
+  );
+  const o = ordering(held, score);
+  return {
+    accuracy: accuracy(
+      held.map(score),
+      held.map((s) => s.level),
+      cuts,
+    ),
+    ordered: o.groups === 0 ? 0 : o.ordered / o.groups,
+  };
 }
 
 function bandHistogram(scores: number[]): string {
@@ -246,79 +432,97 @@ function main(): void {
   const model = fitModel(fit);
   const heldLevels = held.map((s) => s.level);
   const scoreWith = (m: LevelModel) => (s: Sample) => scoreFromRaw(rawScore(s.features, m), m);
-  const fitted = held.map(scoreWith(model));
   const cutsScore: [number, number] = [SCORE_AT_ELEMENTARY_INTERMEDIATE, SCORE_AT_INTERMEDIATE_ADVANCED];
+  const logLength = (s: Sample): number => Math.log(Math.max(1, s.words));
+  const rawWith = (m: LevelModel) => (s: Sample) => rawScore(s.features, m);
+  const variants: Variant[] = [
+    { label: 'Flesch–Kincaid grade alone', train: () => (s) => s.fk },
+    {
+      label: 'previous: 4 features, least squares',
+      train: (f) => rawWith(fitModel(f, FOUR_FEATURES, 'least-squares')),
+    },
+    {
+      label: '4 features, ordinal + pairwise',
+      train: (f) => rawWith(fitModel(f, FOUR_FEATURES, 'ordinal-pairwise')),
+    },
+    {
+      label: '5 features (+ names), least squares',
+      train: (f) => rawWith(fitModel(f, FEATURES, 'least-squares')),
+    },
+    { label: 'SHIPPED: 5 features, ordinal + pairwise', train: (f) => rawWith(fitModel(f)) },
+    {
+      label: 'reference, not shipped: + log(length)',
+      train: (f) => {
+        const xs = f.map((s) => [...FEATURES.map((k) => s.features[k]), logLength(s)]);
+        const { intercept, weights } = leastSquares(
+          xs,
+          f.map((s) => s.level),
+        );
+        return (s) =>
+          intercept +
+          FEATURES.reduce((acc, k, j) => acc + weights[j]! * s.features[k], 0) +
+          weights[FEATURES.length]! * logLength(s);
+      },
+    },
+  ];
+
+  const groups = [...new Set(samples.map((s) => s.group))].sort();
+  const splits = randomSplits(groups, SPLITS);
+  console.log(
+    `\nThree-level accuracy on held-out groups (each variant's weights and boundaries fitted on the fitting part only); groups ordered elementary < intermediate < advanced by score; then the mean and range over ${SPLITS} random group splits of the same size (seeded, all in this run):`,
+  );
+  console.log(
+    `  ${'variant'.padEnd(42)} shipped split   ordered   | ${SPLITS} random splits: mean  range          ordered`,
+  );
+  for (const variant of variants) {
+    const here = heldOut(variant, fit, held);
+    const results = splits.map((inFit) =>
+      heldOut(
+        variant,
+        samples.filter((x) => inFit.has(x.group)),
+        samples.filter((x) => !inFit.has(x.group)),
+      ),
+    );
+    const accs = results.map((r) => r.accuracy).sort((a, b) => a - b);
+    const mean = accs.reduce((a, b) => a + b, 0) / accs.length;
+    const ordered = results.reduce((a, r) => a + r.ordered, 0) / results.length;
+    console.log(
+      `  ${variant.label.padEnd(42)} ${pct(here.accuracy).padStart(6)}        ${pct(here.ordered).padStart(6)}    |                 ${pct(mean).padStart(6)}  ${pct(accs[0] ?? 0)}–${pct(accs.at(-1) ?? 0)}   ${pct(ordered).padStart(6)}`,
+    );
+  }
+
   const fkCuts = fitBoundaries(
     fit.map((s) => s.fk),
     fit.map((s) => s.level),
   );
-  const fkAcc = accuracy(
-    held.map((s) => s.fk),
-    heldLevels,
-    fkCuts,
-  );
+  const fitted = held.map(scoreWith(model));
   const ours = accuracy(fitted, heldLevels, cutsScore);
   const ordScore = ordering(held, scoreWith(model));
-  const ordFk = ordering(held, (s) => s.fk);
-  const ordRaw = ordering(held, (s) => rawScore(s.features, model));
-  console.log('\nHeld-out three-level accuracy (boundaries fitted on the fitting part):');
   console.log(
-    `  Flesch–Kincaid grade alone   ${pct(fkAcc)}   (cuts at grade ${fixed(fkCuts[0], 2)} | ${fixed(fkCuts[1], 2)})`,
+    `\nShipped procedure on the shipped split: held-out accuracy ${pct(ours)} (Flesch–Kincaid alone ${pct(
+      accuracy(
+        held.map((s) => s.fk),
+        heldLevels,
+        fkCuts,
+      ),
+    )}, cuts at grade ${fixed(fkCuts[0], 2)} | ${fixed(fkCuts[1], 2)})`,
   );
-  console.log(`  level score (4 features)     ${pct(ours)}`);
-  console.log('Held-out groups ordered elementary < intermediate < advanced:');
   console.log(
-    `  by level score   ${ordScore.ordered}/${ordScore.groups} = ${pct(ordScore.ordered / ordScore.groups)}${ordScore.misordered.length ? `   misordered: ${ordScore.misordered.join(', ')}` : ''}`,
+    `  held-out groups ordered by level score ${ordScore.ordered}/${ordScore.groups} = ${pct(ordScore.ordered / ordScore.groups)}${ordScore.misordered.length ? `   misordered: ${ordScore.misordered.join(', ')}` : ''}`,
   );
-  console.log(`  by raw (unclamped) ${ordRaw.ordered}/${ordRaw.groups}`);
-  console.log(`  by FK grade      ${ordFk.ordered}/${ordFk.groups} = ${pct(ordFk.ordered / ordFk.groups)}`);
   const fitAcc = accuracy(
     fit.map(scoreWith(model)),
     fit.map((s) => s.level),
     cutsScore,
   );
-  console.log(`(on the fitting part itself: ${pct(fitAcc)})`);
-
-  // What length would add on this corpus (not used: see level.ts).
-  const withLength = leastSquares(
-    fit.map((s) => [...FEATURES.map((f) => s.features[f]), Math.log(Math.max(1, s.words))]),
-    fit.map((s) => s.level),
-  );
-  const lenScore = (s: Sample): number =>
-    withLength.intercept +
-    FEATURES.reduce((acc, f, j) => acc + withLength.weights[j]! * s.features[f], 0) +
-    withLength.weights[FEATURES.length]! * Math.log(Math.max(1, s.words));
-  const lenCuts = fitBoundaries(
-    fit.map(lenScore),
-    fit.map((s) => s.level),
+  console.log(`  (on the fitting part itself: ${pct(fitAcc)})`);
+  const confusion = [0, 1, 2].map((truth) =>
+    [0, 1, 2].map(
+      (guess) => held.filter((s, i) => s.level === truth && classify(fitted[i]!, cutsScore) === guess).length,
+    ),
   );
   console.log(
-    `  for reference, + log(text length) as a 5th feature: ${pct(accuracy(held.map(lenScore), heldLevels, lenCuts))} (not shipped: length is an artefact of this corpus)`,
-  );
-
-  // The same procedure on other deterministic splits, for how much one split's figure can move.
-  const alternatives: number[] = [];
-  let altOrdered = 0;
-  let altGroups = 0;
-  for (let salt = 1; salt <= 20; salt++) {
-    const inFit = (g: string): boolean => fnv1a(`${salt}:${g}`) % 10 < FIT_BUCKETS;
-    const m = fitModel(samples.filter((x) => inFit(x.group)));
-    const out = samples.filter((x) => !inFit(x.group));
-    alternatives.push(
-      accuracy(
-        out.map(scoreWith(m)),
-        out.map((x) => x.level),
-        cutsScore,
-      ),
-    );
-    const o = ordering(out, (x) => rawScore(x.features, m));
-    altOrdered += o.ordered;
-    altGroups += o.groups;
-  }
-  alternatives.sort((a, b) => a - b);
-  const mean = alternatives.reduce((a, b) => a + b, 0) / alternatives.length;
-  console.log(
-    `  20 other splits (FNV-1a of "salt:group"): held-out accuracy mean ${pct(mean)}, range ${pct(alternatives[0] ?? 0)}–${pct(alternatives.at(-1) ?? 0)}; groups ordered ${altOrdered}/${altGroups}`,
+    `  confusion (rows true ele/int/adv, columns predicted): ${confusion.map((r) => r.join(' ')).join(' | ')}`,
   );
 
   console.log('\nFreshly fitted constants (compare with LEVEL_MODEL in src/text/level.ts):');

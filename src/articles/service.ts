@@ -21,8 +21,10 @@ export interface RelatedEntry {
   title: string;
   /** The linked story's path, or null while no story with that title is stored. */
   href: string | null;
-  /** Where the entry came from: an editor's pin (computed ones come with the related engine). */
-  kind: 'pinned';
+  /** Where the entry came from: an editor's pin, or the related-stories engine. */
+  kind: 'pinned' | 'computed';
+  /** The engine's similarity (about 0–1) for computed entries; null for pins. */
+  score: number | null;
 }
 
 export interface StoryPage {
@@ -38,6 +40,9 @@ export interface SectionPage {
   pageCount: number;
   total: number;
 }
+
+/** Computed related stories shown after the pinned ones. */
+export const COMPUTED_RELATED_LIMIT = 10;
 
 /** Longest list lead, in characters. */
 const LEAD_LENGTH = 180;
@@ -168,7 +173,28 @@ export class ArticleService {
   async storyPage(slug: string): Promise<StoryPage | null> {
     const story = await this.store.stories.findStoryBySlug(slug);
     if (!story) return null;
-    return { story: await this.withSection(story), related: await this.pinnedEntries(story) };
+    return { story: await this.withSection(story), related: await this.relatedEntries(story) };
+  }
+
+  /** Editor-pinned links first, then the engine's list, without repeats and never the story itself. */
+  async relatedEntries(story: Story, computedLimit = COMPUTED_RELATED_LIMIT): Promise<RelatedEntry[]> {
+    const pinned = await this.pinnedEntries(story);
+    const shown = new Set(pinned.map((entry) => entry.href).filter(Boolean));
+    const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+    const computed: RelatedEntry[] = [];
+    for (const row of await this.store.related.findRelatedList(story.id)) {
+      const href = storyPath(row.slug);
+      if (row.id === story.id || shown.has(href) || computed.length >= computedLimit) continue;
+      shown.add(href);
+      computed.push({
+        sectionName: sections.get(row.sectionId)?.nameZh ?? '',
+        title: row.title,
+        href,
+        kind: 'computed',
+        score: row.score,
+      });
+    }
+    return [...pinned, ...computed];
   }
 
   /**
@@ -192,6 +218,7 @@ export class ArticleService {
         title: link.title,
         href: target ? storyPath(target.slug) : null,
         kind: 'pinned' as const,
+        score: null,
       };
     });
   }

@@ -6,6 +6,7 @@ import { ArticleService } from '../articles/service.js';
 import { lazyLevelEstimator } from '../articles/story-level.js';
 import type { Config } from '../core/config.js';
 import { type Dictionary, openDictionary } from '../dictionary/index.js';
+import { RelatedService } from '../related/service.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/types.js';
 
@@ -13,11 +14,15 @@ export interface CliContext {
   config: Config;
   store: Store;
   articles: ArticleService;
+  related: RelatedService;
   /** Closes what the context opened. */
   close(): Promise<void>;
 }
 
-export function openContext(config: Config, warn: (line: string) => void = () => {}): CliContext {
+export function openContext(
+  config: Config,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): CliContext {
   const store = openSqliteStore(config.dbPath);
   let dictionary: Dictionary | null = null;
   const estimateLevel = lazyLevelEstimator(
@@ -31,6 +36,7 @@ export function openContext(config: Config, warn: (line: string) => void = () =>
     config,
     store,
     articles: new ArticleService(store, { estimateLevel }),
+    related: new RelatedService(store, { onProgress: warn }),
     async close() {
       await store.close();
       (dictionary as Dictionary | null)?.close();

@@ -10,6 +10,7 @@ import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
+import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { type Output, processOutput } from './output.js';
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerExport(program, commandEnv);
   registerDictionary(program, commandEnv);
   registerAnalyze(program, commandEnv);
+  registerRelated(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -26,9 +26,15 @@ const CSV = [
   'be,bi:,v. exist,v. 是,,5,1,zk,1,1,,,',
   'was,wɒz,v. exist,be的过去式,,,,,41040,0,,,',
   'bolster,\'bәulstә,v. support,"vt. 支持, 支撑",,2,,toefl gre,9000,9100,,,',
+  // `are` is tagged for the unit of area and heads a group of its own in lemma.en.txt; only its translation links it to `be`.
+  'are,ɑ:,n. a unit of area,be的现在时复数或第二人称单数,,,,gk,0,0,s:ares,,',
+  'a,ei,n. the letter,"art. 一个",,5,1,zk gk,5,5,,,',
+  'an,æn,n. a degree,art. 一,,,,,30,0,,,',
+  'numb,nʌm,a. unable to feel,a. 麻木的,,1,,gk ky,12639,9317,r:number,,',
+  'number,\'nʌmbә,n. a count,"n. 数, 数字",,5,1,zk gk,143,204,s:numbers/0:numb/1:r,,',
 ].join('\n');
 
-const LEMMAS = '; test lemma list\nbe/100 -> is,was,are\n';
+const LEMMAS = '; test lemma list\nbe/100 -> is,was,are\nare/6 -> ares\n';
 
 let dir: string;
 let csvPath: string;
@@ -79,6 +85,12 @@ describe('buildDictionaryIndex', () => {
     expect(dict.lookup('quote')?.definition).toBe('v. say "this"');
   });
 
+  it('links irregular forms that ECDICT leaves unlinked, and keeps frequent words their own', () => {
+    expect(dict.wordInfo('are')).toMatchObject({ lemma: 'be', band: 'zk' }); // named by its translation
+    expect(dict.wordInfo('an')).toMatchObject({ lemma: 'a', band: 'zk' }); // VARIANT_LEMMAS
+    expect(dict.wordInfo('number')).toMatchObject({ lemma: 'number', band: 'zk' }); // not `numb` + -er
+  });
+
   it('keeps idioms and names as phrases but drops unranked content-word compounds', () => {
     const found = findPhrases(tokenize('They paid off the water system debt.'), dict).map((p) => p.key);
     expect(found).toEqual(['pay off']);
@@ -87,7 +99,7 @@ describe('buildDictionaryIndex', () => {
   it('reports progress and figures', () => {
     const phases: BuildProgress['phase'][] = [];
     const report = buildDictionaryIndex(csvPath, join(dir, 'again.sqlite'), (p) => phases.push(p.phase));
-    expect(report.entries).toBe(12);
+    expect(report.entries).toBe(17);
     expect(report.phrases).toBe(1);
     expect(report.bytes).toBeGreaterThan(0);
     expect(phases).toContain('entries');

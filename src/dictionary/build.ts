@@ -6,11 +6,19 @@
  * where `openDictionary` would find it. Lemmas are resolved here, not at lookup time:
  * 1. an entry whose `exchange` names a lemma (`0:discuss`) has that lemma (one step, not chained:
  *    `bettered` → `better`, not `good`);
- * 2. an entry without one that is not general vocabulary (no exam tag, Collins stars or Oxford
- *    mark) takes a lemma that lists it among its forms, else one from `lemma.en.txt` (BNC-based,
- *    beside the CSV): `was` → `be`;
- * 3. a spelling with no entry at all that some lemma lists as a form gets a row of its own
+ * 2. an entry without one takes, if it is not general vocabulary (no exam tag, Collins stars or
+ *    Oxford mark), a lemma that lists it among its forms, else one from `lemma.en.txt` (BNC-based,
+ *    beside the CSV): `was` → `be`; failing that — general vocabulary or not — the lemma its
+ *    translation names when that says nothing but the inflection (`are`, tagged 高考 for the unit
+ *    of area, is "be的现在时复数或第二人称单数" → `be`), else the lemma `VARIANT_LEMMAS` gives
+ *    (`an` → `a`: no source links them);
+ * 3. in 1 and 2, a general-vocabulary entry more frequent than the lemma found for it keeps its
+ *    own entry: `number` (rank 143) is not read as the comparative of `numb` (9,317), nor
+ *    `ground` as `grind` or `bit` as `bite`; `better` → `good` and `went` → `go` stay;
+ * 4. a spelling with no entry at all that some lemma lists as a form gets a row of its own
  *    (`co-chaired` → `co-chair`), as do the forms of `lemma.en.txt`.
+ * A form takes its lemma's band (`are` is 中考 like `be`), so these rules change the bands the
+ * level estimator sees: bump `SCHEMA_VERSION` with them.
  */
 
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
@@ -20,9 +28,17 @@ import { AppError } from '../core/errors.js';
 import { normalizeWord } from '../text/lemmatize.js';
 import { bandCode, bandOf, examsOf, frequencyRank } from './bands.js';
 import { decodeEscapes, readCsvRows } from './csv.js';
-import { isInflectionNoteOnly, parseExchange } from './fields.js';
+import { inflectionNoteLemma, isInflectionNoteOnly, parseExchange } from './fields.js';
 import { phraseKeyToKeep } from './phrase-filter.js';
-import { FLAG_GENERAL, FLAG_NAME, FLAG_OWN_SENSE, INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import {
+  FLAG_GENERAL,
+  FLAG_NAME,
+  FLAG_OWN_SENSE,
+  INDEX_SQL,
+  SCHEMA_LAYOUT,
+  SCHEMA_SQL,
+  SCHEMA_VERSION,
+} from './schema.js';
 
 /** The CSV header ECDICT ships (`detail` and `audio` are read but not stored). */
 export const ECDICT_COLUMNS = [
@@ -78,6 +94,12 @@ export interface BuildOptions {
   lemmaListPath?: string | null;
 }
 
+/**
+ * Irregular forms whose lemma neither ECDICT's `exchange` nor `lemma.en.txt` nor the form's own
+ * translation names (lower-case form → lemma). Keep it to such gaps.
+ */
+export const VARIANT_LEMMAS: Readonly<Record<string, string>> = { an: 'a' };
+
 interface EntryFacts {
   word: string;
   general: boolean;
@@ -85,6 +107,8 @@ interface EntryFacts {
   band: number;
   examBand: number;
   noteOnly: boolean;
+  /** The lemma a note-only translation names (`be` for `are`), lower-case; null if none. */
+  noteLemma: string | null;
   exchange: string;
 }
 
@@ -125,6 +149,7 @@ export function buildDictionaryIndex(
     const meta = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)');
     const source = statSync(csvPath);
     meta.run('schema_version', String(SCHEMA_VERSION));
+    meta.run('schema_layout', SCHEMA_LAYOUT);
     meta.run('source', csvPath);
     meta.run('source_bytes', String(source.size));
     meta.run('built_at', new Date().toISOString());
@@ -226,6 +251,7 @@ function fill(
       band: bandCode(band),
       examBand: exams.length > 0 ? bandCode(band) : 0,
       noteOnly: (exchange.includes('0:') || listedForms.has(key)) && isInflectionNoteOnly(zh),
+      noteLemma: inflectionNoteLemma(zh),
       exchange,
     });
     if (headword.includes(' ')) {
@@ -315,14 +341,26 @@ function fillWords(
     let kinds = '';
     const exchange = fact.exchange ? parseExchange(fact.exchange) : null;
     const named = exchange?.lemma ? ids.get(normalizeWord(exchange.lemma)) : undefined;
-    if (named !== undefined && named !== id) {
-      lemma = named;
-      kinds = exchange?.kinds ?? '';
-    } else if (!fact.general && !exchange?.lemma) {
-      const listed = formOf.get(key);
-      const fromList = lemmaList.get(key);
-      if (listed && listed[0] !== id) [lemma, kinds] = listed;
-      else if (fromList !== undefined && fromList !== id) lemma = fromList;
+    // A general word more frequent than its supposed lemma is a word of its own (rule 3).
+    const takes = (other: number | undefined): other is number =>
+      other !== undefined &&
+      other !== id &&
+      !(fact.general && fact.rank > 0 && fact.rank < ((facts[other - 1] as EntryFacts).rank || Infinity));
+    if (exchange?.lemma) {
+      if (takes(named)) {
+        lemma = named;
+        kinds = exchange.kinds;
+      }
+    } else {
+      const listed = fact.general ? undefined : formOf.get(key);
+      const fromList = fact.general ? undefined : lemmaList.get(key);
+      const fromNote = fact.noteLemma === null ? undefined : ids.get(fact.noteLemma);
+      const variant = VARIANT_LEMMAS[key];
+      const fromVariant = variant === undefined ? undefined : ids.get(variant);
+      if (listed && takes(listed[0])) [lemma, kinds] = listed;
+      else if (takes(fromList)) lemma = fromList;
+      else if (takes(fromNote)) lemma = fromNote;
+      else if (takes(fromVariant)) lemma = fromVariant;
     }
     add(key, id, lemma, kinds);
   });

@@ -182,6 +182,24 @@ describe('analyzeText', () => {
     expect(names(analyzeText('Mr. Lee met Dr. Sato.', dict).tokens)).toEqual(['Lee', 'Sato']);
   });
 
+  // Irregular forms and function words take their lemma's entry and band (build.ts, rules 1–3).
+  it.each([
+    ['They are here.', 'are', 'be', 'zk'],
+    ['She is here.', 'is', 'be', 'zk'],
+    ['They were here.', 'were', 'be', 'zk'],
+    ['It was an idea.', 'an', 'a', 'zk'],
+    ['We went home.', 'went', 'go', 'zk'],
+    ['The children left.', 'children', 'child', 'zk'],
+    ['It is better now.', 'better', 'good', 'zk'],
+    ['The mice ran.', 'mice', 'mouse', 'zk'],
+    ['A number of people came.', 'number', 'number', 'zk'],
+    ['They sat on the ground.', 'ground', 'ground', 'zk'],
+    ['Wait a bit.', 'bit', 'bit', 'zk'],
+  ])('%j: %s → %s (%s)', (text, word, lemma, band) => {
+    const token = analyzeText(text, dict).tokens.find((t) => t.text === word);
+    expect(token).toMatchObject({ lemma, band, properNoun: false });
+  });
+
   it('reads contractions and possessives through their base word', () => {
     const { tokens } = analyzeText("Officials don't expect Ukraine's talks to fail; they can't.", dict);
     expect(tokens.find((t) => t.text === "don't")?.lemma).toBe('do');

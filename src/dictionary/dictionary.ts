@@ -32,7 +32,7 @@ import {
   type Translation,
   type WordForms,
 } from './fields.js';
-import { FLAG_GENERAL, FLAG_NAME, FLAG_OWN_SENSE, SCHEMA_VERSION } from './schema.js';
+import { FLAG_GENERAL, FLAG_NAME, FLAG_OWN_SENSE, SCHEMA_LAYOUT, SCHEMA_VERSION } from './schema.js';
 
 /** What `lookup` returns: the lemma's entry, seen from the form that was looked up. */
 export interface DictionaryEntry {
@@ -207,18 +207,31 @@ class SqliteDictionary implements Dictionary {
       throw new AppError('DICTIONARY_UNAVAILABLE', `dictionary: unable to open ${path}`, { cause: error });
     }
     const version = this.metaValue('schema_version');
-    if (version !== String(SCHEMA_VERSION)) {
+    const layout = this.metaValue('schema_layout');
+    if (version !== String(SCHEMA_VERSION) || layout !== SCHEMA_LAYOUT) {
       this.db.close();
       throw new AppError(
         'DICTIONARY_UNAVAILABLE',
-        `dictionary: ${path} has index version ${version ?? 'none'}, expected ${SCHEMA_VERSION}; rebuild it`,
+        `dictionary: ${path} has index version ${version ?? 'none'} (layout ${layout ?? 'none'}), expected ${SCHEMA_VERSION} (layout ${SCHEMA_LAYOUT}); rebuild it`,
       );
     }
-    this.getWord = this.db.prepare(`SELECT ${WORD_COLUMNS} FROM word WHERE key = ?`);
-    this.getEntry = this.db.prepare('SELECT * FROM entry WHERE id = ?');
-    this.getPhrases = this.db.prepare(
-      'SELECT p.key, e.word FROM phrase p JOIN entry e ON e.id = p.entry WHERE p.first = ?',
-    );
+    try {
+      this.getWord = this.db.prepare(`SELECT ${WORD_COLUMNS} FROM word WHERE key = ?`);
+      this.getEntry = this.db.prepare('SELECT * FROM entry WHERE id = ?');
+      this.getPhrases = this.db.prepare(
+        'SELECT p.key, e.word FROM phrase p JOIN entry e ON e.id = p.entry WHERE p.first = ?',
+      );
+    } catch (error) {
+      // Tables that do not match the code (`no such column: lemma_word`): stale, rebuild.
+      this.db.close();
+      throw new AppError(
+        'DICTIONARY_UNAVAILABLE',
+        `dictionary: ${path} does not match the index layout; rebuild it`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   private metaValue(name: string): string | undefined {

@@ -126,3 +126,19 @@ export function isInflectionNoteOnly(translation: string): boolean {
   const lines = translation.split('\n').filter((line) => line.trim() !== '');
   return lines.length === 0 || lines.every((line) => RE_INFLECTION_NOTE.test(line));
 }
+
+const RE_NOTE_LEMMA =
+  /^(?:[a-z]+\.\s*)?([A-Za-z][A-Za-z'-]*)\s*的(?:现在时|过去式|过去分词|现在分词|复数|第三人称|比较级|最高级)/;
+
+/**
+ * The lemma an inflection-note-only translation names (`be的现在时复数或第二人称单数` → `be`,
+ * `v. go的过去式` → `go`), lower-cased; null when the translation says more than the inflection,
+ * names no word, or is a derivation note (`n. oafish的变形`: `oafishness` is a word of its own). ECDICT leaves a few irregular forms (`are`) without an `exchange`
+ * link; their translation is then the only place that says whose form they are.
+ */
+export function inflectionNoteLemma(translation: string): string | null {
+  const lines = translation.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0 || !isInflectionNoteOnly(translation)) return null;
+  const m = RE_NOTE_LEMMA.exec((lines[0] as string).trim());
+  return m ? (m[1] as string).toLowerCase() : null;
+}

@@ -14,8 +14,14 @@
  * - `meta`: schema version, source file and build figures.
  */
 
-/** Bumped when the layout or the build rules change; an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the layout or the build rules change; an index with another version is rebuilt.
+ * A layout change is also caught without it (`SCHEMA_LAYOUT` below), and `schema.test.ts` pins
+ * the pair so that changing `SCHEMA_SQL` fails until this is bumped. Build-rule changes (what the
+ * rows hold) have no such check: bump by hand. 2: `lemma_word` column (version 1 indexes built
+ * before it crashed with "no such column"), and lemma rules for `are`, `an`, `number`.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** `word.flags` bit: the headword (its own entry, else its lemma's) is capitalised (`Russia`, `UN`). */
 export const FLAG_NAME = 1;
@@ -67,3 +73,20 @@ export const INDEX_SQL = `
 CREATE INDEX word_rank ON word(rank) WHERE rank > 0;
 CREATE INDEX phrase_first ON phrase(first);
 `;
+
+/** FNV-1a (32 bit, hex) of a string: a stable fingerprint. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Fingerprint of the table and index definitions, stored in `meta` as `schema_layout` and checked
+ * on open beside `schema_version`: an index whose tables differ is rebuilt even if someone forgot
+ * to bump the version.
+ */
+export const SCHEMA_LAYOUT = fingerprint(SCHEMA_SQL.replace(/\s+/g, ' ') + INDEX_SQL.replace(/\s+/g, ' '));

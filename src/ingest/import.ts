@@ -5,9 +5,10 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type { Story } from '../articles/model.js';
 import type { ArticleService, SaveOutcome } from '../articles/service.js';
 import { AppError } from '../core/errors.js';
-import type { Store } from '../store/types.js';
+import type { Store, StoreTx } from '../store/types.js';
 import { readJsonl } from './sources/jsonl.js';
 import { readTextStory } from './sources/text.js';
 import type { SourceRecord } from './sources/types.js';
@@ -38,6 +39,11 @@ export interface ImportOptions {
   onProgress?: (progress: { path: string; records: number }) => void;
   /** Default 1000. */
   progressEvery?: number;
+  /**
+   * Called once, inside the import's transaction, with every story added or changed (related
+   * lists are computed here). If it throws, nothing is imported.
+   */
+  onSaved?: (tx: StoreTx, stories: Story[]) => Promise<void>;
 }
 
 export interface SkippedRecord {
@@ -99,6 +105,7 @@ export async function importPaths(
   const counts: Record<SaveOutcome, number> = { added: 0, updated: 0, unchanged: 0 };
   const skipped: SkippedRecord[] = [];
   await store.transaction(async (tx) => {
+    const saved: Story[] = [];
     for (const file of files) {
       let records = 0;
       for await (const record of read(file.path, file.format)) {
@@ -112,11 +119,13 @@ export async function importPaths(
           skipped.push({ where: record.where, message: record.message });
           continue;
         }
-        const { outcome } = await service.saveStory(tx, record.story);
+        const { outcome, story } = await service.saveStory(tx, record.story);
         counts[outcome]++;
+        if (outcome !== 'unchanged') saved.push(story);
         if (++records % every === 0) options.onProgress?.({ path: file.path, records });
       }
     }
+    await options.onSaved?.(tx, saved);
   });
   return { files: files.length, ...counts, skipped };
 }

@@ -24,8 +24,8 @@
 import { analyzeStory } from './analyze.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
 import { type RelatedOptions, resolveOptions } from './options.js';
-import { LatentSpace } from './latent-space.js';
-import { type StoryRecord, toArrays, weigh } from './story-vectors.js';
+import { type ExportedLatentModel, LatentSpace } from './latent-space.js';
+import { inverseDocumentFrequency, type StoryRecord, toArrays, weigh } from './story-vectors.js';
 import { Postings, TermTable } from './term-index.js';
 import { type Candidate, topSlots } from './top-k.js';
 
@@ -60,6 +60,8 @@ interface CachedList {
   scores: number[];
 }
 
+const PRIORITY_IDF = Number(process.env.PRIORITY_IDF ?? 0.5);
+
 type Options = Parameters<typeof resolveOptions>[0];
 
 export class RelatedIndex {
@@ -72,6 +74,7 @@ export class RelatedIndex {
   private readonly slots = new Map<string, number>();
   private storiesAtRebuild = 0;
   private scratch = new Float32Array(0);
+  private dense = new Float32Array(0);
 
   constructor(options: Options = {}) {
     this.options = resolveOptions(options);
@@ -115,6 +118,31 @@ export class RelatedIndex {
     this.rebuild(options);
   }
 
+  /**
+   * Adds stories saved by `exportStory` without computing lists or refitting: how a store reloads
+   * the index (install the saved model first with `importModel`, then the lists with `setList`).
+   */
+  importStories(saved: Iterable<ExportedStory>): void {
+    for (const story of saved) {
+      const terms = new Map(story.terms.map((term, i) => [term, story.counts[i] ?? 1]));
+      const signature = Uint32Array.from(story.signature);
+      this.insert(story.id, story.publishedAt, terms, { signature, shingleCount: story.shingleCount }, false);
+    }
+  }
+
+  /** Installs a stored list as the story's cached list (ids it does not know are dropped). */
+  setList(id: string, related: readonly RelatedStory[]): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    const kept = related.filter((r) => this.slots.has(r.id)).slice(0, this.options.limit);
+    this.lists[slot] = { slots: kept.map((r) => this.slots.get(r.id)!), scores: kept.map((r) => r.score) };
+  }
+
+  /** Ids of every story in the index. */
+  ids(): string[] {
+    return [...this.slots.keys()];
+  }
+
   exportStory(id: string): ExportedStory | null {
     const record = this.recordOf(id);
     if (!record) return null;
@@ -126,6 +154,19 @@ export class RelatedIndex {
       signature: Array.from(record.sketch.signature),
       shingleCount: record.sketch.shingleCount,
     };
+  }
+
+  /** The fitted latent space, for a store to save (null before the first rebuild with enough stories). */
+  exportModel(): ExportedLatentModel | null {
+    return this.latent.exportModel(this.table);
+  }
+
+  /**
+   * Installs a saved latent space. Call it on an empty index, before `importStory`, so that a
+   * restart needs neither the text nor a refit.
+   */
+  importModel(saved: ExportedLatentModel): void {
+    this.latent.importModel(saved, this.table);
   }
 
   /** Removes a story; the lists that held it are recomputed. Returns their ids. */
@@ -161,12 +202,15 @@ export class RelatedIndex {
     return this.toStories(list, limit);
   }
 
-  /** The related list a story would get, without adding it. */
-  relatedForNew(story: StoryInput, options: { limit?: number } = {}): RelatedStory[] {
+  /**
+   * The related list a story would get, without adding it. `exhaustive` scores every stored story
+   * instead of the candidates (the reference the fast path is measured against; slow).
+   */
+  relatedForNew(story: StoryInput, options: { limit?: number; exhaustive?: boolean } = {}): RelatedStory[] {
     const analyzed = analyzeStory(story, this.options.analyze);
     const record = this.makeRecord(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), false);
     const latent = this.latent.vectorOf(record, this.table, this.size);
-    const ranked = this.rankCandidates(record, latent, -1);
+    const ranked = this.rankCandidates(record, latent, -1, options.exhaustive === true);
     const list = this.filter(record, -1, ranked, options.limit ?? this.options.limit, new Set());
     return this.toStories(list, options.limit ?? this.options.limit);
   }
@@ -209,8 +253,33 @@ export class RelatedIndex {
     this.latent.fit(live, this.records, this.table);
     this.storiesAtRebuild = live.length;
     for (let slot = 0; slot < this.lists.length; slot++) this.lists[slot] = null;
-    if (options.lists === false) return;
-    for (const slot of live) this.lists[slot] = this.computeList(slot);
+    if (options.lists !== false) this.refreshLists();
+  }
+
+  /**
+   * After `importStories`: recomputes idf weights, posting lists and latent rows with the current
+   * (imported) model, without refitting and without touching cached lists. `storiesAtFit` is the
+   * archive size the model was fitted at, so `needsRebuild` keeps counting from there.
+   */
+  reweigh(storiesAtFit = this.size): void {
+    const live = this.liveSlots();
+    this.table.resetFrequencies();
+    for (const slot of live) for (const t of this.records[slot]!.terms) this.table.adjustFrequency(t, 1);
+    this.postings.clear();
+    for (const slot of live) {
+      const record = this.records[slot]!;
+      record.lexical = weigh(record.terms, record.counts, this.table, live.length, this.options.lexicalIdfPower);
+      this.post(slot, record);
+      this.latent.store(slot, record, this.table, live.length);
+    }
+    this.storiesAtRebuild = storiesAtFit;
+  }
+
+  /** Recomputes every cached list with the current vectors (no refit). */
+  refreshLists(): void {
+    this.records.forEach((record, slot) => {
+      this.lists[slot] = record ? this.computeList(slot) : null;
+    });
   }
 
   /**
@@ -302,15 +371,24 @@ export class RelatedIndex {
 
   /** Candidates by exact score, best first (self excluded). */
   private rankCandidates(record: StoryRecord, latent: Float32Array | null, self: number, exhaustive = false) {
-    const { candidateTerms, candidatePool } = this.options;
+    const { candidateTerms, candidatePool, candidatePostings } = this.options;
     if (this.scratch.length < this.records.length) this.scratch = new Float32Array(this.records.length * 2);
     const accumulated = this.scratch;
-    const order = Array.from(record.terms.keys()).sort((a, b) => record.lexical[b]! - record.lexical[a]!);
-    const used = exhaustive ? order : order.slice(0, candidateTerms);
+    // Candidate terms: rarest-weighted first (full idf: a rare shared term is the best evidence of a
+    // match), until `candidateTerms` terms or `candidatePostings` postings have been visited.
+    const priority = Float64Array.from(record.terms, (t, i) => {
+      const df = this.table.frequency(t);
+      return df > 0 ? record.lexical[i]! * inverseDocumentFrequency(this.size, df) ** PRIORITY_IDF : 0;
+    });
+    const order = Array.from(record.terms.keys()).sort((a, b) => priority[b]! - priority[a]!);
     const touched: number[] = [];
-    for (const i of used) {
+    let visited = 0;
+    for (let k = 0; k < order.length; k++) {
+      if (!exhaustive && (k >= candidateTerms || visited >= candidatePostings)) break;
+      const i = order[k]!;
       const list = this.postings.get(record.terms[i]!);
       if (!list) continue;
+      visited += list.slots.length;
       const qw = record.lexical[i]!;
       for (let j = 0; j < list.slots.length; j++) {
         const slot = list.slots[j]!;
@@ -323,30 +401,38 @@ export class RelatedIndex {
       : topSlots(touched, accumulated, candidatePool);
     for (const slot of touched) accumulated[slot] = 0;
     const scored: Candidate[] = [];
+    const query = this.queryBuffer(record);
     for (const candidate of shortlist) {
       const other = this.records[candidate.slot];
       if (!other || candidate.slot === self) continue;
-      scored.push({ slot: candidate.slot, score: this.score(record, latent, candidate.slot, other) });
+      scored.push({ slot: candidate.slot, score: this.score(record, query, latent, candidate.slot, other) });
     }
+    for (const t of record.terms) query[t] = 0;
     return scored.sort((a, b) => b.score - a.score);
   }
 
+  /** A dense copy of the query's lexical weights (reset by the caller), so a rerank is one pass per candidate. */
+  private queryBuffer(record: StoryRecord): Float32Array {
+    if (this.dense.length < this.table.size) this.dense = new Float32Array(this.table.size * 2);
+    for (let i = 0; i < record.terms.length; i++) this.dense[record.terms[i]!] = record.lexical[i]!;
+    return this.dense;
+  }
+
   /** The exact score of a query record against a stored story. */
-  private score(record: StoryRecord, latent: Float32Array | null, slot: number, other: StoryRecord): number {
+  private score(
+    record: StoryRecord,
+    query: Float32Array,
+    latent: Float32Array | null,
+    slot: number,
+    other: StoryRecord,
+  ): number {
     let lexical = 0;
-    let i = 0;
-    let j = 0;
-    const a = record.terms;
-    const b = other.terms;
-    while (i < a.length && j < b.length) {
-      if (a[i]! < b[j]!) i++;
-      else if (a[i]! > b[j]!) j++;
-      else lexical += record.lexical[i++]! * other.lexical[j++]!;
-    }
-    const otherLatent = this.latent.row(slot);
-    const lambda = latent && otherLatent ? this.options.latentWeight : 0;
+    const terms = other.terms;
+    const weights = other.lexical;
+    for (let j = 0; j < terms.length; j++) lexical += query[terms[j]!]! * weights[j]!;
+    const lambda = latent && this.latent.has(slot) ? this.options.latentWeight : 0;
     let score = (1 - lambda) * lexical;
-    if (lambda > 0) score += lambda * this.latent.cosine(latent!, otherLatent!);
+    if (lambda > 0) score += lambda * this.latent.dot(slot, latent!);
     const { recencyWeight, recencyHalfLifeDays } = this.options;
     if (recencyWeight > 0 && !Number.isNaN(record.publishedAt) && !Number.isNaN(other.publishedAt)) {
       const days = Math.abs(record.publishedAt - other.publishedAt) / 86_400_000;

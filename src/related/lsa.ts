@@ -234,7 +234,7 @@ export function fitLsa(
 export function foldIn(
   model: LsaModel,
   vector: SparseVector,
-  out = new Float32Array(model.dims),
+  out: Float32Array = new Float32Array(model.dims),
 ): Float32Array {
   const { dims, termRows, termMatrix } = model;
   const sum = new Float64Array(dims);

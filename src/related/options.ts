@@ -28,6 +28,8 @@ export interface RelatedOptions {
   latentMinStories: number;
   /** Highest-weighted query terms whose posting lists give candidates. Default 40; range 5–1000. */
   candidateTerms: number;
+  /** Posting budget of candidate generation: no further term is opened past it. Default 20000; range 1000–∞. */
+  candidatePostings: number;
   /** Candidates reranked exactly per query. Default 300; range `limit`–N (N = exhaustive). */
   candidatePool: number;
   /** Stories of a new story's candidates checked for whether it enters their lists. Default 60; range 0–1000. */
@@ -48,6 +50,7 @@ export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedOptions> = Object.freeze({
   latentSampleSize: 20000,
   latentMinStories: 50,
   candidateTerms: 40,
+  candidatePostings: 20000,
   candidatePool: 300,
   updateFanout: 60,
   recencyWeight: 0,

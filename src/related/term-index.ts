@@ -105,6 +105,14 @@ export class RowStore {
     this.data = new Float32Array(width * 1024);
   }
 
+  dot(slot: number, vector: Float32Array): number {
+    const data = this.data;
+    const base = slot * this.width;
+    let sum = 0;
+    for (let i = 0; i < this.width; i++) sum += data[base + i]! * vector[i]!;
+    return sum;
+  }
+
   row(slot: number): Float32Array {
     const end = (slot + 1) * this.width;
     if (end > this.data.length) {

@@ -77,10 +77,39 @@ export interface StoryRepo {
   iterateStories(batchSize?: number): AsyncIterable<Story>;
 }
 
+/** An entry of a stored related list, with what a page shows of the story. */
+export interface RelatedRow {
+  id: number;
+  slug: string;
+  title: string;
+  sectionId: number;
+  externalId: string;
+  score: number;
+}
+
+/**
+ * Storage for the related-stories engine. Engine state is opaque text to the store (the engine
+ * owns its format), so the engine can change without a migration.
+ */
+export interface RelatedRepo {
+  saveRelatedVector(storyId: number, data: string): Promise<void>;
+  /** Every saved vector, in story id order. */
+  iterateRelatedVectors(batchSize?: number): AsyncIterable<{ storyId: number; data: string }>;
+  countRelatedVectors(): Promise<number>;
+  /** Replaces a story's list (best first). */
+  replaceRelatedList(storyId: number, entries: Array<{ relatedId: number; score: number }>): Promise<void>;
+  findRelatedList(storyId: number): Promise<RelatedRow[]>;
+  saveRelatedModel(data: string, stories: number, now: string): Promise<void>;
+  findRelatedModel(): Promise<{ data: string; stories: number } | null>;
+  /** Drops every vector, list and model (before a full rebuild). */
+  clearRelated(): Promise<void>;
+}
+
 /** The repositories as seen inside one transaction. */
 export interface StoreTx {
   sections: SectionRepo;
   stories: StoryRepo;
+  related: RelatedRepo;
 }
 
 export interface Store extends StoreTx {

@@ -121,6 +121,17 @@ describe('levelFeatures', () => {
     expect(levelFeatures(longer).hardTypeShare).toBeCloseTo(levelFeatures(once).hardTypeShare, 6);
   });
 
+  it('measures the share of words that are names, numbers and punctuation aside', () => {
+    const tokens = [
+      word('Lavrov', 0, 'top5k', true),
+      word('met', 0),
+      word('Kerry', 0, null, true),
+      word('today', 0),
+    ];
+    expect(levelFeatures(tokens).nameShare).toBeCloseTo(2 / 4);
+    expect(levelFeatures([]).nameShare).toBe(0);
+  });
+
   it('takes the root-mean-square sentence length over all words, names included', () => {
     const tokens = [
       word('Lavrov', 0, 'top5k', true),
@@ -179,8 +190,10 @@ describe('score and band', () => {
     expect(scoreFromRaw(Number.NaN)).toBe(SCORE_MIN);
   });
 
-  it('has only positive weights, so no harder feature can lower the score', () => {
-    expect(Object.values(LEVEL_MODEL.weights).every((w) => w > 0)).toBe(true);
+  it('weighs every difficulty feature up and only the name share (a correction) down', () => {
+    const { nameShare, ...difficulty } = LEVEL_MODEL.weights;
+    expect(Object.values(difficulty).every((w) => w > 0)).toBe(true);
+    expect(nameShare).toBeLessThan(0);
     expect(LEVEL_MODEL.intermediateAdvanced).toBeGreaterThan(LEVEL_MODEL.elementaryIntermediate);
   });
 });

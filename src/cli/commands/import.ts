@@ -32,10 +32,18 @@ The import is one transaction: an invalid record stops it and nothing is stored.
 Re-importing a story (same source and id, or same title when it has no id) updates it.`,
     )
     .action(async (paths: string[], options: { format?: InputFormat; skipInvalid?: boolean }) => {
-      const summary = await withContext(env.config(), ({ store, articles }) =>
+      const summary = await withContext(env.config(), ({ store, articles, related }) =>
         importPaths(store, articles, paths, {
           format: options.format,
           skipInvalid: options.skipInvalid,
+          onSaved: async (tx, stories) => {
+            try {
+              await related.storiesSaved(tx, stories);
+            } catch (error) {
+              related.invalidate();
+              throw error;
+            }
+          },
           onProgress: ({ path, records }) => env.output.err(`  ${path}: ${records} records…`),
         }),
       );

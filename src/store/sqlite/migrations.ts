@@ -46,4 +46,25 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN level_band TEXT;
   ALTER TABLE stories ADD COLUMN level_detail TEXT;   -- JSON StoryLevel
   `,
+  // 3: related stories (related/): each story's engine state, its computed list, the fitted model
+  `
+  CREATE TABLE related_vectors (
+    story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    data     TEXT NOT NULL                 -- JSON: the engine's exported story (terms, counts, signature)
+  );
+  CREATE TABLE related_lists (
+    story_id   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    rank       INTEGER NOT NULL,
+    related_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    score      REAL NOT NULL,
+    PRIMARY KEY (story_id, rank)
+  );
+  CREATE INDEX related_lists_by_target ON related_lists (related_id);
+  CREATE TABLE related_model (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    data       TEXT NOT NULL,              -- JSON: the fitted latent space
+    stories    INTEGER NOT NULL,           -- archive size when it was fitted
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -13,6 +13,8 @@ import type { Dateline, PinnedLink, Section, Story, StoryLevel } from '../../art
 import { AppError } from '../../core/errors.js';
 import type {
   ListQuery,
+  RelatedRepo,
+  RelatedRow,
   SectionRepo,
   Store,
   StoreTx,
@@ -301,15 +303,82 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
   };
 
+  const r = {
+    saveVector: db.prepare('INSERT OR REPLACE INTO related_vectors (story_id, data) VALUES (?, ?)'),
+    vectorsAfter: db.prepare(
+      'SELECT story_id, data FROM related_vectors WHERE story_id > ? ORDER BY story_id LIMIT ?',
+    ),
+    countVectors: db.prepare('SELECT COUNT(*) FROM related_vectors').pluck(),
+    deleteList: db.prepare('DELETE FROM related_lists WHERE story_id = ?'),
+    insertEntry: db.prepare(
+      'INSERT INTO related_lists (story_id, rank, related_id, score) VALUES (?, ?, ?, ?)',
+    ),
+    list: db.prepare(`
+      SELECT s.id, s.slug, s.title, s.section_id, s.external_id, l.score
+      FROM related_lists l JOIN stories s ON s.id = l.related_id
+      WHERE l.story_id = ? ORDER BY l.rank`),
+    saveModel: db.prepare(
+      'INSERT OR REPLACE INTO related_model (id, data, stories, updated_at) VALUES (1, ?, ?, ?)',
+    ),
+    model: db.prepare('SELECT data, stories FROM related_model WHERE id = 1'),
+  };
+
+  const related: RelatedRepo = {
+    async saveRelatedVector(storyId, data) {
+      r.saveVector.run(storyId, data);
+    },
+    async *iterateRelatedVectors(batchSize = 1000) {
+      let after = 0;
+      for (;;) {
+        const rows = r.vectorsAfter.all(after, batchSize) as Array<{ story_id: number; data: string }>;
+        if (rows.length === 0) return;
+        for (const row of rows) yield { storyId: row.story_id, data: row.data };
+        after = rows[rows.length - 1]!.story_id;
+      }
+    },
+    async countRelatedVectors() {
+      return r.countVectors.get() as number;
+    },
+    async replaceRelatedList(storyId, entries) {
+      localWrites++;
+      r.deleteList.run(storyId);
+      entries.forEach((entry, rank) => r.insertEntry.run(storyId, rank, entry.relatedId, entry.score));
+    },
+    async findRelatedList(storyId) {
+      return (r.list.all(storyId) as Row[]).map(
+        (row): RelatedRow => ({
+          id: row.id as number,
+          slug: row.slug as string,
+          title: row.title as string,
+          sectionId: row.section_id as number,
+          externalId: row.external_id as string,
+          score: row.score as number,
+        }),
+      );
+    },
+    async saveRelatedModel(data, stories, now) {
+      r.saveModel.run(data, stories, now);
+    },
+    async findRelatedModel() {
+      const row = r.model.get() as { data: string; stories: number } | undefined;
+      return row ?? null;
+    },
+    async clearRelated() {
+      localWrites++;
+      db.exec('DELETE FROM related_lists; DELETE FROM related_vectors; DELETE FROM related_model;');
+    },
+  };
+
   // better-sqlite3 runs one statement at a time, but an async transaction body yields between
   // statements; the queue keeps a second transaction from starting inside the first.
   let queue: Promise<unknown> = Promise.resolve();
-  const tx: StoreTx = { sections, stories };
+  const tx: StoreTx = { sections, stories, related };
 
   return {
     description: `sqlite:${path}`,
     sections,
     stories,
+    related,
     transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
       const run = async () => {
         db.exec('BEGIN IMMEDIATE');

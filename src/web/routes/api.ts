@@ -63,5 +63,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: WebContext): void {
     return storyJson(story);
   });
 
+  app.get<{ Params: { ref: string } }>('/api/stories/:ref/related', async (request) => {
+    const story = await articles.findStory(request.params.ref);
+    if (!story) throw new AppError('STORY_NOT_FOUND', `There is no story "${request.params.ref}".`);
+    return { id: story.id, slug: story.slug, related: await articles.relatedEntries(story) };
+  });
+
   app.get('/healthz', async () => ({ ok: true, stories: await articles.countStories() }));
 }

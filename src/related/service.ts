@@ -1,0 +1,191 @@
+/**
+ * Keeps every story's 相关文章 list in the store, using the in-memory `RelatedIndex`.
+ *
+ * The web pages only read stored lists (one indexed query); the index lives in the process that
+ * writes (`lingwire import`, `lingwire related --rebuild`). It is loaded from the store on first
+ * use (vectors, fitted model and lists: no text is re-analysed), updated as stories are saved,
+ * and dropped when a transaction rolls back so memory never disagrees with the database.
+ *
+ * Two ways a batch of saved stories is indexed:
+ * - incrementally (a few stories into a large archive): each new story gets its list and enters
+ *   the lists of older stories where it ranks (bounded work in the engine: `updateFanout`);
+ * - in bulk (a batch that is large next to the archive): all are added without lists, the
+ *   engine rebuilds once (refitting the latent space), and every list is rewritten.
+ * After an incremental batch, a rebuild also runs when the archive has grown enough since the
+ * last fit (`RelatedIndex.needsRebuild`).
+ */
+import type { Story } from '../articles/model.js';
+import type { Clock } from '../core/clock.js';
+import { systemClock } from '../core/clock.js';
+import type { Store, StoreTx } from '../store/types.js';
+import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
+import type { ExportedLatentModel } from './latent-space.js';
+import type { RelatedOptions } from './options.js';
+
+/** A batch counts as bulk when it has more than this many stories and … */
+const BULK_MIN_STORIES = 200;
+/** … is at least this share of the archive. */
+const BULK_SHARE = 0.2;
+
+export interface RelatedServiceOptions {
+  /** Engine settings; defaults in `DEFAULT_RELATED_OPTIONS`. */
+  engine?: Partial<Omit<RelatedOptions, 'analyze'>>;
+  clock?: Clock;
+  /** Progress lines for long work (rebuilds). */
+  onProgress?: (line: string) => void;
+}
+
+/** The latent model as text: its matrix as base64 of the float bytes (JSON would spell every float out). */
+function serializeModel(model: ExportedLatentModel): string {
+  const bytes = Buffer.from(model.matrix.buffer, model.matrix.byteOffset, model.matrix.byteLength);
+  return JSON.stringify({ dims: model.dims, terms: model.terms, matrix: bytes.toString('base64') });
+}
+
+function parseModel(text: string): ExportedLatentModel {
+  const parsed = JSON.parse(text) as { dims: number; terms: string[]; matrix: string };
+  const bytes = Buffer.from(parsed.matrix, 'base64');
+  const matrix = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { dims: parsed.dims, terms: parsed.terms, matrix };
+}
+
+function engineInput(story: Story) {
+  return {
+    id: String(story.id),
+    title: story.title,
+    body: story.paragraphs.join('\n'),
+    publishedAt: story.publishedAt ?? undefined,
+  };
+}
+
+export class RelatedService {
+  private index: RelatedIndex | null = null;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: RelatedServiceOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** The index as stored: vectors, model and lists, without re-reading any text. */
+  private async load(tx: StoreTx): Promise<RelatedIndex> {
+    if (this.index) return this.index;
+    const index = new RelatedIndex(this.options.engine);
+    const model = await tx.related.findRelatedModel();
+    if (model) index.importModel(parseModel(model.data));
+    const saved: ExportedStory[] = [];
+    for await (const { data } of tx.related.iterateRelatedVectors())
+      saved.push(JSON.parse(data) as ExportedStory);
+    index.importStories(saved);
+    index.reweigh(model?.stories ?? 0);
+    for (const { id } of saved) {
+      const list = await tx.related.findRelatedList(Number(id));
+      index.setList(
+        id,
+        list.map((r) => ({ id: String(r.id), score: r.score })),
+      );
+    }
+    this.index = index;
+    return index;
+  }
+
+  /** Forget the in-memory index (after a rollback): the next use reloads it from the store. */
+  invalidate(): void {
+    this.index = null;
+  }
+
+  /**
+   * Index stories just saved in `tx` and store their lists and the lists they changed. Call inside
+   * the transaction that saved them; on rollback call `invalidate()`.
+   */
+  async storiesSaved(tx: StoreTx, stories: Story[]): Promise<void> {
+    if (stories.length === 0) return;
+    const index = await this.load(tx);
+    const bulk =
+      stories.length > BULK_MIN_STORIES && stories.length >= BULK_SHARE * (index.size + stories.length);
+    if (bulk) {
+      this.options.onProgress?.(`related: indexing ${stories.length} stories in bulk…`);
+      index.addAll(stories.map(engineInput), { lists: false });
+      for (const story of stories) await this.saveVector(tx, index, story.id);
+      await this.saveEverything(tx, index);
+      return;
+    }
+    const touched = new Set<string>();
+    for (const story of stories) {
+      const { affected } = index.add(engineInput(story));
+      await this.saveVector(tx, index, story.id);
+      touched.add(String(story.id));
+      for (const id of affected) touched.add(id);
+    }
+    if (index.needsRebuild) {
+      this.options.onProgress?.(`related: the archive has grown to ${index.size} stories; rebuilding…`);
+      index.rebuild({ lists: false });
+      await this.saveEverything(tx, index);
+      return;
+    }
+    for (const id of touched) await this.saveList(tx, index, id);
+  }
+
+  /**
+   * Recomputes everything from the stories' text: after a change of settings, or to repair.
+   * Returns the number of stories indexed.
+   */
+  async rebuildAll(): Promise<number> {
+    return this.store.transaction(async (tx) => {
+      try {
+        await tx.related.clearRelated();
+        const index = new RelatedIndex(this.options.engine);
+        const stories: Story[] = [];
+        for await (const story of tx.stories.iterateStories()) stories.push(story);
+        this.options.onProgress?.(`related: indexing ${stories.length} stories…`);
+        index.addAll(stories.map(engineInput), { lists: false });
+        for (const story of stories) await this.saveVector(tx, index, story.id);
+        await this.saveEverything(tx, index);
+        this.index = index;
+        return stories.length;
+      } catch (error) {
+        this.invalidate();
+        throw error;
+      }
+    });
+  }
+
+  /** The stored list of a story, computed by the engine's rules (see `engine.ts`). */
+  async listFor(storyId: number) {
+    return this.store.related.findRelatedList(storyId);
+  }
+
+  /** Lists every story's related list in the index, for `lingwire related --all`. */
+  async *allLists(): AsyncIterable<{ storyId: number; related: RelatedStory[] }> {
+    for await (const story of this.store.stories.iterateStories()) {
+      const list = await this.store.related.findRelatedList(story.id);
+      yield { storyId: story.id, related: list.map((r) => ({ id: String(r.id), score: r.score })) };
+    }
+  }
+
+  private async saveVector(tx: StoreTx, index: RelatedIndex, storyId: number): Promise<void> {
+    const saved = index.exportStory(String(storyId));
+    if (saved) await tx.related.saveRelatedVector(storyId, JSON.stringify(saved));
+  }
+
+  private async saveList(tx: StoreTx, index: RelatedIndex, id: string): Promise<void> {
+    const list = index.related(id) ?? [];
+    await tx.related.replaceRelatedList(
+      Number(id),
+      list.map((r) => ({ relatedId: Number(r.id), score: r.score })),
+    );
+  }
+
+  /** After a rebuild: the model and every list. */
+  private async saveEverything(tx: StoreTx, index: RelatedIndex): Promise<void> {
+    const model = index.exportModel();
+    if (model)
+      await tx.related.saveRelatedModel(serializeModel(model), index.size, this.clock().toISOString());
+    let done = 0;
+    for (const id of index.ids()) {
+      await this.saveList(tx, index, id);
+      if (++done % 10000 === 0) this.options.onProgress?.(`related: ${done} of ${index.size} lists stored…`);
+    }
+  }
+}
