@@ -342,7 +342,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async replaceRelatedList(storyId, entries) {
       localWrites++;
       r.deleteList.run(storyId);
-      entries.forEach((entry, rank) => r.insertEntry.run(storyId, rank, entry.relatedId, entry.score));
+      for (const [rank, entry] of entries.entries()) r.insertEntry.run(storyId, rank, entry.relatedId, entry.score);
     },
     async findRelatedList(storyId) {
       return (r.list.all(storyId) as Row[]).map(
