@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/shared-data.js';
 
-const BENCHES = ['page', 'lookup', 'analyze', 'levels', 'related-quality', 'related-speed'];
+const BENCHES = ['page', 'lookup', 'analyze', 'levels', 'related-quality', 'related-speed', 'import'];
 let failed = 0;
 for (const name of BENCHES) {
   const file = join(REPO_ROOT, 'bench', `${name}.ts`);

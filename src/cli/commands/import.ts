@@ -14,6 +14,7 @@ export function registerImport(program: Command, env: CommandEnv): void {
       '--skip-invalid',
       'import the valid records and report the invalid ones, instead of importing nothing',
     )
+    .option('--no-related', 'do not update related-story lists now (run `lingwire related --rebuild` after)')
     .addHelpText(
       'after',
       `
@@ -31,26 +32,29 @@ JSON Lines (.jsonl), one story a line:
 The import is one transaction: an invalid record stops it and nothing is stored.
 Re-importing a story (same source and id, or same title when it has no id) updates it.`,
     )
-    .action(async (paths: string[], options: { format?: InputFormat; skipInvalid?: boolean }) => {
-      const summary = await withContext(env.config(), ({ store, articles, related }) =>
-        importPaths(store, articles, paths, {
-          format: options.format,
-          skipInvalid: options.skipInvalid,
-          onSaved: async (tx, stories) => {
-            try {
-              await related.storiesSaved(tx, stories);
-            } catch (error) {
-              related.invalidate();
-              throw error;
-            }
-          },
-          onProgress: ({ path, records }) => env.output.err(`  ${path}: ${records} records…`),
-        }),
-      );
-      for (const skipped of summary.skipped) env.output.err(`skipped ${skipped.message}`);
-      const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
-      env.output.out(
-        `Imported ${files}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
-      );
-    });
+    .action(
+      async (paths: string[], options: { format?: InputFormat; skipInvalid?: boolean; related: boolean }) => {
+        const summary = await withContext(env.config(), ({ store, articles, related }) =>
+          importPaths(store, articles, paths, {
+            format: options.format,
+            skipInvalid: options.skipInvalid,
+            onSaved: async (tx, stories) => {
+              if (!options.related) return;
+              try {
+                await related.storiesSaved(tx, stories);
+              } catch (error) {
+                related.invalidate();
+                throw error;
+              }
+            },
+            onProgress: ({ path, records }) => env.output.err(`  ${path}: ${records} records…`),
+          }),
+        );
+        for (const skipped of summary.skipped) env.output.err(`skipped ${skipped.message}`);
+        const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
+        env.output.out(
+          `Imported ${files}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
+        );
+      },
+    );
 }

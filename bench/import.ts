@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:import`: import throughput of `lingwire import` for a 20,000-story JSON Lines
+ * file, with duplicate detection and related lists (the normal import), against the same import
+ * with `--no-related` in the same run; then `related --rebuild` and `related --all` on the result.
+ * Each step runs as the real command in its own process; peak RSS is that process's.
+ *
+ * Needs the corpora in ../shared (Reuters-21578 and BBC, research-only: read at run time, written
+ * only to a temporary file). The 20,000 stories are the 10,542 real ones plus stories made by
+ * joining paragraphs of different real stories, so the copies are not near-duplicates.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { HAS_SHARED, NEWS_DIR, REPO_ROOT } from '../test/shared-data.js';
+
+const TARGET = Number(process.env.BENCH_IMPORT_STORIES ?? 20000);
+
+interface Raw {
+  id: string;
+  title: string;
+  body: string;
+  date?: string;
+}
+
+function readCorpora(): Raw[] {
+  const reuters = gunzipSync(readFileSync(join(NEWS_DIR, 'reuters21578.train.jsonl.gz'))).toString('utf8');
+  const bbc = readFileSync(join(NEWS_DIR, 'bbc.train.jsonl'), 'utf8');
+  return [...reuters.split('\n'), ...bbc.split('\n')]
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Raw)
+    .map((r) => ({ id: String(r.id), title: r.title, body: r.body, date: r.date }));
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function paragraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n|\n(?=\s{2,}\S)/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+function buildArchive(path: string): number {
+  const real = readCorpora();
+  const next = random(20261127);
+  const lines = real.map((r) =>
+    JSON.stringify({ id: r.id, source: 'bench', title: r.title, body: r.body, date: r.date }),
+  );
+  for (let n = 0; lines.length < TARGET; n++) {
+    const a = real[Math.floor(next() * real.length)]!;
+    const b = real[Math.floor(next() * real.length)]!;
+    const c = real[Math.floor(next() * real.length)]!;
+    const body = [
+      ...paragraphs(a.body).slice(0, 2),
+      ...paragraphs(b.body).slice(0, 2),
+      ...paragraphs(c.body).slice(0, 1),
+    ];
+    lines.push(JSON.stringify({ id: `mix-${n}`, source: 'bench', title: `${a.title} / ${b.title}`, body }));
+  }
+  const kept = lines.slice(0, TARGET);
+  writeFileSync(path, `${kept.join('\n')}\n`);
+  return kept.length;
+}
+
+function run(label: string, args: string[]): { seconds: number; rssMb: number; stdout: string } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, join(REPO_ROOT, 'bin', 'lingwire.js'), ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${label} failed: ${result.stderr}`);
+  const rssKb = Number(result.stderr.trim().split('\n').pop());
+  return { seconds, rssMb: rssKb / 1024, stdout: result.stdout };
+}
+
+if (!HAS_SHARED) {
+  console.log('bench/import: ../shared (the Reuters-21578 and BBC corpora) is absent; skipping.');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'lingwire-import-bench-'));
+  try {
+    const file = join(dir, 'archive.jsonl');
+    const count = buildArchive(file);
+    console.log(
+      `archive: ${count} stories (real Reuters-21578 and BBC stories, then mixes of their paragraphs)`,
+    );
+    const plain = run('import --no-related', ['--db', join(dir, 'plain.db'), 'import', '--no-related', file]);
+    const full = run('import', ['--db', join(dir, 'full.db'), 'import', file]);
+    const row = (name: string, r: { seconds: number; rssMb: number }) =>
+      console.log(
+        `${name.padEnd(44)} ${r.seconds.toFixed(1).padStart(6)} s  ${(count / r.seconds).toFixed(0).padStart(6)} stories/s  peak RSS ${r.rssMb.toFixed(0)} MB`,
+      );
+    row('import --no-related (baseline: store only)', plain);
+    row('import (levels, near-duplicates, related)', full);
+    console.log(`related lists cost ${(full.seconds / plain.seconds).toFixed(2)}× the plain import time`);
+    const rebuild = run('related --rebuild', ['--db', join(dir, 'full.db'), 'related', '--rebuild']);
+    row('related --rebuild', rebuild);
+    const all = run('related --all --json', ['--db', join(dir, 'full.db'), 'related', '--all', '--json']);
+    row('related --all --json', all);
+    console.log(`related --all printed ${all.stdout.split('\n').filter(Boolean).length} lists`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
