@@ -157,6 +157,28 @@ describe('pages', () => {
   });
 });
 
+describe('when something breaks underneath', () => {
+  it('answers 500 with an error page (and JSON on the API) and keeps serving', async () => {
+    await importFixture();
+    const broken = await buildApp({
+      store: {
+        ...store,
+        changeToken: () => {
+          throw new Error('disk on fire');
+        },
+      },
+    });
+    const page = await broken.inject('/stories/ports-reopen-after-storm-officials');
+    expect(page.statusCode).toBe(500);
+    expect(page.body).toContain('服务器出错了');
+    expect(page.body).not.toContain('disk on fire');
+    const api = await broken.inject('/api/nope');
+    expect(api.statusCode).toBe(404);
+    expect((await broken.inject('/api/sections')).statusCode).toBe(200);
+    await broken.close();
+  });
+});
+
 describe('JSON API', () => {
   beforeEach(() => importFixture());
 

@@ -3,7 +3,13 @@
  * (`server.ts`), so tests drive the real app through `app.inject()` without a socket.
  */
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { ArticleService } from '../articles/service.js';
 import { levelOfParagraphs } from '../articles/story-level.js';
 import { isAppError } from '../core/errors.js';
@@ -78,25 +84,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const wantsJson = (url: string) => url.startsWith('/api/');
 
+  /** An HTML page with a message (404s and errors); the site's chrome if it can be had. */
+  const sendMessage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    text: { titleZh: string; titleEn: string; detail: string },
+  ) => {
+    const chrome = await ctx
+      .chrome()
+      .catch(() => ({ stylesheet, sections: [], publicUrl: deps.publicUrl ?? null }));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderHtml(<MessagePageView chrome={chrome} path={request.url} {...text} />));
+  };
+
   app.setNotFoundHandler(async (request, reply) => {
     if (wantsJson(request.url)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.url}.` } });
     }
-    const chrome = await ctx.chrome();
-    return reply
-      .code(404)
-      .type('text/html; charset=utf-8')
-      .send(
-        renderHtml(
-          <MessagePageView
-            chrome={chrome}
-            path={request.url}
-            titleZh="找不到这个页面"
-            titleEn="Page not found"
-            detail="这个地址没有内容：文章可能已被删除，或者链接有误。 There is nothing at this address."
-          />,
-        ),
-      );
+    return sendMessage(request, reply, 404, {
+      titleZh: '找不到这个页面',
+      titleEn: 'Page not found',
+      detail: '这个地址没有内容：文章可能已被删除，或者链接有误。 There is nothing at this address.',
+    });
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -107,21 +119,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const message =
       status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
     if (wantsJson(request.url)) return reply.code(status).send({ error: { code, message } });
-    const chrome = await ctx.chrome().catch(() => ({ stylesheet: '', sections: [], publicUrl: null }));
-    return reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .send(
-        renderHtml(
-          <MessagePageView
-            chrome={chrome}
-            path={request.url}
-            titleZh={status >= 500 ? '服务器出错了' : '请求有误'}
-            titleEn={status >= 500 ? 'Server error' : 'Bad request'}
-            detail={message}
-          />,
-        ),
-      );
+    return sendMessage(request, reply, status, {
+      titleZh: status >= 500 ? '服务器出错了' : '请求有误',
+      titleEn: status >= 500 ? 'Server error' : 'Bad request',
+      detail: message,
+    });
   });
 
   return app;
