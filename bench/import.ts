@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from '../src/core/random.js';
 import { HAS_SHARED, NEWS_DIR, REPO_ROOT } from '../test/shared-data.js';
 
 const TARGET = Number(process.env.BENCH_IMPORT_STORIES ?? 20000);
@@ -33,16 +34,6 @@ function readCorpora(): Raw[] {
     .map((r) => ({ id: String(r.id), title: r.title, body: r.body, date: r.date }));
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function paragraphs(body: string): string[] {
   return body
     .split(/\n\s*\n|\n(?=\s{2,}\S)/)
@@ -52,7 +43,7 @@ function paragraphs(body: string): string[] {
 
 function buildArchive(path: string): number {
   const real = readCorpora();
-  const next = random(20261127);
+  const next = seededRandom(20261127);
   const lines = real.map((r) =>
     JSON.stringify({ id: r.id, source: 'bench', title: r.title, body: r.body, date: r.date }),
   );

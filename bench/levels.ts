@@ -24,6 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from '../src/core/random.js';
 import { analyzeText, type Dictionary, openDictionary } from '../src/dictionary/index.js';
 import {
   bandForScore,
@@ -336,21 +337,9 @@ function fitModel(
   return { ...partial, elementaryIntermediate: a, intermediateAdvanced: b };
 }
 
-/** Deterministic PRNG (mulberry32) for the random group splits. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` random splits of the groups: the same share fitted on as the shipped split (60 %). */
 function randomSplits(groups: string[], count: number): Set<string>[] {
-  const random = mulberry32(20240611);
+  const random = seededRandom(20240611);
   const fitSize = Math.round((groups.length * FIT_BUCKETS) / 10);
   return Array.from({ length: count }, () => {
     const order = [...groups];
