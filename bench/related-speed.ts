@@ -51,7 +51,10 @@ function synthesise(corpora: Source[][], n: number): StoryInput & { labels: stri
   const pick = () => corpus[Math.floor(next() * corpus.length)]!;
   const main = pick();
   const extra = [pick(), ...(next() < 0.5 ? [pick()] : [])];
-  const paragraphs = [main.paragraphs[0] ?? '', ...extra.map((s) => s.paragraphs[Math.floor(next() * s.paragraphs.length)] ?? '')];
+  const paragraphs = [
+    main.paragraphs[0] ?? '',
+    ...extra.map((s) => s.paragraphs[Math.floor(next() * s.paragraphs.length)] ?? ''),
+  ];
   const labels = [...new Set([main, ...extra].flatMap((s) => s.labels))];
   return { id: `syn-${n}`, title: main.title, body: paragraphs.join('\n\n'), labels };
 }
@@ -60,7 +63,8 @@ function* archive(corpora: Source[][]): Generator<StoryInput & { labels: string[
   for (let n = 0; n < ARCHIVE; n++) yield synthesise(corpora, n);
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 function run(shared: string): void {
@@ -82,7 +86,9 @@ function run(shared: string): void {
     { lists: false },
   );
   const indexSeconds = (performance.now() - started) / 1000;
-  console.log(`engine: indexed (analysis, term vectors, LSA fit and fold-in) in ${indexSeconds.toFixed(1)} s`);
+  console.log(
+    `engine: indexed (analysis, term vectors, LSA fit and fold-in) in ${indexSeconds.toFixed(1)} s`,
+  );
   console.log(`peak RSS after indexing: ${peakRssMiB().toFixed(0)} MiB`);
 
   const fresh = Array.from({ length: NEW_STORIES }, (_, i) => synthesise(corpora, ARCHIVE + i));
@@ -94,7 +100,9 @@ function run(shared: string): void {
     fastLists.push(index.relatedForNew(story).map((r) => r.id));
     fastTimes.push(performance.now() - t);
   }
-  const exhaustiveLists = fresh.map((story) => index.relatedForNew(story, { exhaustive: true }).map((r) => r.id));
+  const exhaustiveLists = fresh.map((story) =>
+    index.relatedForNew(story, { exhaustive: true }).map((r) => r.id),
+  );
 
   started = performance.now();
   const baseline = new TfidfBaseline(archive(corpora));
@@ -121,11 +129,19 @@ function run(shared: string): void {
   const precision = (lists: string[][]) =>
     lists.reduce((sum, list, i) => {
       const wanted = new Set(fresh[i]!.labels);
-      return sum + precisionAt(list.map((id) => labelOf(id).some((l) => wanted.has(l))), 5);
+      return (
+        sum +
+        precisionAt(
+          list.map((id) => labelOf(id).some((l) => wanted.has(l))),
+          5,
+        )
+      );
     }, 0) / lists.length;
   const overlap =
-    fastLists.reduce((sum, list, i) => sum + list.filter((id) => exhaustiveLists[i]!.includes(id)).length / 10, 0) /
-    fastLists.length;
+    fastLists.reduce(
+      (sum, list, i) => sum + list.filter((id) => exhaustiveLists[i]!.includes(id)).length / 10,
+      0,
+    ) / fastLists.length;
   console.log(
     `  P@5 fast ${precision(fastLists).toFixed(4)}  vs exhaustive ${precision(exhaustiveLists).toFixed(4)}  (top-10 overlap ${overlap.toFixed(3)})`,
   );
@@ -135,7 +151,7 @@ function run(shared: string): void {
   for (let n = 0; n < sample; n++) index.related(`syn-${n}`);
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `\nall lists: ${sample} stories in ${seconds.toFixed(1)} s = ${(sample / seconds).toFixed(0)} stories/s (one thread)`,
+    `\nall lists: ${sample} of the ${ARCHIVE} stories' lists computed in ${seconds.toFixed(1)} s = ${(sample / seconds).toFixed(0)} stories/s (one thread; LIST_SAMPLE sets how many)`,
   );
   console.log(`peak RSS (engine + baseline): ${peakRssMiB().toFixed(0)} MiB`);
 }

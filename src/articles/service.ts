@@ -113,8 +113,12 @@ export class ArticleService {
       (await tx.sections.findSectionByNameZh(wanted));
     if (existing) return existing;
     const described = describeNewSection(wanted);
-    const byKnownName = await tx.sections.findSectionByNameZh(described.nameZh);
-    if (byKnownName) return byKnownName;
+    // `World News` and `world news` are one section (same slug). Chinese names are not matched by
+    // slug: different names can share a pinyin spelling.
+    const existingSame =
+      (await tx.sections.findSectionByNameZh(described.nameZh)) ??
+      (/[\u3400-\u9fff]/.test(wanted) ? null : await tx.sections.findSectionBySlug(described.slug));
+    if (existingSame) return existingSame;
     let slug = described.slug;
     for (let n = 2; await tx.sections.findSectionBySlug(slug); n++) slug = `${described.slug}-${n}`;
     return tx.sections.createSection({ ...described, slug });
@@ -156,7 +160,9 @@ export class ArticleService {
   }
 
   private async uniqueSlug(tx: StoreTx, title: string): Promise<string> {
-    const base = slugify(title) || 'story';
+    let base = slugify(title) || 'story';
+    // An all-digit slug would read as a story id in `show 1984` and /api/stories/1984.
+    if (/^\d+$/.test(base)) base = `story-${base}`;
     let slug = base;
     for (let n = 2; await tx.stories.isSlugTaken(slug); n++) slug = `${base}-${n}`;
     return slug;

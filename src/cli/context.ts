@@ -19,11 +19,17 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function openContext(
-  config: Config,
-  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): CliContext {
-  const store = openSqliteStore(config.dbPath);
+/** Options of `openContext`. */
+export interface ContextOptions {
+  /** For commands that only read: fail when the database does not exist instead of creating it. Default false. */
+  mustExist?: boolean;
+  /** Where warnings go. Default standard error. */
+  warn?: (line: string) => void;
+}
+
+export function openContext(config: Config, options: ContextOptions = {}): CliContext {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = openSqliteStore(config.dbPath, { mustExist: options.mustExist });
   let dictionary: Dictionary | null = null;
   const estimateLevel = lazyLevelEstimator(
     () => {
@@ -45,8 +51,12 @@ export function openContext(
 }
 
 /** Runs `work` with an open context and always closes the store after. */
-export async function withContext<T>(config: Config, work: (ctx: CliContext) => Promise<T>): Promise<T> {
-  const ctx = openContext(config);
+export async function withContext<T>(
+  config: Config,
+  work: (ctx: CliContext) => Promise<T>,
+  options: ContextOptions = {},
+): Promise<T> {
+  const ctx = openContext(config, options);
   try {
     return await work(ctx);
   } finally {

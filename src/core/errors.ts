@@ -6,6 +6,7 @@
  * message in `cli/main.ts`, and nowhere else.
  */
 export type ErrorCode =
+  | 'USAGE'
   | 'BAD_INPUT'
   | 'INVALID_STORY'
   | 'UNSUPPORTED_FORMAT'
@@ -14,9 +15,11 @@ export type ErrorCode =
   | 'SECTION_NOT_FOUND'
   | 'WORD_NOT_FOUND'
   | 'DICTIONARY_UNAVAILABLE'
-  | 'STORE_FAILURE';
+  | 'STORE_FAILURE'
+  | 'STORE_BUSY';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
+  USAGE: 400,
   BAD_INPUT: 400,
   INVALID_STORY: 400,
   UNSUPPORTED_FORMAT: 400,
@@ -26,6 +29,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   WORD_NOT_FOUND: 404,
   DICTIONARY_UNAVAILABLE: 503,
   STORE_FAILURE: 500,
+  STORE_BUSY: 503,
 };
 
 export class AppError extends Error {

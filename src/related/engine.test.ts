@@ -24,7 +24,10 @@ describe('RelatedIndex', () => {
     const index = buildIndex();
     for (const story of STORIES) {
       const top = ids(index.related(story.id)).slice(0, 2);
-      expect(top.map((id) => subjectOf.get(id)), story.id).toEqual([story.subject, story.subject]);
+      expect(
+        top.map((id) => subjectOf.get(id)),
+        story.id,
+      ).toEqual([story.subject, story.subject]);
     }
   });
 
@@ -87,14 +90,16 @@ describe('RelatedIndex', () => {
     copy.importModel(model!);
     for (const story of STORIES) copy.importStory(JSON.parse(JSON.stringify(index.exportStory(story.id))));
     copy.rebuild();
-    for (const story of STORIES) expect(ids(copy.related(story.id)), story.id).toEqual(ids(index.related(story.id)));
+    for (const story of STORIES)
+      expect(ids(copy.related(story.id)), story.id).toEqual(ids(index.related(story.id)));
   });
 
   it('prefers a story published close in time only when recency is switched on', () => {
     const plain = buildIndex({ limit: 20 });
     const recent = buildIndex({ limit: 20, recencyWeight: 1 });
     const rank = (index: RelatedIndex) => ids(index.related('rates-2')).indexOf('rates-3');
-    const dated = (index: RelatedIndex) => ids(index.related('rates-2')).findIndex((id) => id.startsWith('rates-1'));
+    const dated = (index: RelatedIndex) =>
+      ids(index.related('rates-2')).findIndex((id) => id.startsWith('rates-1'));
     expect(rank(plain) - dated(plain)).toBeLessThanOrEqual(rank(recent) - dated(recent));
     expect(dated(recent)).toBe(0);
   });
@@ -102,33 +107,57 @@ describe('RelatedIndex', () => {
 
 describe('RelatedIndex invariants (property)', () => {
   const word = fc.constantFrom(
-    'coffee', 'bean', 'harvest', 'bank', 'rate', 'inflation', 'goal', 'club', 'match', 'phone', 'chip',
-    'battery', 'market', 'price', 'farm', 'league', 'screen', 'loan', 'crop', 'striker',
+    'coffee',
+    'bean',
+    'harvest',
+    'bank',
+    'rate',
+    'inflation',
+    'goal',
+    'club',
+    'match',
+    'phone',
+    'chip',
+    'battery',
+    'market',
+    'price',
+    'farm',
+    'league',
+    'screen',
+    'loan',
+    'crop',
+    'striker',
   );
   const text = fc.array(word, { minLength: 3, maxLength: 40 }).map((w) => w.join(' '));
   const story = fc.record({ title: text, body: text });
 
   it('lists are short enough, sorted by score, without the story or near-duplicate pairs', () => {
     fc.assert(
-      fc.property(fc.array(story, { minLength: 2, maxLength: 25 }), fc.integer({ min: 1, max: 6 }), (texts, limit) => {
-        const index = new RelatedIndex({ limit, latentMinStories: 8, latentDims: 4 });
-        const stories = texts.map((t, i) => ({ id: `s${i}`, ...t }));
-        index.addAll(stories.slice(0, -1));
-        index.add(stories[stories.length - 1]!);
-        const sketches = new Map(stories.map((s) => [s.id, sketch(analyzeStory(s).words)]));
-        for (const s of stories) {
-          const list = index.related(s.id)!;
-          expect(list.length).toBeLessThanOrEqual(limit);
-          expect(ids(list)).not.toContain(s.id);
-          for (let i = 1; i < list.length; i++) expect(list[i]!.score).toBeLessThanOrEqual(list[i - 1]!.score);
-          for (const r of list) expect(isNearDuplicate(sketches.get(s.id)!, sketches.get(r.id)!)).toBe(false);
-          for (let i = 0; i < list.length; i++) {
-            for (let j = i + 1; j < list.length; j++) {
-              expect(isNearDuplicate(sketches.get(list[i]!.id)!, sketches.get(list[j]!.id)!)).toBe(false);
+      fc.property(
+        fc.array(story, { minLength: 2, maxLength: 25 }),
+        fc.integer({ min: 1, max: 6 }),
+        (texts, limit) => {
+          const index = new RelatedIndex({ limit, latentMinStories: 8, latentDims: 4 });
+          const stories = texts.map((t, i) => ({ id: `s${i}`, ...t }));
+          index.addAll(stories.slice(0, -1));
+          index.add(stories[stories.length - 1]!);
+          const sketches = new Map(stories.map((s) => [s.id, sketch(analyzeStory(s).words)]));
+          for (const s of stories) {
+            const list = index.related(s.id)!;
+            expect(list.length).toBeLessThanOrEqual(limit);
+            expect(ids(list)).not.toContain(s.id);
+            for (let i = 1; i < list.length; i++)
+              expect(list[i]!.score).toBeLessThanOrEqual(list[i - 1]!.score);
+            for (const r of list)
+              expect(isNearDuplicate(sketches.get(s.id)!, sketches.get(r.id)!)).toBe(false);
+            for (let i = 0; i < list.length; i++) {
+              for (let j = i + 1; j < list.length; j++) {
+                expect(isNearDuplicate(sketches.get(list[i]!.id)!, sketches.get(list[j]!.id)!)).toBe(false);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -10,9 +10,12 @@
  *   use different words for one subject; mixed at λ = 0.7 it gave another +0.035 P@5 on Reuters and
  *   +0.02 on BBC. Tried and dropped: Rocchio feedback (+0.002, costs a second retrieval), BM25
  *   saturation (±0), plural stemming (−0.015), name boosting (−0.013), 256 dimensions (±0).
- * - Fast path: candidates come from the posting lists of the query's highest-weighted terms only,
- *   and are then reranked with the exact score; `rankExhaustive` scores every story, and the speed
- *   bench checks that both give the same precision.
+ * - Fast path: candidates come from the posting lists of the query's best terms only (lexical
+ *   weight × √idf, at most `candidateTerms` terms and about `candidatePostings` postings); the best
+ *   `candidatePool` of them by partial lexical score are reranked with the exact score.
+ *   `relatedForNew(story, { exhaustive: true })` scores every story instead. On a 100k archive
+ *   (`bench/related-speed.ts`): median 1.5 ms per new story against 49 ms for brute-force TF-IDF,
+ *   P@5 0.846 against 0.849 for the exhaustive ranking.
  * - Lists are cached per story. A new story gets its list at once and enters the lists of the
  *   stories among its own best candidates (`updateFanout`) where it ranks: bounded work, no full
  *   recomputation. Scores are symmetric, so its score in their lists is the one already computed.
@@ -20,14 +23,17 @@
  *   holds two near-duplicates of each other (the better-ranked one stays).
  * - Vectors are weighted with the idf of the moment they are added and the latent space is fitted at
  *   a rebuild; `needsRebuild` says when the archive has grown enough for that to matter.
+ *
+ * Held-out figures (`bench/related-quality.ts`, TF-IDF baseline with smoothed idf in the same run):
+ * Reuters P@5 0.871 vs 0.802, nDCG@10 0.863 vs 0.796; BBC P@5 0.949 vs 0.922, nDCG@10 0.944 vs 0.914.
  */
 import { analyzeStory } from './analyze.js';
+import { type ExportedLatentModel, LatentSpace } from './latent-space.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
 import { type RelatedOptions, resolveOptions } from './options.js';
-import { type ExportedLatentModel, LatentSpace } from './latent-space.js';
 import { inverseDocumentFrequency, type StoryRecord, toArrays, weigh } from './story-vectors.js';
 import { Postings, TermTable } from './term-index.js';
-import { type Candidate, topSlots } from './top-k.js';
+import { bestSlots, type Candidate } from './top-k.js';
 
 /** A story as the engine receives it. */
 export interface StoryInput {
@@ -60,8 +66,6 @@ interface CachedList {
   scores: number[];
 }
 
-const PRIORITY_IDF = Number(process.env.PRIORITY_IDF ?? 0.5);
-
 type Options = Parameters<typeof resolveOptions>[0];
 
 export class RelatedIndex {
@@ -75,6 +79,7 @@ export class RelatedIndex {
   private storiesAtRebuild = 0;
   private scratch = new Float32Array(0);
   private dense = new Float32Array(0);
+  private touched = new Int32Array(0);
 
   constructor(options: Options = {}) {
     this.options = resolveOptions(options);
@@ -106,7 +111,13 @@ export class RelatedIndex {
   importStory(saved: ExportedStory): { related: RelatedStory[]; affected: string[] } {
     const terms = new Map(saved.terms.map((term, i) => [term, saved.counts[i] ?? 1]));
     const signature = Uint32Array.from(saved.signature);
-    return this.insert(saved.id, saved.publishedAt, terms, { signature, shingleCount: saved.shingleCount }, true);
+    return this.insert(
+      saved.id,
+      saved.publishedAt,
+      terms,
+      { signature, shingleCount: saved.shingleCount },
+      true,
+    );
   }
 
   /** Adds many stories without computing lists, then rebuilds once (for imports and start-up). */
@@ -148,7 +159,9 @@ export class RelatedIndex {
     if (!record) return null;
     return {
       id,
-      ...(Number.isNaN(record.publishedAt) ? {} : { publishedAt: new Date(record.publishedAt).toISOString() }),
+      ...(Number.isNaN(record.publishedAt)
+        ? {}
+        : { publishedAt: new Date(record.publishedAt).toISOString() }),
       terms: Array.from(record.terms, (t) => this.table.name(t)),
       counts: Array.from(record.counts),
       signature: Array.from(record.sketch.signature),
@@ -208,7 +221,13 @@ export class RelatedIndex {
    */
   relatedForNew(story: StoryInput, options: { limit?: number; exhaustive?: boolean } = {}): RelatedStory[] {
     const analyzed = analyzeStory(story, this.options.analyze);
-    const record = this.makeRecord(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), false);
+    const record = this.makeRecord(
+      story.id,
+      story.publishedAt,
+      analyzed.terms,
+      sketch(analyzed.words),
+      false,
+    );
     const latent = this.latent.vectorOf(record, this.table, this.size);
     const ranked = this.rankCandidates(record, latent, -1, options.exhaustive === true);
     const list = this.filter(record, -1, ranked, options.limit ?? this.options.limit, new Set());
@@ -247,7 +266,13 @@ export class RelatedIndex {
     this.postings.clear();
     for (const slot of live) {
       const record = this.records[slot]!;
-      record.lexical = weigh(record.terms, record.counts, this.table, live.length, this.options.lexicalIdfPower);
+      record.lexical = weigh(
+        record.terms,
+        record.counts,
+        this.table,
+        live.length,
+        this.options.lexicalIdfPower,
+      );
       this.post(slot, record);
     }
     this.latent.fit(live, this.records, this.table);
@@ -268,7 +293,13 @@ export class RelatedIndex {
     this.postings.clear();
     for (const slot of live) {
       const record = this.records[slot]!;
-      record.lexical = weigh(record.terms, record.counts, this.table, live.length, this.options.lexicalIdfPower);
+      record.lexical = weigh(
+        record.terms,
+        record.counts,
+        this.table,
+        live.length,
+        this.options.lexicalIdfPower,
+      );
       this.post(slot, record);
       this.latent.store(slot, record, this.table, live.length);
     }
@@ -280,18 +311,6 @@ export class RelatedIndex {
     this.records.forEach((record, slot) => {
       this.lists[slot] = record ? this.computeList(slot) : null;
     });
-  }
-
-  /**
-   * Every story scored, no candidate shortcut: the reference the fast path is measured against.
-   * Returns the list for a stored story.
-   */
-  rankExhaustive(id: string, limit = this.options.limit): RelatedStory[] {
-    const slot = this.slots.get(id);
-    if (slot === undefined) return [];
-    const record = this.records[slot]!;
-    const ranked = this.rankCandidates(record, this.latent.row(slot), slot, true);
-    return this.toStories(this.filter(record, slot, ranked, limit, new Set()), limit);
   }
 
   private insert(
@@ -315,7 +334,8 @@ export class RelatedIndex {
     this.lists[slot] = own;
     const affected = new Set(affectedByRemoval);
     for (const candidate of ranked.slice(0, this.options.updateFanout)) {
-      if (this.enterList(candidate.slot, slot, candidate.score)) affected.add(this.records[candidate.slot]!.id);
+      if (this.enterList(candidate.slot, slot, candidate.score))
+        affected.add(this.records[candidate.slot]!.id);
     }
     return { related: this.toStories(own, this.options.limit), affected: [...affected] };
   }
@@ -336,7 +356,8 @@ export class RelatedIndex {
   }
 
   private post(slot: number, record: StoryRecord): void {
-    for (let i = 0; i < record.terms.length; i++) this.postings.add(record.terms[i]!, slot, record.lexical[i]!);
+    for (let i = 0; i < record.terms.length; i++)
+      this.postings.add(record.terms[i]!, slot, record.lexical[i]!);
   }
 
   /** Tries to put `slot` (score `score`) into the cached list of `owner`. True if the list changed. */
@@ -378,10 +399,12 @@ export class RelatedIndex {
     // match), until `candidateTerms` terms or `candidatePostings` postings have been visited.
     const priority = Float64Array.from(record.terms, (t, i) => {
       const df = this.table.frequency(t);
-      return df > 0 ? record.lexical[i]! * inverseDocumentFrequency(this.size, df) ** PRIORITY_IDF : 0;
+      return df > 0 ? record.lexical[i]! * Math.sqrt(inverseDocumentFrequency(this.size, df)) : 0;
     });
     const order = Array.from(record.terms.keys()).sort((a, b) => priority[b]! - priority[a]!);
-    const touched: number[] = [];
+    if (this.touched.length < this.records.length) this.touched = new Int32Array(this.records.length * 2);
+    const touched = this.touched;
+    let count = 0;
     let visited = 0;
     for (let k = 0; k < order.length; k++) {
       if (!exhaustive && (k >= candidateTerms || visited >= candidatePostings)) break;
@@ -390,16 +413,17 @@ export class RelatedIndex {
       if (!list) continue;
       visited += list.slots.length;
       const qw = record.lexical[i]!;
-      for (let j = 0; j < list.slots.length; j++) {
-        const slot = list.slots[j]!;
-        if (accumulated[slot] === 0) touched.push(slot);
-        accumulated[slot]! += qw * list.weights[j]!;
+      const { slots, weights } = list;
+      for (let j = 0; j < slots.length; j++) {
+        const slot = slots[j]!;
+        if (accumulated[slot] === 0) touched[count++] = slot;
+        accumulated[slot]! += qw * weights[j]!;
       }
     }
     const shortlist: Candidate[] = exhaustive
       ? this.liveSlots().map((slot) => ({ slot, score: accumulated[slot]! }))
-      : topSlots(touched, accumulated, candidatePool);
-    for (const slot of touched) accumulated[slot] = 0;
+      : bestSlots(touched, count, accumulated, candidatePool);
+    for (let i = 0; i < count; i++) accumulated[touched[i]!] = 0;
     const scored: Candidate[] = [];
     const query = this.queryBuffer(record);
     for (const candidate of shortlist) {
@@ -442,7 +466,13 @@ export class RelatedIndex {
   }
 
   /** Best-first candidates → a list without the story itself, its near-duplicates or twin entries. */
-  private filter(record: StoryRecord, self: number, ranked: Candidate[], limit: number, exclude: Set<string>) {
+  private filter(
+    record: StoryRecord,
+    self: number,
+    ranked: Candidate[],
+    limit: number,
+    exclude: Set<string>,
+  ) {
     const list: CachedList = { slots: [], scores: [] };
     for (const candidate of ranked) {
       if (list.slots.length >= limit) break;
@@ -457,7 +487,9 @@ export class RelatedIndex {
   }
 
   private toStories(list: CachedList, limit: number): RelatedStory[] {
-    return list.slots.slice(0, limit).map((slot, i) => ({ id: this.records[slot]!.id, score: list.scores[i]! }));
+    return list.slots
+      .slice(0, limit)
+      .map((slot, i) => ({ id: this.records[slot]!.id, score: list.scores[i]! }));
   }
 
   private recordOf(id: string): StoryRecord | null {

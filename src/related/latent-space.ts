@@ -37,7 +37,8 @@ export class LatentSpace {
     }
     const step = Math.max(1, live.length / this.options.latentSampleSize);
     const sample = [];
-    for (let i = 0; i < live.length; i += step) sample.push(latentInput(records[live[Math.floor(i)]!]!, table, live.length));
+    for (let i = 0; i < live.length; i += step)
+      sample.push(latentInput(records[live[Math.floor(i)]!]!, table, live.length));
     this.model = fitLsa(sample, table.size, {
       dims: this.options.latentDims,
       sigmaPower: this.options.latentSigmaPower,
@@ -76,12 +77,6 @@ export class LatentSpace {
   /** The latent vector of a story that is not stored, or null before a fit. */
   vectorOf(record: StoryRecord, table: TermTable, stories: number): Float32Array | null {
     return this.model ? foldIn(this.model, latentInput(record, table, stories)) : null;
-  }
-
-  cosine(a: Float32Array, b: Float32Array): number {
-    let dot = 0;
-    for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-    return dot;
   }
 
   exportModel(table: TermTable): ExportedLatentModel | null {

@@ -30,7 +30,7 @@ export interface RelatedOptions {
   candidateTerms: number;
   /** Posting budget of candidate generation: no further term is opened past it. Default 20000; range 1000–∞. */
   candidatePostings: number;
-  /** Candidates reranked exactly per query. Default 300; range `limit`–N (N = exhaustive). */
+  /** Candidates reranked exactly per query. Default 200; range `limit`–N (N = exhaustive). */
   candidatePool: number;
   /** Stories of a new story's candidates checked for whether it enters their lists. Default 60; range 0–1000. */
   updateFanout: number;
@@ -51,7 +51,7 @@ export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedOptions> = Object.freeze({
   latentMinStories: 50,
   candidateTerms: 40,
   candidatePostings: 20000,
-  candidatePool: 300,
+  candidatePool: 200,
   updateFanout: 60,
   recencyWeight: 0,
   recencyHalfLifeDays: 30,

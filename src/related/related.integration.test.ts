@@ -104,4 +104,21 @@ describe('related stories', () => {
       await store.close();
     }
   });
+
+  it('indexes stories imported with --no-related the next time lists are updated', async () => {
+    const other = join(dir, 'other.db');
+    const saved = db;
+    db = other;
+    try {
+      await cli('import', '--no-related', join(fixtures, 'archive.jsonl'));
+      expect(await cli('related', '--all', '--json')).toContain('"related":[]');
+      await cli('import', join(fixtures, 'new-story.jsonl'));
+      const all = await lists();
+      expect(all.size).toBe(13);
+      for (const [id, related] of all) expect(related.length, id).toBeGreaterThan(0);
+      expect(all.get('r7')?.[0]).toBe('n1');
+    } finally {
+      db = saved;
+    }
+  });
 });

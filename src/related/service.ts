@@ -18,6 +18,7 @@ import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { Store, StoreTx } from '../store/types.js';
+import { ANALYZER_VERSION } from './analyze.js';
 import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
 import type { ExportedLatentModel } from './latent-space.js';
 import type { RelatedOptions } from './options.js';
@@ -68,26 +69,48 @@ export class RelatedService {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** The index as stored: vectors, model and lists, without re-reading any text. */
-  private async load(tx: StoreTx): Promise<RelatedIndex> {
-    if (this.index) return this.index;
+  /**
+   * The index as stored: vectors, model and lists, without re-reading any text. Stories that have
+   * no vector yet (stored before related lists existed, or imported with `--no-related`) are
+   * returned as `missing`, to be indexed with the next batch. Vectors written by another analyzer
+   * version are not mixed in: everything is indexed again from the text.
+   */
+  private async load(tx: StoreTx): Promise<{ index: RelatedIndex; missing: Story[] }> {
+    if (this.index) return { index: this.index, missing: [] };
     const index = new RelatedIndex(this.options.engine);
     const model = await tx.related.findRelatedModel();
-    if (model) index.importModel(parseModel(model.data));
     const saved: ExportedStory[] = [];
-    for await (const { data } of tx.related.iterateRelatedVectors())
-      saved.push(JSON.parse(data) as ExportedStory);
-    index.importStories(saved);
-    index.reweigh(model?.stories ?? 0);
-    for (const { id } of saved) {
-      const list = await tx.related.findRelatedList(Number(id));
-      index.setList(
-        id,
-        list.map((r) => ({ id: String(r.id), score: r.score })),
+    let stale = false;
+    for await (const { data } of tx.related.iterateRelatedVectors()) {
+      const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
+      if (vector.analyzer !== ANALYZER_VERSION) stale = true;
+      saved.push(vector);
+    }
+    if (stale) {
+      this.options.onProgress?.(
+        'related: stored vectors come from another analyzer version; indexing every story again…',
       );
+      await tx.related.clearRelated();
+      saved.length = 0;
+    } else {
+      if (model) index.importModel(parseModel(model.data));
+      index.importStories(saved);
+      index.reweigh(model?.stories ?? 0);
+      for (const { id } of saved) {
+        const list = await tx.related.findRelatedList(Number(id));
+        index.setList(
+          id,
+          list.map((r) => ({ id: String(r.id), score: r.score })),
+        );
+      }
+    }
+    const missing: Story[] = [];
+    if ((await tx.stories.countStories()) > saved.length) {
+      for await (const story of tx.stories.iterateStories())
+        if (!index.has(String(story.id))) missing.push(story);
     }
     this.index = index;
-    return index;
+    return { index, missing };
   }
 
   /** Forget the in-memory index (after a rollback): the next use reloads it from the store. */
@@ -99,9 +122,13 @@ export class RelatedService {
    * Index stories just saved in `tx` and store their lists and the lists they changed. Call inside
    * the transaction that saved them; on rollback call `invalidate()`.
    */
-  async storiesSaved(tx: StoreTx, stories: Story[]): Promise<void> {
-    if (stories.length === 0) return;
-    const index = await this.load(tx);
+  async storiesSaved(tx: StoreTx, saved: Story[]): Promise<void> {
+    if (saved.length === 0) return;
+    const { index, missing } = await this.load(tx);
+    const savedIds = new Set(saved.map((s) => s.id));
+    const stories = [...missing.filter((s) => !savedIds.has(s.id)), ...saved];
+    if (missing.length > 0)
+      this.options.onProgress?.(`related: indexing ${missing.length} stories that had no list yet…`);
     const bulk =
       stories.length > BULK_MIN_STORIES && stories.length >= BULK_SHARE * (index.size + stories.length);
     if (bulk) {
@@ -166,7 +193,8 @@ export class RelatedService {
 
   private async saveVector(tx: StoreTx, index: RelatedIndex, storyId: number): Promise<void> {
     const saved = index.exportStory(String(storyId));
-    if (saved) await tx.related.saveRelatedVector(storyId, JSON.stringify(saved));
+    if (saved)
+      await tx.related.saveRelatedVector(storyId, JSON.stringify({ ...saved, analyzer: ANALYZER_VERSION }));
   }
 
   private async saveList(tx: StoreTx, index: RelatedIndex, id: string): Promise<void> {

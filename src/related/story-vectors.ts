@@ -47,7 +47,10 @@ export function weigh(
 }
 
 /** Term map → ascending term numbers and counts, interning new terms. */
-export function toArrays(terms: Map<string, number>, table: TermTable): { terms: Uint32Array; counts: Float32Array } {
+export function toArrays(
+  terms: Map<string, number>,
+  table: TermTable,
+): { terms: Uint32Array; counts: Float32Array } {
   const entries = [...terms].map(([term, count]) => [table.intern(term), count] as const);
   entries.sort((a, b) => a[0] - b[0]);
   return {

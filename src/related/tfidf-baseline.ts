@@ -27,10 +27,15 @@ export class TfidfBaseline {
   /** Builds the index over stories, numbered in the given order (read once; the text is not kept). */
   constructor(stories: Iterable<{ title: string; body: string }>) {
     for (const story of stories) {
-      const entries = [...analyzeStory(story, PLAIN).terms].map(([t, c]) => [this.table.intern(t), c] as const);
+      const entries = [...analyzeStory(story, PLAIN).terms].map(
+        ([t, c]) => [this.table.intern(t), c] as const,
+      );
       entries.sort((a, b) => a[0] - b[0]);
       for (const [t] of entries) this.table.adjustFrequency(t, 1);
-      this.counts.push({ terms: Uint32Array.from(entries, (e) => e[0]), tf: Float32Array.from(entries, (e) => e[1]) });
+      this.counts.push({
+        terms: Uint32Array.from(entries, (e) => e[0]),
+        tf: Float32Array.from(entries, (e) => e[1]),
+      });
     }
     this.vectors = this.counts.map(({ terms, tf }) => this.weigh(terms, tf));
     this.index();
@@ -95,7 +100,9 @@ export class TfidfBaseline {
     const weights = new Float32Array(terms.length);
     let norm = 0;
     for (let i = 0; i < terms.length; i++) {
-      const w = (1 + Math.log(tf[i]!)) * inverseDocumentFrequency(this.counts.length, this.table.frequency(terms[i]!));
+      const w =
+        (1 + Math.log(tf[i]!)) *
+        inverseDocumentFrequency(this.counts.length, this.table.frequency(terms[i]!));
       weights[i] = w;
       norm += w * w;
     }

@@ -5,57 +5,27 @@ export interface Candidate {
 }
 
 /**
- * The `k` best of `slots` by `scores[slot]`, best first, with a size-k min-heap over typed arrays:
- * O(n log k) and no allocation per slot (the candidate sets of a large archive run to tens of thousands).
+ * About the `k` best of `slots[0..count)` by `scores[slot]`, unordered: every slot scoring above the
+ * k-th best bucket of a 256-bucket histogram (so between k and k plus one bucket's worth). Two
+ * sequential passes and no heap: on a large archive the candidate set runs to tens of thousands and
+ * a heap per slot was the slowest step of a query.
  */
-export function topSlots(slots: readonly number[], scores: Float32Array, k: number): Candidate[] {
-  const size = Math.min(k, slots.length);
-  if (size <= 0) return [];
-  const heapSlots = new Int32Array(size);
-  const heapScores = new Float32Array(size);
-  let n = 0;
-  const siftDown = (from: number) => {
-    let i = from;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < n && heapScores[left]! < heapScores[least]!) least = left;
-      if (right < n && heapScores[right]! < heapScores[least]!) least = right;
-      if (least === i) return;
-      const s = heapSlots[i]!;
-      const v = heapScores[i]!;
-      heapSlots[i] = heapSlots[least]!;
-      heapScores[i] = heapScores[least]!;
-      heapSlots[least] = s;
-      heapScores[least] = v;
-      i = least;
-    }
-  };
-  for (const slot of slots) {
-    const score = scores[slot]!;
-    if (n < size) {
-      let i = n++;
-      heapSlots[i] = slot;
-      heapScores[i] = score;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (heapScores[parent]! <= heapScores[i]!) break;
-        const s = heapSlots[i]!;
-        const v = heapScores[i]!;
-        heapSlots[i] = heapSlots[parent]!;
-        heapScores[i] = heapScores[parent]!;
-        heapSlots[parent] = s;
-        heapScores[parent] = v;
-        i = parent;
-      }
-    } else if (score > heapScores[0]!) {
-      heapSlots[0] = slot;
-      heapScores[0] = score;
-      siftDown(0);
-    }
-  }
+export function bestSlots(slots: Int32Array, count: number, scores: Float32Array, k: number): Candidate[] {
+  if (count <= k) return Array.from(slots.subarray(0, count), (slot) => ({ slot, score: scores[slot]! }));
+  let max = 0;
+  for (let i = 0; i < count; i++) max = Math.max(max, scores[slots[i]!]!);
+  const buckets = new Int32Array(256);
+  const scale = max > 0 ? 255.999 / max : 0;
+  for (let i = 0; i < count; i++) buckets[Math.floor(scores[slots[i]!]! * scale)]!++;
+  let kept = 0;
+  let bucket = 255;
+  while (bucket > 0 && kept + buckets[bucket]! < k) kept += buckets[bucket--]!;
+  const threshold = bucket / scale;
   const out: Candidate[] = [];
-  for (let i = 0; i < n; i++) out.push({ slot: heapSlots[i]!, score: heapScores[i]! });
-  return out.sort((a, b) => b.score - a.score);
+  for (let i = 0; i < count; i++) {
+    const score = scores[slots[i]!]!;
+    if (score >= threshold) out.push({ slot: slots[i]!, score });
+  }
+  // Many equal scores can crowd one bucket; then sort and cut to k.
+  return out.length > 2 * k ? out.sort((a, b) => b.score - a.score).slice(0, k) : out;
 }

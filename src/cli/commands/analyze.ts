@@ -132,12 +132,16 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
             throw new AppError('INVALID_STORY', `${skipped} record(s) in ${ref} could not be read.`);
           return;
         }
-        await withContext(env.config(), async ({ articles }) => {
-          const story = await articles.findStory(ref);
-          if (!story)
-            throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" and no file by that name.`);
-          emit(analyse(story.externalId || String(story.id), story.title, story.paragraphs, dictionary));
-        });
+        await withContext(
+          env.config(),
+          async ({ articles }) => {
+            const story = await articles.findStory(ref);
+            if (!story)
+              throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" and no file by that name.`);
+            emit(analyse(story.externalId || String(story.id), story.title, story.paragraphs, dictionary));
+          },
+          { mustExist: true },
+        );
       } finally {
         dictionary.close();
       }

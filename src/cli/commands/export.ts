@@ -1,8 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
 import type { StoryView } from '../../articles/model.js';
+import { AppError } from '../../core/errors.js';
 import { withContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
@@ -11,7 +12,8 @@ export function storyToJsonl(story: StoryView): string {
   return JSON.stringify({
     id: story.externalId,
     source: story.source || undefined,
-    section: story.section.slug,
+    // The Chinese name, not the slug: a new database recreates the section with its real name.
+    section: story.section.nameZh,
     title: story.title,
     date: story.publishedAt ?? undefined,
     dateline: story.dateline ? formatDateline(story.dateline) : undefined,
@@ -32,22 +34,42 @@ export function registerExport(program: Command, env: CommandEnv): void {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (options: { output?: string }) => {
-      await withContext(env.config(), async ({ articles }) => {
-        const file = options.output ? createWriteStream(options.output) : null;
-        let count = 0;
-        for await (const story of articles.allStories()) {
-          const line = storyToJsonl(story);
-          if (file) {
-            if (!file.write(`${line}\n`)) await new Promise<void>((r) => file.once('drain', () => r()));
-          } else env.output.out(line);
-          count++;
-        }
-        if (file) {
-          await new Promise<void>((resolve, reject) =>
-            file.end((error?: Error | null) => (error ? reject(error) : resolve())),
-          );
-          env.output.err(`Exported ${count} stories to ${options.output}.`);
-        }
-      });
+      await withContext(
+        env.config(),
+        async ({ articles }) => {
+          let handle: FileHandle | null = null;
+          if (options.output) {
+            try {
+              handle = await open(options.output, 'w');
+            } catch (error) {
+              throw new AppError(
+                'BAD_INPUT',
+                `export: cannot write ${options.output}: ${(error as Error).message}`,
+              );
+            }
+          }
+          let count = 0;
+          let chunk: string[] = [];
+          const flush = async () => {
+            if (handle && chunk.length > 0) await handle.write(chunk.join(''));
+            chunk = [];
+          };
+          try {
+            for await (const story of articles.allStories()) {
+              const line = storyToJsonl(story);
+              if (handle) {
+                chunk.push(`${line}\n`);
+                if (chunk.length >= 500) await flush();
+              } else env.output.out(line);
+              count++;
+            }
+            await flush();
+          } finally {
+            await handle?.close();
+          }
+          if (options.output) env.output.err(`Exported ${count} stories to ${options.output}.`);
+        },
+        { mustExist: true },
+      );
     });
 }

@@ -12,34 +12,39 @@ export function registerList(program: Command, env: CommandEnv): void {
     .option('--limit <n>', 'how many (default 50)', parsePositiveInt, 50)
     .option('--json', 'one JSON object per line')
     .action(async (options: { section?: string; limit: number; json?: boolean }) => {
-      await withContext(env.config(), async ({ articles }) => {
-        let sectionSlug: string | undefined;
-        if (options.section !== undefined) {
-          const section = await articles.findSection(options.section);
-          if (!section) throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
-          sectionSlug = section.slug;
-        }
-        const stories = await articles.listStories({ sectionSlug, limit: options.limit, offset: 0 });
-        for (const s of stories) {
-          if (options.json) {
-            env.output.out(
-              JSON.stringify({
-                id: s.id,
-                slug: s.slug,
-                section: s.section.slug,
-                title: s.title,
-                publishedAt: s.publishedAt,
-                level: s.levelBand,
-              }),
-            );
-          } else {
-            const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
-            env.output.out(
-              `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
-            );
+      await withContext(
+        env.config(),
+        async ({ articles }) => {
+          let sectionSlug: string | undefined;
+          if (options.section !== undefined) {
+            const section = await articles.findSection(options.section);
+            if (!section)
+              throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
+            sectionSlug = section.slug;
           }
-        }
-        if (!options.json && stories.length === 0) env.output.err('No stories.');
-      });
+          const stories = await articles.listStories({ sectionSlug, limit: options.limit, offset: 0 });
+          for (const s of stories) {
+            if (options.json) {
+              env.output.out(
+                JSON.stringify({
+                  id: s.id,
+                  slug: s.slug,
+                  section: s.section.slug,
+                  title: s.title,
+                  publishedAt: s.publishedAt,
+                  level: s.levelBand,
+                }),
+              );
+            } else {
+              const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
+              env.output.out(
+                `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
+              );
+            }
+          }
+          if (!options.json && stories.length === 0) env.output.err('No stories.');
+        },
+        { mustExist: true },
+      );
     });
 }

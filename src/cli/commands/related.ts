@@ -27,61 +27,65 @@ export function registerRelated(program: Command, env: CommandEnv): void {
         options: { limit: number; all?: boolean; json?: boolean; rebuild?: boolean },
       ) => {
         if (options.limit > 10)
-          throw new AppError('BAD_INPUT', '--limit is at most 10, the length of a stored list.');
+          throw new AppError('USAGE', '--limit is at most 10, the length of a stored list.');
         if (!ref && !options.all && !options.rebuild) {
-          throw new AppError('BAD_INPUT', 'related: give a story id or slug, --all, or --rebuild.');
+          throw new AppError('USAGE', 'related: give a story id or slug, --all, or --rebuild.');
         }
-        await withContext(env.config(), async ({ articles, related }) => {
-          if (options.rebuild) {
-            const started = Date.now();
-            const count = await related.rebuildAll();
-            env.output.err(
-              `Rebuilt the related lists of ${count} stories in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-            );
-            if (!ref && !options.all) return;
-          }
-          if (options.all) {
-            const ids = new Map<number, string>();
-            const idOf = async (id: number) => {
-              let value = ids.get(id);
-              if (value === undefined) {
-                const story = await articles.findStory(String(id));
-                value = story ? publicId(story) : String(id);
-                ids.set(id, value);
-              }
-              return value;
-            };
-            for await (const { storyId, related: list } of related.allLists()) {
-              const entries = [];
-              for (const entry of list.slice(0, options.limit)) {
-                entries.push({
-                  id: await idOf(Number(entry.id)),
-                  score: Math.round(entry.score * 10000) / 10000,
-                });
-              }
-              env.output.out(JSON.stringify({ id: await idOf(storyId), related: entries }));
+        await withContext(
+          env.config(),
+          async ({ articles, related }) => {
+            if (options.rebuild) {
+              const started = Date.now();
+              const count = await related.rebuildAll();
+              env.output.err(
+                `Rebuilt the related lists of ${count} stories in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+              );
+              if (!ref && !options.all) return;
             }
-            return;
-          }
-          const story = await articles.findStory(ref ?? '');
-          if (!story)
-            throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
-          const entries = (await articles.relatedEntries(story, options.limit)).filter(
-            (e) => e.kind === 'computed' || options.json,
-          );
-          if (options.json) {
-            env.output.out(JSON.stringify({ id: story.id, slug: story.slug, related: entries }, null, 2));
-            return;
-          }
-          env.output.out(`${story.section.nameZh}:${story.title}`);
-          env.output.out('相关文章');
-          for (const e of entries) {
-            env.output.out(
-              `  ${(e.score ?? 0).toFixed(3)}  ${e.sectionName ? `${e.sectionName}:` : ''}${e.title}  ${e.href ?? ''}`,
+            if (options.all) {
+              const ids = new Map<number, string>();
+              const idOf = async (id: number) => {
+                let value = ids.get(id);
+                if (value === undefined) {
+                  const story = await articles.findStory(String(id));
+                  value = story ? publicId(story) : String(id);
+                  ids.set(id, value);
+                }
+                return value;
+              };
+              for await (const { storyId, related: list } of related.allLists()) {
+                const entries = [];
+                for (const entry of list.slice(0, options.limit)) {
+                  entries.push({
+                    id: await idOf(Number(entry.id)),
+                    score: Math.round(entry.score * 10000) / 10000,
+                  });
+                }
+                env.output.out(JSON.stringify({ id: await idOf(storyId), related: entries }));
+              }
+              return;
+            }
+            const story = await articles.findStory(ref ?? '');
+            if (!story)
+              throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
+            const entries = (await articles.relatedEntries(story, options.limit)).filter(
+              (e) => e.kind === 'computed' || options.json,
             );
-          }
-          if (entries.length === 0) env.output.out('  (none yet)');
-        });
+            if (options.json) {
+              env.output.out(JSON.stringify({ id: story.id, slug: story.slug, related: entries }, null, 2));
+              return;
+            }
+            env.output.out(`${story.section.nameZh}:${story.title}`);
+            env.output.out('相关文章');
+            for (const e of entries) {
+              env.output.out(
+                `  ${(e.score ?? 0).toFixed(3)}  ${e.sectionName ? `${e.sectionName}:` : ''}${e.title}  ${e.href ?? ''}`,
+              );
+            }
+            if (entries.length === 0) env.output.out('  (none yet)');
+          },
+          { mustExist: true },
+        );
       },
     );
 }

@@ -1,12 +1,12 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { openContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, not "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535.');
   return port;
 }
 

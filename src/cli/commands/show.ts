@@ -12,30 +12,34 @@ export function registerShow(program: Command, env: CommandEnv): void {
     .argument('<story>', 'story id or slug')
     .option('--json', 'as JSON')
     .action(async (ref: string, options: { json?: boolean }) => {
-      await withContext(env.config(), async ({ articles }) => {
-        const story = await articles.findStory(ref);
-        if (!story)
-          throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
-        if (options.json) {
-          env.output.out(JSON.stringify(storyJson(story), null, 2));
-          return;
-        }
-        env.output.out(`${story.section.nameZh}:${story.title}`);
-        const meta = [
-          story.dateline && formatDateline(story.dateline),
-          story.publishedAt,
-          story.source && `source ${story.source}`,
-          `/stories/${story.slug}`,
-        ].filter(Boolean);
-        env.output.out(meta.join(' · '));
-        env.output.out('');
-        for (const p of story.paragraphs) env.output.out(p);
-        if (story.pinnedRelated.length > 0) {
+      await withContext(
+        env.config(),
+        async ({ articles }) => {
+          const story = await articles.findStory(ref);
+          if (!story)
+            throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
+          if (options.json) {
+            env.output.out(JSON.stringify(storyJson(story), null, 2));
+            return;
+          }
+          env.output.out(`${story.section.nameZh}:${story.title}`);
+          const meta = [
+            story.dateline && formatDateline(story.dateline),
+            story.publishedAt,
+            story.source && `source ${story.source}`,
+            `/stories/${story.slug}`,
+          ].filter(Boolean);
+          env.output.out(meta.join(' · '));
           env.output.out('');
-          env.output.out('相关文章');
-          for (const link of story.pinnedRelated)
-            env.output.out(`- ${link.sectionName ? `${link.sectionName}:` : ''}${link.title}`);
-        }
-      });
+          for (const p of story.paragraphs) env.output.out(p);
+          if (story.pinnedRelated.length > 0) {
+            env.output.out('');
+            env.output.out('相关文章');
+            for (const link of story.pinnedRelated)
+              env.output.out(`- ${link.sectionName ? `${link.sectionName}:` : ''}${link.title}`);
+          }
+        },
+        { mustExist: true },
+      );
     });
 }

@@ -6,7 +6,7 @@
  * reading while `lingwire import` writes from another process; `PRAGMA data_version` tells this
  * connection when that other process has committed, which is what `changeToken()` is built on.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Dateline, PinnedLink, Section, Story, StoryLevel } from '../../articles/model.js';
@@ -123,18 +123,23 @@ function recordParams(record: StoryRecord, now: string) {
 
 /** Options for `openSqliteStore`. */
 export interface SqliteStoreOptions {
-  /** Open without creating or migrating; writes fail. Default false. */
-  readonly?: boolean;
+  /** Fail with a clear error instead of creating the file when it does not exist. Default false. */
+  mustExist?: boolean;
 }
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    if (options.mustExist && !existsSync(path)) {
+      throw new AppError(
+        'STORE_FAILURE',
+        `there is no database at ${path}; import stories first (lingwire import …) or give the right file with --db.`,
+      );
+    }
+    mkdirSync(dirname(path), { recursive: true });
+  }
   let db: Database.Database;
   try {
-    db = new Database(path, {
-      readonly: options.readonly ?? false,
-      fileMustExist: options.readonly ?? false,
-    });
+    db = new Database(path);
   } catch (cause) {
     throw new AppError(
       'STORE_FAILURE',
@@ -144,11 +149,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    migrate(db);
-  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
 
   const q = {
     sectionBySlug: db.prepare('SELECT * FROM sections WHERE slug = ?'),
@@ -325,6 +328,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
   const related: RelatedRepo = {
     async saveRelatedVector(storyId, data) {
+      localWrites++;
       r.saveVector.run(storyId, data);
     },
     async *iterateRelatedVectors(batchSize = 1000) {
@@ -342,7 +346,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async replaceRelatedList(storyId, entries) {
       localWrites++;
       r.deleteList.run(storyId);
-      for (const [rank, entry] of entries.entries()) r.insertEntry.run(storyId, rank, entry.relatedId, entry.score);
+      for (const [rank, entry] of entries.entries())
+        r.insertEntry.run(storyId, rank, entry.relatedId, entry.score);
     },
     async findRelatedList(storyId) {
       return (r.list.all(storyId) as Row[]).map(
@@ -357,6 +362,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       );
     },
     async saveRelatedModel(data, stories, now) {
+      localWrites++;
       r.saveModel.run(data, stories, now);
     },
     async findRelatedModel() {
@@ -406,17 +412,23 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 }
 
 function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SQLITE_MIGRATIONS.length) {
-    throw new AppError(
-      'STORE_FAILURE',
-      `store: the database is at schema version ${current}, newer than this lingwire (${SQLITE_MIGRATIONS.length}); upgrade lingwire.`,
-    );
-  }
-  for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
-    db.transaction(() => {
+  const check = () => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SQLITE_MIGRATIONS.length) {
+      throw new AppError(
+        'STORE_FAILURE',
+        `store: the database is at schema version ${current}, newer than this lingwire (${SQLITE_MIGRATIONS.length}); upgrade lingwire.`,
+      );
+    }
+    return current;
+  };
+  if (check() === SQLITE_MIGRATIONS.length) return;
+  // IMMEDIATE takes the write lock before reading the version, so two processes opening a new
+  // database at once (a deploy starting `serve` and `import`) migrate it once, not twice.
+  db.transaction(() => {
+    for (let version = check(); version < SQLITE_MIGRATIONS.length; version++) {
       db.exec(SQLITE_MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
