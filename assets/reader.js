@@ -28,7 +28,13 @@
   function fetchEntry(word) {
     let entry = cache.get(word);
     if (!entry) {
-      entry = fetch(`/api/lookup?word=${encodeURIComponent(word)}`).then((r) => (r.ok ? r.json() : null));
+      // 404 means "not in the dictionary" and is kept; any other failure is not, so a retry can work.
+      entry = fetch(`/api/lookup?word=${encodeURIComponent(word)}`).then((r) => {
+        if (r.ok) return r.json();
+        if (r.status === 404) return null;
+        throw new Error(`lookup failed: ${r.status}`);
+      });
+      entry.catch(() => cache.delete(word));
       cache.set(word, entry);
     }
     return entry;
@@ -141,12 +147,26 @@
    * @param {string} written
    * @param {string | undefined} phrase
    */
+  let request = 0;
   async function show(key, written, phrase) {
+    const mine = ++request;
     popup.hidden = false;
     popup.setAttribute('aria-busy', 'true');
-    const entry = await fetchEntry(key);
+    let entry;
+    let failed = false;
+    try {
+      entry = await fetchEntry(key);
+    } catch {
+      failed = true;
+    }
+    // A later click has taken over the popup: its answer, not this one, is shown.
+    if (mine !== request) return;
     popup.removeAttribute('aria-busy');
-    renderEntry(entry, written, phrase);
+    if (failed) {
+      popup.replaceChildren(el('p', 'lookup-missing', '查词失败，请再试一次。 The lookup failed; try again.'));
+    } else {
+      renderEntry(entry, written, phrase);
+    }
     place();
   }
 
@@ -256,6 +276,8 @@
   let reading = false;
   /** @type {number} */
   let current = -1;
+  /** Counts utterances, so the end of a cancelled one never advances the reading. */
+  let utterances = 0;
   const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
 
   function englishVoice() {
@@ -277,8 +299,13 @@
     utterance.lang = 'en-US';
     const voice = englishVoice();
     if (voice) utterance.voice = voice;
+    const turn = ++utterances;
     utterance.onend = () => {
-      if (reading && current === index) speakFrom(index + 1);
+      if (reading && turn === utterances) speakFrom(index + 1);
+    };
+    utterance.onerror = (event) => {
+      // Cancelling (a click on another sentence, Stop) also ends with an error: not a failure.
+      if (event.error !== 'interrupted' && event.error !== 'canceled' && turn === utterances) stopReading();
     };
     synth.speak(utterance);
     if (readButton) readButton.textContent = '■ 停止朗读 Stop';
@@ -296,6 +323,12 @@
 
   if (readButton instanceof HTMLButtonElement) {
     if (!synth) readButton.hidden = true;
+    // Without an English voice there is nothing to read with; voices can arrive after load.
+    const checkVoices = () => {
+      if (synth && synth.getVoices().length > 0 && !englishVoice()) readButton.hidden = true;
+    };
+    synth?.addEventListener?.('voiceschanged', checkVoices);
+    checkVoices();
     readButton.addEventListener('click', () => (reading ? stopReading() : speakFrom(0)));
   }
 })();

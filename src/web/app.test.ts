@@ -231,3 +231,29 @@ describe.skipIf(!existsSync(SEED_STORY_PATH))('the seed page', () => {
     expect(related[9]).toBe('欧美文化:Voting begins in Philippine elections');
   });
 });
+
+describe('caching details', () => {
+  beforeEach(() => importFixture());
+
+  it('keys pages on path and page number only, so tracking parameters share one cached page', async () => {
+    const { pageKey } = await import('./render.js');
+    expect(pageKey('/stories/x?from=singlemessage&isappinstalled=0')).toBe('/stories/x');
+    expect(pageKey('/sections/world?utm_source=a&page=2')).toBe('/sections/world?page=2');
+    const plain = await app.inject('/stories/ports-reopen-after-storm-officials');
+    const tracked = await app.inject('/stories/ports-reopen-after-storm-officials?from=singlemessage');
+    expect(tracked.headers.etag).toBe(plain.headers.etag);
+  });
+
+  it('revalidates weak and listed ETags, and gives the gzip bytes their own ETag', async () => {
+    const url = '/stories/ports-reopen-after-storm-officials';
+    const etag = (await app.inject(url)).headers.etag as string;
+    for (const header of [`W/${etag}`, `"other", ${etag}`, '*']) {
+      expect((await app.inject({ url, headers: { 'if-none-match': header } })).statusCode, header).toBe(304);
+    }
+    const gz = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.etag).not.toBe(etag);
+    const refused = await app.inject({ url, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+});

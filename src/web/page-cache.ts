@@ -16,16 +16,22 @@ export interface CachedPage {
   body: Buffer;
   /** gzip of `body`, made once when cached. */
   gzipped: Buffer;
+  /** Strong validator of `body`. */
   etag: string;
+  /** Strong validator of `gzipped` (`"…-gz"`). */
+  gzipEtag: string;
   contentType: string;
 }
 
 export function makeCachedPage(body: string | Buffer, contentType: string): CachedPage {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const hash = createHash('sha1').update(bytes).digest('base64url');
   return {
     body: bytes,
-    gzipped: gzipSync(bytes, { level: 6 }),
-    etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
+    // A copy: gzipSync's result can sit on a larger pooled buffer that would stay alive with it.
+    gzipped: Buffer.from(gzipSync(bytes, { level: 6 })),
+    etag: `"${hash}"`,
+    gzipEtag: `"${hash}-gz"`,
     contentType,
   };
 }

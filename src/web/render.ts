@@ -14,22 +14,50 @@ export function renderHtml(view: VNode): string {
   return `<!doctype html>${renderToString(view)}`;
 }
 
-export function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  if (request.headers['if-none-match'] === page.etag) {
-    return reply
-      .code(304)
-      .headers({ etag: page.etag, 'cache-control': 'no-cache', vary: 'accept-encoding' })
-      .send();
+/** Whether the client accepts gzip: named with a q-value above 0 (or `*`), per RFC 9110. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star: boolean | null = null;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return accepted;
+    if (name === '*') star = accepted;
   }
-  const gzip = request.headers['accept-encoding']?.includes('gzip') ?? false;
+  return star ?? false;
+}
+
+/** Whether `If-None-Match` names this ETag: a list, weak (`W/`) forms and `*` all count (weak comparison). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+export function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  // The gzip bytes are another representation and get their own validator.
+  const gzip = acceptsGzip(request.headers['accept-encoding']);
+  const etag = gzip ? page.gzipEtag : page.etag;
+  const headers = { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).headers(headers).send();
   reply.headers({
+    ...headers,
     'content-type': page.contentType,
-    etag: page.etag,
-    'cache-control': 'no-cache',
-    vary: 'accept-encoding',
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
   return reply.send(gzip ? page.gzipped : page.body);
+}
+
+/**
+ * The cache key of a page: its path, and of the query only what the pages read (`page`), so
+ * tracking parameters (`?from=singlemessage`, `utm_*`) neither re-render nor fill the cache.
+ */
+export function pageKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const page = new URLSearchParams(url.slice(q + 1)).get('page');
+  return page === null ? url.slice(0, q) : `${url.slice(0, q)}?page=${page}`;
 }
 
 /**
@@ -43,7 +71,7 @@ export async function sendPage(
   render: () => Promise<VNode | null>,
 ): Promise<FastifyReply> {
   cache.sync();
-  const key = request.url;
+  const key = pageKey(request.url);
   let page = cache.get(key);
   if (!page) {
     const view = await render();
