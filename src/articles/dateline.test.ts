@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateline, parseDatelineField, splitDateline } from './dateline.js';
+import { formatDateline, parseDatelineField, splitDateline, takeDateline } from './dateline.js';
 
 describe('splitDateline', () => {
   const cases: Array<[string, string, number | null, number | null, string | null, string | null, string]> = [
@@ -90,5 +90,23 @@ describe('formatDateline', () => {
   it('shows place, date and agency', () => {
     const parsed = splitDateline('MOSCOW, Feb. 21 (Xinhua) -- x');
     expect(parsed && formatDateline(parsed.dateline)).toBe('MOSCOW, Feb. 21 (Xinhua)');
+  });
+});
+
+describe('takeDateline', () => {
+  it('takes a dateline standing on its own line', () => {
+    expect(takeDateline(['MOSCOW, Feb. 21 (Xinhua) --', 'Talks went on.'])).toEqual({
+      dateline: { place: 'MOSCOW', month: 2, day: 21, agency: 'Xinhua', dateText: 'Feb. 21' },
+      paragraphs: ['Talks went on.'],
+    });
+  });
+  it('takes it off the first paragraph', () => {
+    expect(takeDateline(['KABUL, Dec. 12 -- A blast.', 'More.']).paragraphs).toEqual(['A blast.', 'More.']);
+  });
+  it('leaves a story without one alone', () => {
+    expect(takeDateline(['No dateline here.'])).toEqual({
+      dateline: null,
+      paragraphs: ['No dateline here.'],
+    });
   });
 });

@@ -123,3 +123,18 @@ export function formatDateline(dateline: Dateline): string {
   if (dateline.agency) text += ` (${dateline.agency})`;
   return text;
 }
+
+/**
+ * Takes the dateline off a story's paragraphs: from the start of the first one, or the whole first
+ * one when the dateline stands on its own line (`MOSCOW, Feb. 21 (Xinhua) --` then the text).
+ */
+export function takeDateline(paragraphs: string[]): { dateline: Dateline | null; paragraphs: string[] } {
+  const first = paragraphs[0] ?? '';
+  const split = splitDateline(first);
+  if (split) return { dateline: split.dateline, paragraphs: [split.rest, ...paragraphs.slice(1)] };
+  const alone = paragraphs.length > 1 ? matchDateline(first.trim()) : null;
+  if (alone && /^\s*(?:--|—|–|-)\s*$/.test(first.trim().slice(alone.length))) {
+    return { dateline: alone.dateline, paragraphs: paragraphs.slice(1) };
+  }
+  return { dateline: null, paragraphs };
+}

@@ -13,7 +13,7 @@
  * colons of their own (`… in 1st year of pandemic: CNN`).
  */
 import { AppError } from '../core/errors.js';
-import { splitDateline } from './dateline.js';
+import { takeDateline } from './dateline.js';
 import type { PinnedLink, StoryInput } from './model.js';
 
 /** The heading that opens the related-articles list. */
@@ -28,6 +28,12 @@ export function splitSectionTitle(line: string): { section: string | null; title
     return { section: (match[1] ?? '').trim(), title: (match[2] ?? '').trim() };
   }
   return { section: null, title: line.trim() };
+}
+
+/** A `相关文章` entry (`- 欧美文化:Title`, bullet optional) as a section name and a title ('' when none). */
+export function parseRelatedEntry(line: string): { sectionName: string; title: string } {
+  const { section, title } = splitSectionTitle(line.trim().replace(/^[-*•·]\s*/, ''));
+  return { sectionName: section ?? '', title };
 }
 
 /** Parses one story in the seed format. `where` names the input in error messages (a file path). */
@@ -62,11 +68,11 @@ export function parseSeedText(text: string, where: string): StoryInput {
       paragraphs.push(line.replace(/\s+/g, ' '));
       continue;
     }
-    const entry = splitSectionTitle(line.replace(/^[-*•·]\s*/, ''));
+    const entry = parseRelatedEntry(line);
     if (!entry.title) {
       throw new AppError('INVALID_STORY', `${where}:${i + 1}: a related entry has no title.`);
     }
-    pinnedRelated.push({ sectionName: entry.section ?? '', title: entry.title });
+    pinnedRelated.push(entry);
   }
   if (paragraphs.length === 0) {
     throw new AppError(
@@ -75,12 +81,7 @@ export function parseSeedText(text: string, where: string): StoryInput {
     );
   }
 
-  let dateline = null;
-  const split = splitDateline(paragraphs[0] ?? '');
-  if (split) {
-    dateline = split.dateline;
-    paragraphs[0] = split.rest;
-  }
+  const { dateline, paragraphs: body } = takeDateline(paragraphs);
   return {
     source: '',
     externalId: null,
@@ -90,7 +91,7 @@ export function parseSeedText(text: string, where: string): StoryInput {
     publishedAt: null,
     url: null,
     tags: [],
-    paragraphs,
+    paragraphs: body,
     pinnedRelated,
   };
 }

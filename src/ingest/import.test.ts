@@ -61,4 +61,18 @@ describe('importPaths', () => {
     );
     await expect(importPaths(store, service, [join(REPO_ROOT, 'package.json')])).rejects.toThrow('--format');
   });
+
+  it('reads gzipped JSON Lines whatever the case of the name, and names a broken gzip file', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'lingwire-gz-'));
+    const gz = gzipSync(readFileSync(join(fixtures, 'stories.jsonl')));
+    writeFileSync(join(dir, 'STORIES.JSONL.GZ'), gz);
+    expect((await importPaths(store, service, [join(dir, 'STORIES.JSONL.GZ')])).added).toBe(3);
+    writeFileSync(join(dir, 'broken.jsonl.gz'), gz.subarray(0, gz.length - 40));
+    await expect(importPaths(store, service, [join(dir, 'broken.jsonl.gz')])).rejects.toThrow(
+      `${join(dir, 'broken.jsonl.gz')}:`,
+    );
+  });
 });

@@ -10,6 +10,7 @@ describe('splitParagraphs', () => {
       ['First para line one line two.', 'Second para.'],
     ],
     ['  \n\n ', []],
+    ['A.\nB.\n  Table row\nC.', ['A.', 'B.', 'Table row', 'C.']],
   ])('%j', (body, paragraphs) => {
     expect(splitParagraphs(body)).toEqual(paragraphs);
   });
@@ -52,6 +53,7 @@ describe('storyFromJson', () => {
     [{ title: 't', body: '   ' }, 'body', 'has no text'],
     [{ ...base, date: '21/02/2016' }, 'date', 'must be an ISO 8601 date'],
     [{ ...base, date: '2016-13-45' }, 'date', 'must be an ISO 8601 date'],
+    [{ ...base, date: '2016-02-30' }, 'date', 'must be an ISO 8601 date'],
     [{ ...base, url: 'ftp://x' }, 'url', 'must be an http or https URL'],
     [{ ...base, tags: 'a,b' }, 'tags', 'must be an array of strings'],
     [{ ...base, id: { x: 1 } }, 'id', 'must be a string or a number'],

@@ -10,10 +10,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parseDatelineField, splitDateline } from '../../articles/dateline.js';
+import { parseDatelineField, takeDateline } from '../../articles/dateline.js';
 import type { Dateline, PinnedLink, StoryInput } from '../../articles/model.js';
-import { splitSectionTitle } from '../../articles/seed-format.js';
+import { parseRelatedEntry } from '../../articles/seed-format.js';
+import { AppError } from '../../core/errors.js';
 import type { SourceRecord } from './types.js';
 
 class FieldError extends Error {
@@ -23,6 +25,16 @@ class FieldError extends Error {
   ) {
     super(message);
   }
+}
+
+/** `2016-02-30` parses in JavaScript (as March 1); a real calendar date round-trips. */
+function isCalendarDate(date: string): boolean {
+  const time = Date.parse(date.slice(0, 10));
+  return (
+    !Number.isNaN(time) &&
+    new Date(time).toISOString().slice(0, 10) === date.slice(0, 10) &&
+    !Number.isNaN(Date.parse(date))
+  );
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -45,11 +57,19 @@ function describe(value: unknown): string {
  * are joined), else on indented lines (hard-wrapped wire copy), else on every line.
  */
 export function splitParagraphs(body: string): string[] {
-  const text = body.replace(/\r\n?/g, '\n').trim();
+  // Leading spaces of the first line are kept: they mark a paragraph start in wire copy.
+  const text = body
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
   let blocks: string[];
+  const lines = text.split('\n');
+  const indented = lines.filter((l) => /^[ \t]{2,}\S/.test(l)).length;
   if (/\n[ \t]*\n/.test(text)) blocks = text.split(/\n[ \t]*\n/);
-  else if (/\n[ \t]{2,}\S/.test(text)) blocks = text.split(/\n(?=[ \t]{2,}\S)/);
-  else blocks = text.split('\n');
+  // Hard-wrapped wire copy (Reuters): paragraphs open with an indented line and run on over
+  // unindented ones. One stray indented line (a table row, a quote) is not that.
+  else if (indented >= 2 && indented < lines.length) blocks = text.split(/\n(?=[ \t]{2,}\S)/);
+  else blocks = lines;
   return blocks.map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
@@ -74,9 +94,9 @@ function relatedOf(value: unknown): PinnedLink[] {
   if (!Array.isArray(value)) throw new FieldError('related', `must be an array, not ${describe(value)}`);
   return value.map((entry, i) => {
     if (typeof entry === 'string') {
-      const { section, title } = splitSectionTitle(entry.replace(/^[-*•]\s*/, '').trim());
-      if (!title) throw new FieldError(`related[${i}]`, 'has no title');
-      return { sectionName: section ?? '', title };
+      const link = parseRelatedEntry(entry);
+      if (!link.title) throw new FieldError(`related[${i}]`, 'has no title');
+      return link;
     }
     if (entry && typeof entry === 'object' && typeof (entry as { title?: unknown }).title === 'string') {
       const { section, title } = entry as { section?: unknown; title: string };
@@ -108,7 +128,7 @@ export function storyFromJson(value: unknown): StoryInput {
     throw new FieldError('id', `must be a string or a number, not ${describe(rawId)}`);
 
   const date = optionalString(record, 'date');
-  if (date !== null && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))) {
+  if (date !== null && (!ISO_DATE.test(date) || !isCalendarDate(date))) {
     throw new FieldError(
       'date',
       `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`,
@@ -137,11 +157,9 @@ export function storyFromJson(value: unknown): StoryInput {
     );
   }
   // A dateline written into the body is taken off it either way, so it is not shown twice.
-  const split = splitDateline(paragraphs[0] ?? '');
-  if (split) {
-    dateline ??= split.dateline;
-    paragraphs = [split.rest, ...paragraphs.slice(1)];
-  }
+  const taken = takeDateline(paragraphs);
+  dateline ??= taken.dateline;
+  paragraphs = taken.paragraphs;
 
   return {
     source: optionalString(record, 'source') ?? '',
@@ -160,11 +178,39 @@ export function storyFromJson(value: unknown): StoryInput {
 /** Reads a JSON Lines file (gzip when it ends in `.gz`), one record per non-blank line. */
 export async function* readJsonl(path: string): AsyncIterable<SourceRecord> {
   const raw = createReadStream(path);
-  const input = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  let input: Readable = raw;
+  if (path.toLowerCase().endsWith('.gz')) {
+    const gunzip = createGunzip();
+    // pipe() does not pass a read error on; without this a bad file would crash the process.
+    raw.on('error', (error) => gunzip.destroy(error));
+    input = raw.pipe(gunzip);
+  }
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
+  try {
+    yield* readLines(path, lines, () => ++lineNumber);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'BAD_INPUT',
+      `${path}:${lineNumber + 1}: cannot read the file: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+async function* readLines(
+  path: string,
+  lines: AsyncIterable<string>,
+  nextLine: () => number,
+): AsyncIterable<SourceRecord> {
   for await (const line of lines) {
-    lineNumber++;
+    const lineNumber = nextLine();
     if (!line.trim()) continue;
     const where = `${path}:${lineNumber}`;
     let value: unknown;
