@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from './errors.js';
 
 /** The package root (where package.json is), whether running from `src/` or compiled `dist/`. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,6 +20,12 @@ export interface Config {
   publicUrl: string | null;
   /** Log level for the server: `fatal`…`trace`, or `silent`. Default `info`; env `LOG_LEVEL`. */
   logLevel: string;
+  /**
+   * Related stories: score bonus for stories published close together, a mild tie-breaker.
+   * Default 0 (off: a 2016 story may point to a 2022 one); range 0–0.05; env `LINGWIRE_RELATED_RECENCY`.
+   * After changing it, run `lingwire related --rebuild`.
+   */
+  relatedRecencyWeight: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -27,6 +34,7 @@ export const DEFAULT_CONFIG: Config = {
   host: '127.0.0.1',
   publicUrl: null,
   logLevel: 'info',
+  relatedRecencyWeight: 0,
 };
 
 /** Defaults, overridden by the environment. */
@@ -37,5 +45,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || DEFAULT_CONFIG.host,
     publicUrl: env.LINGWIRE_PUBLIC_URL?.replace(/\/+$/, '') || DEFAULT_CONFIG.publicUrl,
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
+    relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
   };
+}
+
+function recencyFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CONFIG.relatedRecencyWeight;
+  const weight = Number(value);
+  if (!Number.isFinite(weight) || weight < 0 || weight > 0.05) {
+    throw new AppError('BAD_INPUT', `LINGWIRE_RELATED_RECENCY must be a number from 0 to 0.05, not "${value}".`);
+  }
+  return weight;
 }
