@@ -10,6 +10,7 @@
  * near-duplicates; a story's labels are the union of its sources' labels. Stories are generated on
  * the fly and their text dropped once indexed: the engine keeps only term vectors in typed arrays.
  */
+import { seededRandom } from '../src/core/random.js';
 import { RelatedIndex, type StoryInput } from '../src/related/engine.js';
 import { precisionAt } from '../src/related/metrics.js';
 import { TfidfBaseline } from '../src/related/tfidf-baseline.js';
@@ -18,17 +19,6 @@ import { type LabelledStory, loadCorpus, peakRssMiB, sharedDirectory } from './r
 const ARCHIVE = Number(process.argv[2] ?? 100_000);
 const NEW_STORIES = 300;
 const LIST_SAMPLE = Number(process.env.LIST_SAMPLE ?? ARCHIVE);
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   title: string;
@@ -46,7 +36,7 @@ function sourcesOf(stories: LabelledStory[], corpus: string): Source[] {
 
 /** The n-th synthetic story (deterministic in n). */
 function synthesise(corpora: Source[][], n: number): StoryInput & { labels: string[] } {
-  const next = random(n * 7919 + 17);
+  const next = seededRandom(n * 7919 + 17);
   const corpus = corpora[next() < 0.8 ? 0 : 1]!;
   const pick = () => corpus[Math.floor(next() * corpus.length)]!;
   const main = pick();

@@ -109,15 +109,7 @@ export class RelatedIndex {
 
   /** Adds a story saved by `exportStory`, without its text. Same result as `add`. */
   importStory(saved: ExportedStory): { related: RelatedStory[]; affected: string[] } {
-    const terms = new Map(saved.terms.map((term, i) => [term, saved.counts[i] ?? 1]));
-    const signature = Uint32Array.from(saved.signature);
-    return this.insert(
-      saved.id,
-      saved.publishedAt,
-      terms,
-      { signature, shingleCount: saved.shingleCount },
-      true,
-    );
+    return this.insertSaved(saved, true);
   }
 
   /** Adds many stories without computing lists, then rebuilds once (for imports and start-up). */
@@ -134,11 +126,19 @@ export class RelatedIndex {
    * the index (install the saved model first with `importModel`, then the lists with `setList`).
    */
   importStories(saved: Iterable<ExportedStory>): void {
-    for (const story of saved) {
-      const terms = new Map(story.terms.map((term, i) => [term, story.counts[i] ?? 1]));
-      const signature = Uint32Array.from(story.signature);
-      this.insert(story.id, story.publishedAt, terms, { signature, shingleCount: story.shingleCount }, false);
-    }
+    for (const story of saved) this.insertSaved(story, false);
+  }
+
+  private insertSaved(
+    saved: ExportedStory,
+    withLists: boolean,
+  ): { related: RelatedStory[]; affected: string[] } {
+    const terms = new Map(saved.terms.map((term, i) => [term, saved.counts[i] ?? 1]));
+    const duplicateSketch = {
+      signature: Uint32Array.from(saved.signature),
+      shingleCount: saved.shingleCount,
+    };
+    return this.insert(saved.id, saved.publishedAt, terms, duplicateSketch, withLists);
   }
 
   /** Installs a stored list as the story's cached list (ids it does not know are dropped). */
@@ -260,21 +260,7 @@ export class RelatedIndex {
    * list. Costs a few seconds per 10,000 stories.
    */
   rebuild(options: { lists?: boolean } = {}): void {
-    const live = this.liveSlots();
-    this.table.resetFrequencies();
-    for (const slot of live) for (const t of this.records[slot]!.terms) this.table.adjustFrequency(t, 1);
-    this.postings.clear();
-    for (const slot of live) {
-      const record = this.records[slot]!;
-      record.lexical = weigh(
-        record.terms,
-        record.counts,
-        this.table,
-        live.length,
-        this.options.lexicalIdfPower,
-      );
-      this.post(slot, record);
-    }
+    const live = this.reindex(false);
     this.latent.fit(live, this.records, this.table);
     this.storiesAtRebuild = live.length;
     for (let slot = 0; slot < this.lists.length; slot++) this.lists[slot] = null;
@@ -287,6 +273,15 @@ export class RelatedIndex {
    * archive size the model was fitted at, so `needsRebuild` keeps counting from there.
    */
   reweigh(storiesAtFit = this.size): void {
+    this.reindex(true);
+    this.storiesAtRebuild = storiesAtFit;
+  }
+
+  /**
+   * Idf from the live stories, then every lexical vector and posting list again (and, with
+   * `foldIn`, every latent row with the current model). Returns the live slots.
+   */
+  private reindex(foldIn: boolean): number[] {
     const live = this.liveSlots();
     this.table.resetFrequencies();
     for (const slot of live) for (const t of this.records[slot]!.terms) this.table.adjustFrequency(t, 1);
@@ -301,9 +296,9 @@ export class RelatedIndex {
         this.options.lexicalIdfPower,
       );
       this.post(slot, record);
-      this.latent.store(slot, record, this.table, live.length);
+      if (foldIn) this.latent.store(slot, record, this.table, live.length);
     }
-    this.storiesAtRebuild = storiesAtFit;
+    return live;
   }
 
   /** Recomputes every cached list with the current vectors (no refit). */

@@ -10,6 +10,7 @@
  * vector by the term matrix, so adding a story never refits; a rebuild does. Dense work is done in
  * Float64Array for accuracy; the stored term matrix is Float32Array to halve its memory.
  */
+import { seededRandom } from '../core/random.js';
 
 /** A story's terms as parallel arrays: ascending term numbers and their weights. */
 export interface SparseVector {
@@ -25,18 +26,6 @@ export interface LsaModel {
   termRows: Int32Array;
   /** Row-major `rows × dims`: a term's latent direction, already scaled so that a fold-in is a sum. */
   termMatrix: Float32Array;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32) so that a rebuild gives the same space. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** rows × l (row-major) ← X · M, where M is termCount × l row-major. */
@@ -183,7 +172,7 @@ export function fitLsa(
   termCount = kept;
   const k = Math.max(1, Math.min(dims, rows.length - 1, termCount));
   const l = Math.min(k + 10, rows.length, termCount);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const omega = new Float64Array(termCount * l);
   for (let i = 0; i < omega.length; i += 2) {
     // Box–Muller: a Gaussian test matrix.
