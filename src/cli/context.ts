@@ -42,7 +42,10 @@ export function openContext(config: Config, options: ContextOptions = {}): CliCo
     config,
     store,
     articles: new ArticleService(store, { estimateLevel }),
-    related: new RelatedService(store, { onProgress: warn, engine: { recencyWeight: config.relatedRecencyWeight } }),
+    related: new RelatedService(store, {
+      onProgress: warn,
+      engine: { recencyWeight: config.relatedRecencyWeight },
+    }),
     async close() {
       await store.close();
       (dictionary as Dictionary | null)?.close();

@@ -53,7 +53,10 @@ function recencyFrom(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_CONFIG.relatedRecencyWeight;
   const weight = Number(value);
   if (!Number.isFinite(weight) || weight < 0 || weight > 0.05) {
-    throw new AppError('BAD_INPUT', `LINGWIRE_RELATED_RECENCY must be a number from 0 to 0.05, not "${value}".`);
+    throw new AppError(
+      'BAD_INPUT',
+      `LINGWIRE_RELATED_RECENCY must be a number from 0 to 0.05, not "${value}".`,
+    );
   }
   return weight;
 }
