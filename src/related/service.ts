@@ -105,9 +105,9 @@ export class RelatedService {
       }
     }
     const missing: Story[] = [];
-    if ((await tx.stories.countStories()) > saved.length) {
-      for await (const story of tx.stories.iterateStories())
-        if (!index.has(String(story.id))) missing.push(story);
+    for (const id of await tx.related.findStoryIdsWithoutVector()) {
+      const story = await tx.stories.findStoryById(id);
+      if (story) missing.push(story);
     }
     this.index = index;
     return { index, missing };
@@ -126,9 +126,11 @@ export class RelatedService {
     if (saved.length === 0) return;
     const { index, missing } = await this.load(tx);
     const savedIds = new Set(saved.map((s) => s.id));
-    const stories = [...missing.filter((s) => !savedIds.has(s.id)), ...saved];
-    if (missing.length > 0)
-      this.options.onProgress?.(`related: indexing ${missing.length} stories that had no list yet…`);
+    // Stories saved in this batch have no vector yet either; they are indexed below anyway.
+    const unindexed = missing.filter((s) => !savedIds.has(s.id));
+    const stories = [...unindexed, ...saved];
+    if (unindexed.length > 0)
+      this.options.onProgress?.(`related: indexing ${unindexed.length} stories that had no list yet…`);
     const bulk =
       stories.length > BULK_MIN_STORIES && stories.length >= BULK_SHARE * (index.size + stories.length);
     if (bulk) {

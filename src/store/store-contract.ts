@@ -150,6 +150,7 @@ export function describeStoreContract(name: string, open: () => Store | Promise<
       ]);
       await store.related.saveRelatedVector(one, '{"v":1}');
       expect(await store.related.countRelatedVectors()).toBe(1);
+      expect(await store.related.findStoryIdsWithoutVector()).toEqual([two, three]);
       await store.stories.deleteStory(three);
       expect((await store.related.findRelatedList(one)).map((r) => r.slug)).toEqual(['s2']);
       await store.related.clearRelated();

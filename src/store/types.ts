@@ -96,6 +96,8 @@ export interface RelatedRepo {
   /** Every saved vector, in story id order. */
   iterateRelatedVectors(batchSize?: number): AsyncIterable<{ storyId: number; data: string }>;
   countRelatedVectors(): Promise<number>;
+  /** Stories that have no saved vector (stored before related lists, or with `--no-related`). */
+  findStoryIdsWithoutVector(): Promise<number[]>;
   /** Replaces a story's list (best first). */
   replaceRelatedList(storyId: number, entries: Array<{ relatedId: number; score: number }>): Promise<void>;
   findRelatedList(storyId: number): Promise<RelatedRow[]>;

@@ -312,6 +312,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       'SELECT story_id, data FROM related_vectors WHERE story_id > ? ORDER BY story_id LIMIT ?',
     ),
     countVectors: db.prepare('SELECT COUNT(*) FROM related_vectors').pluck(),
+    withoutVector: db
+      .prepare(
+        'SELECT s.id FROM stories s LEFT JOIN related_vectors v ON v.story_id = s.id WHERE v.story_id IS NULL ORDER BY s.id',
+      )
+      .pluck(),
     deleteList: db.prepare('DELETE FROM related_lists WHERE story_id = ?'),
     insertEntry: db.prepare(
       'INSERT INTO related_lists (story_id, rank, related_id, score) VALUES (?, ?, ?, ?)',
@@ -342,6 +347,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     async countRelatedVectors() {
       return r.countVectors.get() as number;
+    },
+    async findStoryIdsWithoutVector() {
+      return r.withoutVector.all() as number[];
     },
     async replaceRelatedList(storyId, entries) {
       localWrites++;
