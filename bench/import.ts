@@ -99,6 +99,15 @@ if (!HAS_SHARED) {
     row('import --no-related (baseline: store only)', plain);
     row('import (levels, near-duplicates, related)', full);
     console.log(`related lists cost ${(full.seconds / plain.seconds).toFixed(2)}× the plain import time`);
+    const one = join(dir, 'one.jsonl');
+    writeFileSync(
+      one,
+      `${JSON.stringify({ id: 'one-more', source: 'bench', title: 'Oil prices rise as OPEC ministers meet', body: 'Oil prices rose on Monday as OPEC ministers met to discuss output quotas. Analysts said crude supplies were tight.' })}\n`,
+    );
+    const single = run('import one story', ['--db', join(dir, 'full.db'), 'import', one]);
+    console.log(
+      `${`import 1 new story into the ${count}-story archive`.padEnd(44)} ${single.seconds.toFixed(1).padStart(6)} s  (most of it loading the index from the database)  peak RSS ${single.rssMb.toFixed(0)} MB`,
+    );
     const rebuild = run('related --rebuild', ['--db', join(dir, 'full.db'), 'related', '--rebuild']);
     row('related --rebuild', rebuild);
     const all = run('related --all --json', ['--db', join(dir, 'full.db'), 'related', '--all', '--json']);
