@@ -123,10 +123,27 @@ export class RelatedIndex {
 
   /**
    * Adds stories saved by `exportStory` without computing lists or refitting: how a store reloads
-   * the index (install the saved model first with `importModel`, then the lists with `setList`).
+   * the index. Install the saved model first (`importModel`), then call `reweigh()`, then install
+   * the lists (`setList`).
    */
   importStories(saved: Iterable<ExportedStory>): void {
-    for (const story of saved) this.insertSaved(story, false);
+    for (const story of saved) {
+      if (this.slots.has(story.id)) {
+        this.insertSaved(story, false);
+        continue;
+      }
+      // Only the record: `reweigh()` (which the loader calls next) posts and folds every story in
+      // once, with the final idf, instead of once here and again there.
+      const terms = new Map(story.terms.map((term, i) => [term, story.counts[i] ?? 1]));
+      const duplicateSketch = {
+        signature: Uint32Array.from(story.signature),
+        shingleCount: story.shingleCount,
+      };
+      const record = this.makeRecord(story.id, story.publishedAt, terms, duplicateSketch, true);
+      this.slots.set(story.id, this.records.length);
+      this.records.push(record);
+      this.lists.push(null);
+    }
   }
 
   private insertSaved(

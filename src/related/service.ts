@@ -96,11 +96,10 @@ export class RelatedService {
       if (model) index.importModel(parseModel(model.data));
       index.importStories(saved);
       index.reweigh(model?.stories ?? 0);
-      for (const { id } of saved) {
-        const list = await tx.related.findRelatedList(Number(id));
+      for (const [storyId, list] of await tx.related.findAllRelatedLists()) {
         index.setList(
-          id,
-          list.map((r) => ({ id: String(r.id), score: r.score })),
+          String(storyId),
+          list.map((r) => ({ id: String(r.relatedId), score: r.score })),
         );
       }
     }

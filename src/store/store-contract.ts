@@ -148,6 +148,17 @@ export function describeStoreContract(name: string, open: () => Store | Promise<
         ['s3', 0.9],
         ['s2', 0.5],
       ]);
+      expect(await store.related.findAllRelatedLists()).toEqual(
+        new Map([
+          [
+            one,
+            [
+              { relatedId: three, score: 0.9 },
+              { relatedId: two, score: 0.5 },
+            ],
+          ],
+        ]),
+      );
       await store.related.saveRelatedVector(one, '{"v":1}');
       expect(await store.related.countRelatedVectors()).toBe(1);
       expect(await store.related.findStoryIdsWithoutVector()).toEqual([two, three]);

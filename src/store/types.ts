@@ -101,6 +101,8 @@ export interface RelatedRepo {
   /** Replaces a story's list (best first). */
   replaceRelatedList(storyId: number, entries: Array<{ relatedId: number; score: number }>): Promise<void>;
   findRelatedList(storyId: number): Promise<RelatedRow[]>;
+  /** Every stored list as story id → related ids and scores, best first (loading the engine). */
+  findAllRelatedLists(): Promise<Map<number, Array<{ relatedId: number; score: number }>>>;
   saveRelatedModel(data: string, stories: number, now: string): Promise<void>;
   findRelatedModel(): Promise<{ data: string; stories: number } | null>;
   /** Drops every vector, list and model (before a full rebuild). */

@@ -312,6 +312,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       'SELECT story_id, data FROM related_vectors WHERE story_id > ? ORDER BY story_id LIMIT ?',
     ),
     countVectors: db.prepare('SELECT COUNT(*) FROM related_vectors').pluck(),
+    allLists: db.prepare('SELECT story_id, related_id, score FROM related_lists ORDER BY story_id, rank'),
     withoutVector: db
       .prepare(
         'SELECT s.id FROM stories s LEFT JOIN related_vectors v ON v.story_id = s.id WHERE v.story_id IS NULL ORDER BY s.id',
@@ -347,6 +348,19 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     async countRelatedVectors() {
       return r.countVectors.get() as number;
+    },
+    async findAllRelatedLists() {
+      const lists = new Map<number, Array<{ relatedId: number; score: number }>>();
+      for (const row of r.allLists.iterate() as Iterable<{
+        story_id: number;
+        related_id: number;
+        score: number;
+      }>) {
+        let list = lists.get(row.story_id);
+        if (!list) lists.set(row.story_id, (list = []));
+        list.push({ relatedId: row.related_id, score: row.score });
+      }
+      return lists;
     },
     async findStoryIdsWithoutVector() {
       return r.withoutVector.all() as number[];
