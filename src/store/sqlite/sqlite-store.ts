@@ -356,8 +356,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         related_id: number;
         score: number;
       }>) {
-        let list = lists.get(row.story_id);
-        if (!list) lists.set(row.story_id, (list = []));
+        const list = lists.get(row.story_id) ?? [];
+        if (list.length === 0) lists.set(row.story_id, list);
         list.push({ relatedId: row.related_id, score: row.score });
       }
       return lists;
