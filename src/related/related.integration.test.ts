@@ -121,4 +121,35 @@ describe('related stories', () => {
       db = saved;
     }
   });
+
+  it('shows editor-pinned links first, then computed ones, never the same story twice', async () => {
+    await cli('import', join(fixtures, 'pinned.jsonl'));
+    const store = openSqliteStore(db);
+    const app = await buildApp({ store });
+    try {
+      const { related } = (
+        await app.inject(
+          '/api/stories/striker-scores-twice-as-the-home-team-reaches-the-football-final/related',
+        )
+      ).json() as {
+        related: Array<{ kind: string; title: string; href: string | null }>;
+      };
+      expect(related[0]).toMatchObject({
+        kind: 'pinned',
+        title: 'Coach praises goalkeeper after penalty shootout victory',
+      });
+      expect(related.slice(1).every((e) => e.kind === 'computed')).toBe(true);
+      const hrefs = related.map((e) => e.href);
+      expect(new Set(hrefs).size).toBe(hrefs.length);
+      // The pinned story is also p1's best computed match; it is listed once, as the pin.
+      const list = (await lists()).get('p1') ?? [];
+      expect(list).toContain('r8');
+      expect(
+        related.filter((e) => e.title === 'Coach praises goalkeeper after penalty shootout victory'),
+      ).toHaveLength(1);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
 });
