@@ -3,17 +3,28 @@
  * pure estimator (`text/level.ts`); this is the glue, kept out of both so that neither knows about
  * stories.
  */
-import { analyzeText, type Dictionary } from '../dictionary/index.js';
-import { estimateLevel } from '../text/level.js';
+import { type AnalyzedText, analyzeText, type Dictionary } from '../dictionary/index.js';
+import { estimateLevel, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
 import type { LevelEstimator } from './service.js';
 
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
 
+/**
+ * The analysis and level of a story's paragraphs, exactly as import, `lingwire analyze` and
+ * `bench/levels.ts` compute them: one paragraph a line, every line break ends a sentence (as on
+ * the page), phrases found (the level counts them).
+ */
+export function analyzeStory(
+  paragraphs: readonly string[],
+  dictionary: Dictionary,
+): { analysis: AnalyzedText; level: Level } {
+  const analysis = analyzeText(paragraphs.join('\n'), dictionary, { phrases: true, lineBreaks: 'every' });
+  return { analysis, level: estimateLevel(analysis) };
+}
+
 export function levelOfParagraphs(paragraphs: string[], dictionary: Dictionary): StoryLevel {
-  // One paragraph a line; every line break ends a sentence, as on the page.
-  const { tokens } = analyzeText(paragraphs.join('\n'), dictionary, { phrases: false, lineBreaks: 'every' });
-  const level = estimateLevel(tokens);
+  const { level } = analyzeStory(paragraphs, dictionary);
   return {
     score: round(level.score, 2),
     band: level.band,

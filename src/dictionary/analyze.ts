@@ -35,6 +35,10 @@ export interface AnalyzedToken extends Token {
   band: Band | null;
   /** A name not to be learnt (see the module comment). */
   properNoun: boolean;
+  /** Frequency rank of the lemma (smaller non-zero of COCA and BNC); 0 when unknown or not a word. */
+  rank: number;
+  /** The lemma is in the Oxford 3000; false when unknown or not a word. */
+  oxford: boolean;
   /**
    * 0-based sentence the token is in; whitespace between two sentences belongs to the earlier one
    * (text before the first sentence to sentence 0), so the index never decreases along the text.
@@ -126,6 +130,8 @@ export function analyzeWith(
     analysed.entryKey = null;
     analysed.band = null;
     analysed.properNoun = false;
+    analysed.rank = 0;
+    analysed.oxford = false;
     out[i] = analysed;
     if (token.kind !== 'word') continue;
     const form = lookupForm(token);
@@ -134,6 +140,8 @@ export function analyzeWith(
       analysed.lemma = info.lemma;
       analysed.entryKey = info.entryKey;
       analysed.band = info.band;
+      analysed.rank = info.rank;
+      analysed.oxford = info.oxford;
     } else {
       analysed.lemma = normalizeWord(form);
       if (/[-‐‑]/.test(form)) analysed.band = compoundBand(dict, form);

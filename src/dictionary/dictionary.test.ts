@@ -107,6 +107,17 @@ describe('lookup', () => {
     expect(dict.lookup('said')?.ownSense?.translations.map((t) => t.text)).toEqual(['上述的']);
   });
 
+  it("gives the analyser the lemma's frequency rank and Oxford 3000 membership", () => {
+    const discussed = dict.wordInfo('discussed');
+    const discuss = dict.lookup('discuss');
+    expect(discussed?.rank).toBe(Math.min(discuss?.frq || Infinity, discuss?.bnc || Infinity));
+    expect(discussed?.oxford).toBe(true);
+    expect(dict.wordInfo('the')?.rank).toBeLessThan(10);
+    const cessation = dict.wordInfo('cessation');
+    expect(cessation?.oxford).toBe(false);
+    expect(cessation?.rank).toBeGreaterThan(discussed?.rank ?? Infinity);
+  });
+
   it('falls back to the parts of an unknown hyphenated compound, head last', () => {
     expect(dict.lookup('Moscow-based')?.lemma).toBe('base');
     expect(dict.lookupParts('Moscow-based').map((e) => e.lemma)).toEqual(['Moscow', 'base']);

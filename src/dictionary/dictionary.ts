@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
 import { lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
-import { type Band, bandFromCode, bandLevel, type Exam, examsOf } from './bands.js';
+import { type Band, bandFromCode, bandLevel, type Exam, examsOf, frequencyRank } from './bands.js';
 import {
   type FormKind,
   formKindsOf,
@@ -83,6 +83,10 @@ export interface WordInfo {
   nameLike: boolean;
   /** The word or its lemma has an exam tag, Collins stars or the Oxford mark. */
   general: boolean;
+  /** The lemma's frequency rank: the smaller non-zero of its COCA and BNC ranks; 0 when it has neither. */
+  rank: number;
+  /** The lemma is in the Oxford 3000 core vocabulary. */
+  oxford: boolean;
 }
 
 /** Options of `openDictionary`. */
@@ -189,6 +193,7 @@ class SqliteDictionary implements Dictionary {
   private readonly phraseTries = new Map<string, PhraseNode | undefined>();
   private readonly getWord: Database.Statement<[string], WordRow>;
   private readonly getEntry: Database.Statement<[number], EntryRow>;
+  private readonly getFacts: Database.Statement<[number], { frq: number; bnc: number; oxford: number }>;
   private readonly getPhrases: Database.Statement<[string], { key: string; word: string }>;
 
   constructor(
@@ -218,6 +223,7 @@ class SqliteDictionary implements Dictionary {
     try {
       this.getWord = this.db.prepare(`SELECT ${WORD_COLUMNS} FROM word WHERE key = ?`);
       this.getEntry = this.db.prepare('SELECT * FROM entry WHERE id = ?');
+      this.getFacts = this.db.prepare('SELECT frq, bnc, oxford FROM entry WHERE id = ?');
       this.getPhrases = this.db.prepare(
         'SELECT p.key, e.word FROM phrase p JOIN entry e ON e.id = p.entry WHERE p.first = ?',
       );
@@ -324,6 +330,7 @@ class SqliteDictionary implements Dictionary {
     const cached = this.infos.get(word);
     if (cached !== undefined) return cached;
     const row = this.resolve(word);
+    const facts = row ? this.getFacts.get(row.lemma) : undefined;
     const info: WordInfo | null = row
       ? Object.freeze({
           entryKey: row.lemmaWord,
@@ -331,6 +338,8 @@ class SqliteDictionary implements Dictionary {
           band: bandFromCode(row.band),
           nameLike: (row.flags & FLAG_NAME) !== 0,
           general: (row.flags & FLAG_GENERAL) !== 0,
+          rank: facts ? frequencyRank(facts.frq, facts.bnc) : 0,
+          oxford: facts?.oxford === 1,
         })
       : null;
     this.infos.set(word, info);

@@ -4,8 +4,11 @@ import type { Band } from '../dictionary/bands.js';
 import {
   bandForScore,
   estimateLevel,
-  HARD_TYPE_WINDOW,
+  HARD_WINDOW,
+  LEVEL_FEATURES,
   LEVEL_MODEL,
+  type LevelFeatures,
+  type LevelInput,
   type LevelToken,
   levelFeatures,
   rawScore,
@@ -36,8 +39,14 @@ const HARD = new Set([
 ]);
 const NAMES = new Set(['Lavrov', 'Kerry', 'Geneva']);
 
+/** Frequency rank and Oxford 3000 membership the fake dictionary gives a lemma. */
+function facts(lemma: string | null, band: Band | null): Pick<LevelToken, 'rank' | 'oxford'> {
+  if (lemma === null) return { rank: 0, oxford: false };
+  return band === 'zk' || band === 'gk' ? { rank: 300, oxford: true } : { rank: 12_000, oxford: false };
+}
+
 /** Analysed tokens without a dictionary: lemma = lower case, band from `HARD`, names from `NAMES`. */
-function analyse(text: string): LevelToken[] {
+function tokensOf(text: string): LevelToken[] {
   const tokens = tokenize(text);
   const out: LevelToken[] = [];
   splitSentences(tokens).forEach((sentence, sentenceIndex) => {
@@ -46,27 +55,51 @@ function analyse(text: string): LevelToken[] {
       if (!t || t.kind === 'space') continue;
       const word = t.kind === 'word';
       const lemma = word ? t.text.toLowerCase() : null;
+      const band = lemma === null ? null : HARD.has(lemma) ? 'cet6' : 'zk';
       out.push({
         text: t.text,
         kind: t.kind,
         sentenceIndex,
         lemma,
-        band: lemma === null ? null : HARD.has(lemma) ? 'cet6' : 'zk',
+        band,
         properNoun: word && NAMES.has(t.text),
+        ...facts(lemma, band),
       });
     }
   });
   return out;
 }
 
-function word(text: string, sentenceIndex: number, band: Band | null = 'zk', properNoun = false): LevelToken {
-  return { text, kind: 'word', sentenceIndex, lemma: text.toLowerCase(), band, properNoun };
+/** A text for the estimator, no phrases. */
+function analyse(text: string): LevelInput {
+  return { tokens: tokensOf(text), phrases: [] };
 }
+
+function word(text: string, sentenceIndex: number, band: Band | null = 'zk', properNoun = false): LevelToken {
+  const lemma = text.toLowerCase();
+  return { text, kind: 'word', sentenceIndex, lemma, band, properNoun, ...facts(lemma, band) };
+}
+
+function punct(text: string, sentenceIndex: number): LevelToken {
+  return {
+    text,
+    kind: 'punct',
+    sentenceIndex,
+    lemma: null,
+    band: null,
+    properNoun: false,
+    rank: 0,
+    oxford: false,
+  };
+}
+
+const features = (tokens: LevelToken[], phrases = 0): LevelFeatures =>
+  levelFeatures({ tokens, phrases: new Array(phrases).fill(null) });
 
 describe('vocabularyProfile', () => {
   it('shares running words by band, leaving out names and numbers', () => {
     const profile = vocabularyProfile(
-      analyse('Lavrov met Kerry in Geneva on 21 March to discuss a ceasefire.'),
+      tokensOf('Lavrov met Kerry in Geneva on 21 March to discuss a ceasefire.'),
     );
     // running: met in on March to discuss a ceasefire → 8 words, 1 of them cet6
     expect(profile.runningWords).toBe(8);
@@ -88,7 +121,7 @@ describe('vocabularyProfile', () => {
   });
 
   it('has every band, shares summing to 1, or all 0 when empty', () => {
-    const profile = vocabularyProfile(analyse('An envoy stipulated reciprocal tariffs.'));
+    const profile = vocabularyProfile(tokensOf('An envoy stipulated reciprocal tariffs.'));
     const sum = Object.values(profile.bands).reduce((a, b) => a + b, 0) + profile.unknown;
     expect(sum).toBeCloseTo(1);
     expect(Object.keys(profile.bands)).toHaveLength(13);
@@ -99,26 +132,40 @@ describe('vocabularyProfile', () => {
 });
 
 describe('levelFeatures', () => {
-  it('measures hard lemmas among distinct lemmas, not among running words', () => {
-    // 4 running words, 3 distinct lemmas (envoy twice), 1 of them hard → 1/3 in one short window
-    const f = levelFeatures([
+  it('counts hard lemmas used once apart from hard lemmas used again (topic words)', () => {
+    // 5 running words: envoy twice (hard, repeated), tariffs once (hard), the, left (中考)
+    const f = features([
       word('envoy', 0, 'cet6'),
       word('the', 0),
       word('envoy', 0, 'cet6'),
+      word('tariffs', 0, 'gre'),
       word('left', 0),
     ]);
-    expect(f.hardTypeShare).toBeCloseTo(1 / 4);
-    expect(f.lexicalVariety).toBeCloseTo(3 / 4);
+    expect(f.onceHardShare).toBeCloseTo(1 / 5);
+    expect(f.repeatedHardShare).toBeCloseTo(1 / 5);
+    expect(f.lexicalVariety).toBeCloseTo(4 / 5);
+    // 高考 words are not hard
+    expect(features([word('market', 0, 'gk'), word('the', 0)]).onceHardShare).toBe(0);
   });
 
   it('averages over windows so a long text is not harder for being long', () => {
-    // The same 50-word paragraph repeated: the share is the same at 1× and 10× the window length.
+    // The same 50-word paragraph repeated: the shares are the same at 1× and 10× the window length.
     const paragraph = Array.from({ length: 50 }, (_, i) =>
       word(i % 5 === 0 ? `hard${i}` : `easy${i % 7}`, 0, i % 5 === 0 ? 'gre' : 'zk'),
     );
-    const longer = Array.from({ length: (10 * HARD_TYPE_WINDOW) / 50 }, () => paragraph).flat();
-    const once = Array.from({ length: HARD_TYPE_WINDOW / 50 }, () => paragraph).flat();
-    expect(levelFeatures(longer).hardTypeShare).toBeCloseTo(levelFeatures(once).hardTypeShare, 6);
+    const copies = (n: number): LevelToken[] =>
+      Array.from({ length: n }, () => paragraph)
+        .flat()
+        .flatMap((t, k) => {
+          const sentence = Math.floor(k / 10);
+          const w = { ...t, sentenceIndex: sentence };
+          return k % 10 === 9 ? [w, punct('.', sentence)] : [w];
+        });
+    const longer = copies((10 * HARD_WINDOW) / 50);
+    const once = copies(HARD_WINDOW / 50);
+    for (const key of LEVEL_FEATURES) {
+      expect(features(longer)[key], key).toBeCloseTo(features(once)[key], 6);
+    }
   });
 
   it('measures the share of words that are names, numbers and punctuation aside', () => {
@@ -128,8 +175,8 @@ describe('levelFeatures', () => {
       word('Kerry', 0, null, true),
       word('today', 0),
     ];
-    expect(levelFeatures(tokens).nameShare).toBeCloseTo(2 / 4);
-    expect(levelFeatures([]).nameShare).toBe(0);
+    expect(features(tokens).nameShare).toBeCloseTo(2 / 4);
+    expect(features([]).nameShare).toBe(0);
   });
 
   it('takes the root-mean-square sentence length over all words, names included', () => {
@@ -141,11 +188,11 @@ describe('levelFeatures', () => {
       word('on', 1),
       word('today', 1),
     ];
-    expect(levelFeatures(tokens).sentenceLength).toBeCloseTo(Math.sqrt((2 * 2 + 4 * 4) / 2));
+    expect(features(tokens).sentenceLength).toBeCloseTo(Math.sqrt((2 * 2 + 4 * 4) / 2));
   });
 
   it('counts -ing, -ed and -ly words but not short look-alikes', () => {
-    const f = levelFeatures([
+    const f = features([
       word('rising', 0),
       word('king', 0),
       word('agreed', 0),
@@ -154,6 +201,39 @@ describe('levelFeatures', () => {
       word('fly', 0),
     ]);
     expect(f.suffixShare).toBeCloseTo(3 / 6);
+  });
+
+  it('measures words between punctuation marks, brackets, prepositions and phrases', () => {
+    // "The envoy , who spoke in Geneva ( a city ) , left ." → chunks: 2, 4, 2, 1 words
+    const tokens = [
+      word('The', 0),
+      word('envoy', 0, 'cet6'),
+      punct(',', 0),
+      word('who', 0),
+      word('spoke', 0),
+      word('in', 0),
+      word('Geneva', 0, null, true),
+      punct('(', 0),
+      word('a', 0),
+      word('city', 0),
+      punct(')', 0),
+      punct(',', 0),
+      word('left', 0),
+      punct('.', 0),
+    ];
+    const f = features(tokens, 2);
+    expect(f.wordsPerChunk).toBeCloseTo(9 / 4);
+    expect(f.bracketShare).toBeCloseTo(1 / 9);
+    expect(f.phraseDensity).toBeCloseTo(2 / 9);
+    expect(f.prepositionShare).toBeCloseTo(1 / 8); // `in`, among 8 running words (Geneva is a name)
+    expect(f.nonCoreShare).toBeCloseTo(1 / 8); // `envoy`
+  });
+
+  it('takes the median log frequency rank of each window, unknown words at the cap', () => {
+    const common = word('the', 0); // rank 300
+    const unknown = { ...word('gTLDs', 0, null), rank: 0 };
+    expect(features([common, common, unknown]).medianLogRank).toBeCloseTo(Math.log(300));
+    expect(features([unknown, unknown, common]).medianLogRank).toBeCloseTo(Math.log(30_000));
   });
 });
 
@@ -190,11 +270,31 @@ describe('score and band', () => {
     expect(scoreFromRaw(Number.NaN)).toBe(SCORE_MIN);
   });
 
-  it('weighs every difficulty feature up and only the name share (a correction) down', () => {
-    const { nameShare, ...difficulty } = LEVEL_MODEL.weights;
-    expect(Object.values(difficulty).every((w) => w > 0)).toBe(true);
-    expect(nameShare).toBeLessThan(0);
+  it('weighs the difficulty features up and clamps every correction to its fitted range', () => {
+    const difficulty: (keyof LevelFeatures)[] = [
+      'sentenceLength',
+      'lexicalVariety',
+      'suffixShare',
+      'onceHardShare',
+      'nonCoreShare',
+      'phraseDensity',
+      'prepositionShare',
+    ];
+    for (const key of difficulty) expect(LEVEL_MODEL.weights[key], key).toBeGreaterThan(0);
+    for (const key of LEVEL_FEATURES) {
+      const range = LEVEL_MODEL.correctionRange[key];
+      expect(range !== undefined, key).toBe(LEVEL_MODEL.weights[key] < 0);
+      if (range) expect(range[1], key).toBeGreaterThanOrEqual(range[0]);
+    }
     expect(LEVEL_MODEL.intermediateAdvanced).toBeGreaterThan(LEVEL_MODEL.elementaryIntermediate);
+  });
+
+  it('never lets a correction take off more than at the edge of its fitted range', () => {
+    // A list of company names is not rated A1 for being all names.
+    const base = features(tokensOf('The envoy met the press in Geneva and spoke of tariffs.'));
+    const [, top] = LEVEL_MODEL.correctionRange.nameShare ?? [0, 1];
+    expect(rawScore({ ...base, nameShare: 0.9 })).toBeCloseTo(rawScore({ ...base, nameShare: top }));
+    expect(rawScore({ ...base, nameShare: 0.9 })).toBeLessThan(rawScore({ ...base, nameShare: 0 }));
   });
 });
 
@@ -246,14 +346,15 @@ describe('estimateLevel', () => {
       let sentenceIndex = 0;
       return items.map(({ next, ...t }): LevelToken => {
         if (next) sentenceIndex += 1;
-        return { ...t, sentenceIndex, lemma: t.kind === 'word' ? t.text.toLowerCase() : null };
+        const lemma = t.kind === 'word' ? t.text.toLowerCase() : null;
+        return { ...t, sentenceIndex, lemma, ...facts(lemma, t.band) };
       });
     });
 
   it('never returns NaN and keeps every share in 0–1, on any tokens', () => {
     fc.assert(
       fc.property(tokenList, (tokens) => {
-        const level = estimateLevel(tokens);
+        const level = estimateLevel({ tokens, phrases: [] });
         const numbers = [level.score, ...Object.values(level.features), ...Object.values(level.readability)];
         const shares = [level.profile.offList, level.profile.unknown, ...Object.values(level.profile.bands)];
         return (
@@ -267,14 +368,21 @@ describe('estimateLevel', () => {
     );
   });
 
-  it('never falls when a lemma becomes harder vocabulary', () => {
+  it('never falls when a word used once becomes harder vocabulary', () => {
+    // (A word used again is a topic word: its repeats count as a correction, see level.ts.)
     fc.assert(
       fc.property(tokenList, fc.nat(), (tokens, pick) => {
-        const words = tokens.filter((t) => t.kind === 'word' && !t.properNoun && t.band === 'zk');
+        const words = tokens.filter(
+          (t) =>
+            t.kind === 'word' &&
+            !t.properNoun &&
+            t.band === 'zk' &&
+            tokens.filter((u) => u.kind === 'word' && !u.properNoun && u.lemma === t.lemma).length === 1,
+        );
         const target = words[pick % Math.max(1, words.length)];
         if (!target) return true;
-        const harder = tokens.map((t) => (t.lemma === target.lemma ? { ...t, band: 'gre' as const } : t));
-        return rawScore(levelFeatures(harder)) >= rawScore(levelFeatures(tokens)) - 1e-12;
+        const harder = tokens.map((t) => (t === target ? { ...t, band: 'gre' as const } : t));
+        return rawScore(features(harder)) >= rawScore(features(tokens)) - 1e-12;
       }),
     );
   });
@@ -288,7 +396,7 @@ describe('estimateLevel', () => {
         const joined = tokens.map((t) =>
           t.sentenceIndex >= join ? { ...t, sentenceIndex: t.sentenceIndex - 1 } : t,
         );
-        return rawScore(levelFeatures(joined)) >= rawScore(levelFeatures(tokens)) - 1e-12;
+        return rawScore(features(joined)) >= rawScore(features(tokens)) - 1e-12;
       }),
     );
   });

@@ -1,13 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { StoryInput } from '../../articles/model.js';
+import { analyzeStory } from '../../articles/story-level.js';
 import { AppError } from '../../core/errors.js';
-import { analyzeText, type Dictionary, openDictionary } from '../../dictionary/index.js';
+import { type analyzeText, type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { formatOfPath } from '../../ingest/import.js';
 import { readJsonl } from '../../ingest/sources/jsonl.js';
 import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
-import { estimateLevel, type Level } from '../../text/level.js';
+import type { Level } from '../../text/level.js';
 import { withContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
@@ -19,8 +20,8 @@ interface Analysed {
 }
 
 function analyse(id: string, title: string, paragraphs: string[], dictionary: Dictionary): Analysed {
-  const { tokens } = analyzeText(paragraphs.join('\n'), dictionary, { phrases: false, lineBreaks: 'every' });
-  return { id, title, level: estimateLevel(tokens), tokens };
+  const { analysis, level } = analyzeStory(paragraphs, dictionary);
+  return { id, title, level, tokens: analysis.tokens };
 }
 
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
