@@ -60,6 +60,8 @@ export interface StoryLevel {
   fleschKincaid: number;
   /** Coleman–Liau index (US school grade). */
   colemanLiau: number;
+  /** `LEVEL_MODEL_VERSION` of the model that worked it out; absent for levels stored before versions. */
+  model?: number;
 }
 
 /** A stored story. */

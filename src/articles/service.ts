@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { Store, StoreTx, StoryListRow, StoryRecord } from '../store/types.js';
+import { LEVEL_MODEL_VERSION } from '../text/level.js';
 import type { Section, Story, StoryInput, StoryLevel, StorySummary, StoryView } from './model.js';
 import { DEFAULT_SECTION, describeNewSection } from './sections.js';
 import { slugify, titleKey } from './slug.js';
@@ -82,6 +83,30 @@ function sameContent(story: Story, record: StoryRecord): boolean {
   );
 }
 
+/** The level was worked out by the shipped model (not an older one: see `LEVEL_MODEL_VERSION`). */
+function isCurrentLevel(level: StoryLevel): boolean {
+  return level.model === LEVEL_MODEL_VERSION;
+}
+
+/** The stored fields of a story, to write it back with a change. */
+function recordOf(story: Story): StoryRecord {
+  return {
+    slug: story.slug,
+    source: story.source,
+    externalId: story.externalId,
+    sectionId: story.sectionId,
+    title: story.title,
+    titleKey: titleKey(story.title),
+    dateline: story.dateline,
+    publishedAt: story.publishedAt,
+    url: story.url,
+    tags: story.tags,
+    paragraphs: story.paragraphs,
+    pinnedRelated: story.pinnedRelated,
+    level: story.level,
+  };
+}
+
 /** How a story's level is worked out from its paragraphs (the composition root wires the dictionary in). */
 export type LevelEstimator = (paragraphs: string[]) => StoryLevel | null;
 
@@ -147,9 +172,11 @@ export class ArticleService {
       paragraphs: input.paragraphs,
       pinnedRelated: input.pinnedRelated,
       level:
-        existing?.level && JSON.stringify(existing.paragraphs) === JSON.stringify(input.paragraphs)
+        existing?.level &&
+        isCurrentLevel(existing.level) &&
+        JSON.stringify(existing.paragraphs) === JSON.stringify(input.paragraphs)
           ? existing.level
-          : (this.estimateLevel?.(input.paragraphs) ?? null),
+          : (this.estimateLevel?.(input.paragraphs) ?? existing?.level ?? null),
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };
@@ -157,6 +184,38 @@ export class ArticleService {
     }
     record.slug = await this.uniqueSlug(tx, input.title);
     return { outcome: 'added', story: await tx.stories.insertStory(record, now) };
+  }
+
+  /**
+   * Works out again the level of every story whose level is missing or was computed by an older
+   * model (`all`: of every story), in one transaction. Returns how many stories were looked at and
+   * how many got a new level; without an estimator nothing changes.
+   */
+  async refreshLevels(
+    options: { all?: boolean; onProgress?: (done: number) => void } = {},
+  ): Promise<{ stories: number; updated: number }> {
+    const estimate = this.estimateLevel;
+    if (!estimate) return { stories: 0, updated: 0 };
+    const stale: number[] = [];
+    let stories = 0;
+    for await (const story of this.store.stories.iterateStories()) {
+      stories += 1;
+      if (options.all || !story.level || !isCurrentLevel(story.level)) stale.push(story.id);
+    }
+    let updated = 0;
+    await this.store.transaction(async (tx) => {
+      const now = this.clock().toISOString();
+      for (const id of stale) {
+        const story = await tx.stories.findStoryById(id);
+        if (!story) continue;
+        const level = estimate(story.paragraphs);
+        if (!level) continue;
+        await tx.stories.updateStory(id, { ...recordOf(story), level }, now);
+        updated += 1;
+        if (updated % 1000 === 0) options.onProgress?.(updated);
+      }
+    });
+    return { stories, updated };
   }
 
   private async uniqueSlug(tx: StoreTx, title: string): Promise<string> {

@@ -4,7 +4,7 @@
  * stories.
  */
 import { type AnalyzedText, analyzeText, type Dictionary } from '../dictionary/index.js';
-import { estimateLevel, type Level } from '../text/level.js';
+import { estimateLevel, LEVEL_MODEL_VERSION, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
 import type { LevelEstimator } from './service.js';
 
@@ -35,6 +35,7 @@ export function levelOfParagraphs(paragraphs: string[], dictionary: Dictionary):
     offList: round(level.profile.offList),
     fleschKincaid: round(level.readability.fleschKincaidGrade, 1),
     colemanLiau: round(level.readability.colemanLiauIndex, 1),
+    model: LEVEL_MODEL_VERSION,
   };
 }
 

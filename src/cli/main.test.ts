@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from './main.js';
@@ -128,5 +129,30 @@ describe('lingwire CLI', () => {
     const one = await cli('analyze', 'museum-opens-new-wing-for-modern-art');
     expect(one.out).toMatch(/level [ABC][12] \(score/);
     expect(one.out).toContain('opened→open');
+  });
+
+  it('levels re-rates stories whose level an older model worked out, and only those', async () => {
+    await cli('import', fixture('stories.jsonl'));
+    const fresh = (await cli('list', '--json')).out.split('\n').map((l) => JSON.parse(l));
+    // Make one stored level look like the previous model's (version 1, another band).
+    const sqlite = new Database(db);
+    const row = sqlite.prepare('SELECT id, level_detail FROM stories ORDER BY id LIMIT 1').get() as {
+      id: number;
+      level_detail: string;
+    };
+    const old = { ...JSON.parse(row.level_detail), model: 1, band: 'C2', score: 5.5 };
+    sqlite
+      .prepare('UPDATE stories SET level_detail = ?, level_band = ?, level_score = ? WHERE id = ?')
+      .run(JSON.stringify(old), 'C2', 5.5, row.id);
+    sqlite.close();
+    expect((await cli('list', '--json')).out).toContain('"C2"');
+
+    const res = await cli('levels');
+    expect(res).toMatchObject({ code: 0 });
+    expect(res.out).toMatch(/^Re-rated 1 of 3 stories in/);
+    const after = (await cli('list', '--json')).out.split('\n').map((l) => JSON.parse(l));
+    expect(after.map((s) => s.level)).toEqual(fresh.map((s) => s.level));
+    expect((await cli('levels')).out).toMatch(/^Re-rated 0 of 3 stories .*up to date/);
+    expect((await cli('levels', '--all')).out).toMatch(/^Re-rated 3 of 3 stories/);
   });
 });

@@ -9,6 +9,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
@@ -51,6 +52,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerDictionary(program, commandEnv);
   registerAnalyze(program, commandEnv);
   registerRelated(program, commandEnv);
+  registerLevels(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -235,6 +235,14 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Version of the features and `LEVEL_MODEL` together; stored with every story's level so that
+ * levels worked out by an older model are recomputed (`lingwire levels`, or a re-import). Raise it
+ * whenever the features or the constants change. 1: five features (hard lemma types, sentence
+ * length, variety, suffixes, names); 2: the twelve of this file.
+ */
+export const LEVEL_MODEL_VERSION = 2;
+
+/**
  * The shipped model. Fitted by `npx tsx bench/levels.ts` on every OneStopEnglish group of
  * `shared/data/news/freely-licensed.jsonl` (ordinal–pairwise fit for the weights, best-accuracy
  * cut points for the boundaries); the held-out figures in the module comment come from fitting the
