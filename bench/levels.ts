@@ -550,6 +550,8 @@ async function main(): Promise<void> {
   console.log(`  elementaryIntermediate: ${fixed(model.elementaryIntermediate)},`);
   console.log(`  intermediateAdvanced: ${fixed(model.intermediateAdvanced)},`);
   const same =
+    Math.abs(LEVEL_MODEL.elementaryIntermediate - model.elementaryIntermediate) < 1e-3 &&
+    Math.abs(LEVEL_MODEL.intermediateAdvanced - model.intermediateAdvanced) < 1e-3 &&
     FEATURES.every((f) => Math.abs(LEVEL_MODEL.weights[f] - model.weights[f]) < 1e-3) &&
     FEATURES.every(
       (f) =>

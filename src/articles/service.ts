@@ -83,6 +83,9 @@ function sameContent(story: Story, record: StoryRecord): boolean {
   );
 }
 
+/** Stories re-rated per transaction by `refreshLevels`. */
+const LEVEL_BATCH = 500;
+
 /** The level was worked out by the shipped model (not an older one: see `LEVEL_MODEL_VERSION`). */
 function isCurrentLevel(level: StoryLevel): boolean {
   return level.model === LEVEL_MODEL_VERSION;
@@ -158,6 +161,8 @@ export class ArticleService {
     const externalId = input.externalId ?? derivedExternalId(input.title);
     const now = this.clock().toISOString();
     const existing = await tx.stories.findStoryByExternalId(input.source, externalId);
+    const sameText =
+      existing !== null && JSON.stringify(existing.paragraphs) === JSON.stringify(input.paragraphs);
     const record: StoryRecord = {
       slug: existing?.slug ?? '',
       source: input.source,
@@ -172,11 +177,10 @@ export class ArticleService {
       paragraphs: input.paragraphs,
       pinnedRelated: input.pinnedRelated,
       level:
-        existing?.level &&
-        isCurrentLevel(existing.level) &&
-        JSON.stringify(existing.paragraphs) === JSON.stringify(input.paragraphs)
+        sameText && existing?.level && isCurrentLevel(existing.level)
           ? existing.level
-          : (this.estimateLevel?.(input.paragraphs) ?? existing?.level ?? null),
+          : // Without a dictionary an unchanged text keeps its (older) level; a changed one has none.
+            (this.estimateLevel?.(input.paragraphs) ?? (sameText ? (existing?.level ?? null) : null)),
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };
@@ -188,34 +192,43 @@ export class ArticleService {
 
   /**
    * Works out again the level of every story whose level is missing or was computed by an older
-   * model (`all`: of every story), in one transaction. Returns how many stories were looked at and
-   * how many got a new level; without an estimator nothing changes.
+   * model (`all`: of every story). Writes in transactions of `LEVEL_BATCH` stories, so a large
+   * archive does not hold the write lock for minutes and an interruption keeps what was done; a
+   * level that comes out the same is not written. `unrated`: stories the estimator could not rate
+   * (no dictionary); without an estimator every story to do is unrated.
    */
   async refreshLevels(
     options: { all?: boolean; onProgress?: (done: number) => void } = {},
-  ): Promise<{ stories: number; updated: number }> {
-    const estimate = this.estimateLevel;
-    if (!estimate) return { stories: 0, updated: 0 };
-    const stale: number[] = [];
+  ): Promise<{ stories: number; updated: number; unchanged: number; unrated: number }> {
+    const todo: number[] = [];
     let stories = 0;
     for await (const story of this.store.stories.iterateStories()) {
       stories += 1;
-      if (options.all || !story.level || !isCurrentLevel(story.level)) stale.push(story.id);
+      if (options.all || !story.level || !isCurrentLevel(story.level)) todo.push(story.id);
     }
+    const estimate = this.estimateLevel;
+    if (!estimate) return { stories, updated: 0, unchanged: 0, unrated: todo.length };
     let updated = 0;
-    await this.store.transaction(async (tx) => {
-      const now = this.clock().toISOString();
-      for (const id of stale) {
-        const story = await tx.stories.findStoryById(id);
-        if (!story) continue;
-        const level = estimate(story.paragraphs);
-        if (!level) continue;
-        await tx.stories.updateStory(id, { ...recordOf(story), level }, now);
-        updated += 1;
-        if (updated % 1000 === 0) options.onProgress?.(updated);
-      }
-    });
-    return { stories, updated };
+    let unchanged = 0;
+    let unrated = 0;
+    for (let start = 0; start < todo.length; start += LEVEL_BATCH) {
+      await this.store.transaction(async (tx) => {
+        const now = this.clock().toISOString();
+        for (const id of todo.slice(start, start + LEVEL_BATCH)) {
+          const story = await tx.stories.findStoryById(id);
+          if (!story) continue;
+          const level = estimate(story.paragraphs);
+          if (!level) unrated += 1;
+          else if (JSON.stringify(level) === JSON.stringify(story.level)) unchanged += 1;
+          else {
+            await tx.stories.updateStory(id, { ...recordOf(story), level }, now);
+            updated += 1;
+          }
+        }
+      });
+      options.onProgress?.(Math.min(todo.length, start + LEVEL_BATCH));
+    }
+    return { stories, updated, unchanged, unrated };
   }
 
   private async uniqueSlug(tx: StoreTx, title: string): Promise<string> {

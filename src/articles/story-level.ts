@@ -48,9 +48,7 @@ export function lazyLevelEstimator(open: () => Dictionary, warn: (message: strin
         dictionary = open();
       } catch (error) {
         dictionary = null;
-        warn(
-          `the dictionary is unavailable, stories are stored without a level: ${(error as Error).message}`,
-        );
+        warn(`the dictionary is unavailable, so no story gets a new level: ${(error as Error).message}`);
       }
     }
     return dictionary ? levelOfParagraphs(paragraphs, dictionary) : null;

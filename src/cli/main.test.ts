@@ -149,10 +149,12 @@ describe('lingwire CLI', () => {
 
     const res = await cli('levels');
     expect(res).toMatchObject({ code: 0 });
-    expect(res.out).toMatch(/^Re-rated 1 of 3 stories in/);
+    expect(res.out).toMatch(/^Re-rated 1 of 3 stories in .* s: 1 changed, 0 unchanged\.$/);
     const after = (await cli('list', '--json')).out.split('\n').map((l) => JSON.parse(l));
     expect(after.map((s) => s.level)).toEqual(fresh.map((s) => s.level));
-    expect((await cli('levels')).out).toMatch(/^Re-rated 0 of 3 stories .*up to date/);
-    expect((await cli('levels', '--all')).out).toMatch(/^Re-rated 3 of 3 stories/);
+    expect((await cli('levels')).out).toBe('All 3 stories have an up-to-date level.');
+    expect((await cli('levels', '--all')).out).toMatch(
+      /^Re-rated 3 of 3 stories in .* s: 0 changed, 3 unchanged\.$/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors.js';
 import { withContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
@@ -14,15 +15,23 @@ export function registerLevels(program: Command, env: CommandEnv): void {
         env.config(),
         async ({ articles }) => {
           const started = Date.now();
-          const { stories, updated } = await articles.refreshLevels({
+          const result = await articles.refreshLevels({
             all: options.all,
-            onProgress: (done) => env.output.err(`levels: ${done} stories re-rated…`),
+            onProgress: (done) => env.output.err(`levels: ${done} stories looked at…`),
           });
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          const looked = result.updated + result.unchanged + result.unrated;
           env.output.out(
-            `Re-rated ${updated} of ${stories} stories in ${((Date.now() - started) / 1000).toFixed(1)} s${
-              updated === 0 && !options.all ? ' (every level was up to date)' : ''
-            }.`,
+            looked === 0
+              ? `All ${result.stories} stories have an up-to-date level.`
+              : `Re-rated ${looked} of ${result.stories} stories in ${seconds} s: ${result.updated} changed, ${result.unchanged} unchanged.`,
           );
+          if (result.unrated > 0) {
+            throw new AppError(
+              'DICTIONARY_UNAVAILABLE',
+              `${result.unrated} stories could not be rated because the dictionary is unavailable; run \`npx lingwire dict build\` and try again.`,
+            );
+          }
         },
         { mustExist: true },
       );
