@@ -129,6 +129,7 @@ describe('lingwire CLI', () => {
     const one = await cli('analyze', 'museum-opens-new-wing-for-modern-art');
     expect(one.out).toMatch(/level [ABC][12] \(score/);
     expect(one.out).toContain('opened→open');
+    expect(one.out).toMatch(/harder: hard words used once [\d.]+%/);
   });
 
   it('levels re-rates stories whose level an older model worked out, and only those', async () => {

@@ -68,6 +68,17 @@ function printHuman(a: Analysed, out: (line: string) => void): void {
   for (const [band, share] of Object.entries(level.profile.bands))
     if (share > 0) out(`  ${band.padEnd(7)} ${pct(share)}`);
   out(`  off all lists ${pct(level.profile.offList)}`);
+  const f = level.features;
+  out('what the level is made of (see src/text/level.ts):');
+  out(
+    `  harder: hard words used once ${pct(f.onceHardShare)}, sentences ${f.sentenceLength.toFixed(1)} words (rms), ` +
+      `-ing/-ed/-ly ${pct(f.suffixShare)}, prepositions ${pct(f.prepositionShare)}, off the Oxford 3000 ${pct(f.nonCoreShare)}, ` +
+      `phrases ${pct(f.phraseDensity)}, variety ${f.lexicalVariety.toFixed(2)}`,
+  );
+  out(
+    `  easier: hard words repeated ${pct(f.repeatedHardShare)}, names ${pct(f.nameShare)}, ` +
+      `median word rank ${Math.round(Math.exp(f.medianLogRank))}, ${f.wordsPerChunk.toFixed(1)} words between punctuation, brackets ${pct(f.bracketShare)}`,
+  );
   out('tokens (word → lemma [band], * = name):');
   const words = a.tokens.filter((t) => t.kind === 'word');
   const cells = words.map(
