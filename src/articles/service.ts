@@ -256,9 +256,9 @@ export class ArticleService {
 
   /** Editor-pinned links first, then the engine's list, without repeats and never the story itself. */
   async relatedEntries(story: Story, computedLimit = COMPUTED_RELATED_LIMIT): Promise<RelatedEntry[]> {
-    const pinned = await this.pinnedEntries(story);
-    const shown = new Set(pinned.map((entry) => entry.href).filter(Boolean));
     const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+    const pinned = await this.pinnedEntries(story, sections);
+    const shown = new Set(pinned.map((entry) => entry.href).filter(Boolean));
     const computed: RelatedEntry[] = [];
     for (const row of await this.store.related.findRelatedList(story.id)) {
       const href = storyPath(row.slug);
@@ -279,12 +279,11 @@ export class ArticleService {
    * The editor's pinned links, each linked to the stored story with that title once there is one
    * (one in the named section preferred), never to the story itself.
    */
-  private async pinnedEntries(story: Story): Promise<RelatedEntry[]> {
+  private async pinnedEntries(story: Story, sections: ReadonlyMap<number, Section>): Promise<RelatedEntry[]> {
     const keys = story.pinnedRelated.map((link) => titleKey(link.title));
     const found = (await this.store.stories.findStoriesByTitleKeys([...new Set(keys)])).filter(
       (s) => s.id !== story.id,
     );
-    const sections = new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
     return story.pinnedRelated.map((link, i) => {
       const candidates = found.filter((s) => s.titleKey === keys[i]);
       const target =
