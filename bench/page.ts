@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { ArticleService } from '../src/articles/service.js';
+import { DEFAULT_CONFIG } from '../src/core/config.js';
 import { importPaths } from '../src/ingest/import.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { withServices } from '../src/services.js';
 import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../test/shared-data.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -58,10 +58,10 @@ async function main() {
     const input = HAS_SHARED ? SEED_STORY_PATH : join(REPO_ROOT, 'test', 'fixtures', 'more.txt');
     if (!HAS_SHARED)
       console.log('../shared is absent: benchmarking a story written for the tests instead of the seed.');
-    const store = openSqliteStore(db);
-    await importPaths(store, new ArticleService(store), [input]);
-    const [story] = await new ArticleService(store).listStories({ limit: 1, offset: 0 });
-    await store.close();
+    const [story] = await withServices({ ...DEFAULT_CONFIG, dbPath: db }, async ({ pipeline, reading }) => {
+      await importPaths(pipeline, [input]);
+      return reading.listStories({ limit: 1, offset: 0 });
+    });
     if (!story) throw new Error('nothing was imported');
     const path = `/stories/${story.slug}`;
 

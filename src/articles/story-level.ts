@@ -6,7 +6,7 @@
 import { type AnalyzedText, analyzeText, type Dictionary } from '../dictionary/index.js';
 import { estimateLevel, LEVEL_MODEL_VERSION, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
-import type { LevelEstimator } from './service.js';
+import { analysedText, compactAnalysis, type StoryAnalysis } from './story-analysis.js';
 
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
 
@@ -19,12 +19,12 @@ export function analyzeStory(
   paragraphs: readonly string[],
   dictionary: Dictionary,
 ): { analysis: AnalyzedText; level: Level } {
-  const analysis = analyzeText(paragraphs.join('\n'), dictionary, { phrases: true, lineBreaks: 'every' });
+  const analysis = analyzeText(analysedText(paragraphs), dictionary, { phrases: true, lineBreaks: 'every' });
   return { analysis, level: estimateLevel(analysis) };
 }
 
-export function levelOfParagraphs(paragraphs: string[], dictionary: Dictionary): StoryLevel {
-  const { level } = analyzeStory(paragraphs, dictionary);
+/** The level as stored with a story, rounded. */
+export function storyLevelOf(level: Level): StoryLevel {
   return {
     score: round(level.score, 2),
     band: level.band,
@@ -39,18 +39,41 @@ export function levelOfParagraphs(paragraphs: string[], dictionary: Dictionary):
   };
 }
 
-/** An estimator that opens the dictionary on first use; without one, stories get no level. */
-export function lazyLevelEstimator(open: () => Dictionary, warn: (message: string) => void): LevelEstimator {
-  let dictionary: Dictionary | null | undefined;
+export function levelOfParagraphs(paragraphs: readonly string[], dictionary: Dictionary): StoryLevel {
+  return storyLevelOf(analyzeStory(paragraphs, dictionary).level);
+}
+
+/** A story's text analysed once, for everything that needs it. */
+export interface AnalyzedStory {
+  level: StoryLevel;
+  /** What is stored with the story for the reader and later for learners and search. */
+  analysis: StoryAnalysis;
+  /** The full token analysis, for indexers in the same write (related stories). */
+  text: AnalyzedText;
+}
+
+/** Analyses a story's paragraphs; null when no dictionary is available. */
+export type StoryAnalyzer = (paragraphs: readonly string[]) => AnalyzedStory | null;
+
+export function storyAnalyzer(dictionary: Dictionary): StoryAnalyzer {
   return (paragraphs) => {
-    if (dictionary === undefined) {
+    const { analysis, level } = analyzeStory(paragraphs, dictionary);
+    return { level: storyLevelOf(level), analysis: compactAnalysis(paragraphs, analysis), text: analysis };
+  };
+}
+
+/** An analyzer that opens the dictionary on first use; without one, stories get no level or analysis. */
+export function lazyStoryAnalyzer(open: () => Dictionary, warn: (message: string) => void): StoryAnalyzer {
+  let analyze: StoryAnalyzer | null | undefined;
+  return (paragraphs) => {
+    if (analyze === undefined) {
       try {
-        dictionary = open();
+        analyze = storyAnalyzer(open());
       } catch (error) {
-        dictionary = null;
+        analyze = null;
         warn(`the dictionary is unavailable, so no story gets a new level: ${(error as Error).message}`);
       }
     }
-    return dictionary ? levelOfParagraphs(paragraphs, dictionary) : null;
+    return analyze ? analyze(paragraphs) : null;
   };
 }

@@ -5,10 +5,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Story } from '../articles/model.js';
-import type { ArticleService, SaveOutcome } from '../articles/service.js';
 import { AppError } from '../core/errors.js';
-import type { Store, StoreTx } from '../store/types.js';
+import type { BatchSummary, StoryPipeline } from './pipeline.js';
 import { readJsonl } from './sources/jsonl.js';
 import { readTextStory } from './sources/text.js';
 import type { SourceRecord } from './sources/types.js';
@@ -39,25 +37,12 @@ export interface ImportOptions {
   onProgress?: (progress: { path: string; records: number }) => void;
   /** Default 1000. */
   progressEvery?: number;
-  /**
-   * Called once, inside the import's transaction, with every story added or changed (related
-   * lists are computed here). If it throws, nothing is imported.
-   */
-  onSaved?: (tx: StoreTx, stories: Story[]) => Promise<void>;
+  /** Indexers to leave out (`['related']` for `--no-related`). Default none. */
+  without?: readonly string[];
 }
 
-export interface SkippedRecord {
-  /** `file:line`, or the file for one-story formats. */
-  where: string;
-  message: string;
-}
-
-export interface ImportSummary {
+export interface ImportSummary extends BatchSummary {
   files: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped: SkippedRecord[];
 }
 
 /** Lists the files to read: files as given, folders walked for files with a known extension. */
@@ -94,38 +79,35 @@ function read(path: string, format: InputFormat): AsyncIterable<SourceRecord> {
   return format === 'jsonl' ? readJsonl(path) : readTextStory(path);
 }
 
+/** Reads `paths` and stores every story in them through the write pipeline, as one batch. */
 export async function importPaths(
-  store: Store,
-  service: ArticleService,
+  pipeline: StoryPipeline,
   paths: string[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const files = await expandPaths(paths, options.format);
   const every = options.progressEvery ?? 1000;
-  const counts: Record<SaveOutcome, number> = { added: 0, updated: 0, unchanged: 0 };
-  const skipped: SkippedRecord[] = [];
-  await store.transaction(async (tx) => {
-    const saved: Story[] = [];
-    for (const file of files) {
-      let records = 0;
-      for await (const record of read(file.path, file.format)) {
-        if (!record.ok) {
-          if (!options.skipInvalid) {
-            throw new AppError(
-              'INVALID_STORY',
-              `${record.message}. Nothing was imported; fix the line or pass --skip-invalid to import the rest.`,
-            );
+  const summary = await pipeline.saveBatch(
+    async (batch) => {
+      for (const file of files) {
+        let records = 0;
+        for await (const record of read(file.path, file.format)) {
+          if (!record.ok) {
+            if (!options.skipInvalid) {
+              throw new AppError(
+                'INVALID_STORY',
+                `${record.message}. Nothing was imported; fix the line or pass --skip-invalid to import the rest.`,
+              );
+            }
+            batch.skip({ where: record.where, message: record.message });
+            continue;
           }
-          skipped.push({ where: record.where, message: record.message });
-          continue;
+          await batch.save(record.story);
+          if (++records % every === 0) options.onProgress?.({ path: file.path, records });
         }
-        const { outcome, story } = await service.saveStory(tx, record.story);
-        counts[outcome]++;
-        if (outcome !== 'unchanged') saved.push(story);
-        if (++records % every === 0) options.onProgress?.({ path: file.path, records });
       }
-    }
-    await options.onSaved?.(tx, saved);
-  });
-  return { files: files.length, ...counts, skipped };
+    },
+    { without: options.without },
+  );
+  return { files: files.length, ...summary };
 }

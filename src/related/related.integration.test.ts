@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryServices } from '../../test/services.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildApp } from '../web/app.js';
 
 const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');
@@ -83,8 +83,7 @@ describe('related stories', () => {
   });
 
   it('shows computed stories under 相关文章 as SECTION:Title links, and in the API', async () => {
-    const store = openSqliteStore(db);
-    const app = await buildApp({ store });
+    const app = await buildApp({ services: memoryServices({ dbPath: db }) });
     try {
       const page = await app.inject('/stories/home-team-wins-the-football-final-after-extra-time');
       const related = /<section class="related"[^>]*>(.*?)<\/section>/.exec(page.body)?.[1] ?? '';
@@ -101,7 +100,6 @@ describe('related stories', () => {
       expect(api.related[0].score).toBeGreaterThan(0);
     } finally {
       await app.close();
-      await store.close();
     }
   });
 
@@ -124,8 +122,7 @@ describe('related stories', () => {
 
   it('shows editor-pinned links first, then computed ones, never the same story twice', async () => {
     await cli('import', join(fixtures, 'pinned.jsonl'));
-    const store = openSqliteStore(db);
-    const app = await buildApp({ store });
+    const app = await buildApp({ services: memoryServices({ dbPath: db }) });
     try {
       const { related } = (
         await app.inject(
@@ -149,7 +146,6 @@ describe('related stories', () => {
       ).toHaveLength(1);
     } finally {
       await app.close();
-      await store.close();
     }
   });
 });

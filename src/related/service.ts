@@ -17,6 +17,7 @@
 import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
+import type { StoryIndexer } from '../ingest/pipeline.js';
 import type { Store, StoreTx } from '../store/types.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
@@ -58,7 +59,8 @@ function engineInput(story: Story) {
   };
 }
 
-export class RelatedService {
+export class RelatedService implements StoryIndexer {
+  readonly name = 'related';
   private index: RelatedIndex | null = null;
   private readonly clock: Clock;
 
@@ -115,6 +117,11 @@ export class RelatedService {
   /** Forget the in-memory index (after a rollback): the next use reloads it from the store. */
   invalidate(): void {
     this.index = null;
+  }
+
+  /** The batch rolled back: the in-memory index may hold stories the store does not. */
+  rolledBack(): void {
+    this.invalidate();
   }
 
   /**

@@ -2,27 +2,28 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryServices } from '../../test/services.js';
 import { REPO_ROOT, SEED_STORY_PATH } from '../../test/shared-data.js';
-import { ArticleService } from '../articles/service.js';
 import { importPaths } from '../ingest/import.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Services } from '../services.js';
 import type { Store } from '../store/types.js';
 import { buildApp } from './app.js';
 
+let services: Services;
 let store: Store;
 let app: FastifyInstance;
 
 beforeEach(async () => {
-  store = openSqliteStore(':memory:');
-  app = await buildApp({ store });
+  services = memoryServices();
+  store = services.store;
+  app = await buildApp({ services });
 });
 afterEach(async () => {
   await app.close();
-  await store.close();
 });
 
 async function importFixture(name = 'stories.jsonl') {
-  await importPaths(store, new ArticleService(store), [join(REPO_ROOT, 'test', 'fixtures', name)]);
+  await importPaths(services.pipeline, [join(REPO_ROOT, 'test', 'fixtures', name)]);
 }
 
 /** The text a reader sees in the element(s) matching a simple tag/class pattern. */
@@ -113,7 +114,7 @@ describe('pages', () => {
     const again = await app.inject({ url: '/', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    await importPaths(store, new ArticleService(store), [join(REPO_ROOT, 'test', 'fixtures', 'more.txt')]);
+    await importPaths(services.pipeline, [join(REPO_ROOT, 'test', 'fixtures', 'more.txt')]);
     const changed = await app.inject({ url: '/', headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.body).toContain('Volunteers plant trees along the river');
@@ -137,8 +138,8 @@ describe('pages', () => {
   });
 
   it('escapes story text', async () => {
-    await store.transaction((tx) =>
-      new ArticleService(store).saveStory(tx, {
+    await services.pipeline.saveStories([
+      {
         source: '',
         externalId: null,
         section: null,
@@ -149,8 +150,8 @@ describe('pages', () => {
         tags: [],
         paragraphs: ['<b>bold</b>'],
         pinnedRelated: [],
-      }),
-    );
+      },
+    ]);
     const res = await app.inject('/stories/script-alert-1-script-co');
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).toContain('&lt;script>alert(1)&lt;/script> &amp; co');
@@ -160,14 +161,12 @@ describe('pages', () => {
 describe('when something breaks underneath', () => {
   it('answers 500 with an error page (and JSON on the API) and keeps serving', async () => {
     await importFixture();
-    const broken = await buildApp({
-      store: {
-        ...store,
-        changeToken: () => {
-          throw new Error('disk on fire');
-        },
+    const failing: Store = Object.assign(Object.create(store) as Store, {
+      changeToken: () => {
+        throw new Error('disk on fire');
       },
     });
+    const broken = await buildApp({ services: { ...services, store: failing, close: async () => {} } });
     const page = await broken.inject('/stories/ports-reopen-after-storm-officials');
     expect(page.statusCode).toBe(500);
     expect(page.body).toContain('服务器出错了');
@@ -206,7 +205,7 @@ describe('JSON API', () => {
 
 describe.skipIf(!existsSync(SEED_STORY_PATH))('the seed page', () => {
   it('shows the section-prefixed title, dateline, seven paragraphs and ten related entries in order', async () => {
-    await importPaths(store, new ArticleService(store), [SEED_STORY_PATH]);
+    await importPaths(services.pipeline, [SEED_STORY_PATH]);
     const res = await app.inject(
       '/stories/lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria',
     );

@@ -10,39 +10,30 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
-import { ArticleService } from '../articles/service.js';
-import { levelOfParagraphs } from '../articles/story-level.js';
 import { isAppError } from '../core/errors.js';
-import type { Dictionary } from '../dictionary/index.js';
-import type { Store } from '../store/types.js';
+import type { Services } from '../services.js';
 import { ASSETS_DIR, versionedAssetUrl } from './assets.js';
+import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
-import { registerApiRoutes } from './routes/api.js';
-import { registerLookupRoutes } from './routes/lookup.js';
-import { registerPageRoutes } from './routes/pages.js';
-import type { SiteChrome } from './views/layout.js';
+import { aboutRoutes } from './routes/about.js';
+import { healthRoutes } from './routes/health.js';
+import { homeRoutes } from './routes/home.js';
+import { lookupRoutes } from './routes/lookup.js';
+import { sectionRoutes } from './routes/sections.js';
+import { storyRoutes } from './routes/stories.js';
 import { MessagePageView } from './views/message-page.js';
 
+/** What the web app reads through: the composition root's services (`services.ts`). */
+export type WebServices = Pick<Services, 'store' | 'reading' | 'analyze' | 'dictionary' | 'close'>;
+
 export interface AppDeps {
-  store: Store;
-  /** ECDICT index for the reader and `/api/lookup`; without it stories show as plain text. Default none. */
-  dictionary?: Dictionary | null;
+  /** Closed when the app closes. */
+  services: WebServices;
   /** Absolute site address for canonical/OpenGraph links; null when not configured. */
   publicUrl?: string | null;
   /** Fastify logger setting; default off (the server turns it on). */
   logger?: FastifyServerOptions['logger'];
-}
-
-/** What route modules need: services and the page cache. */
-export interface WebContext {
-  articles: ArticleService;
-  cache: PageCache;
-  dictionary: Dictionary | null;
-  /** Versioned URL of the reader script. */
-  readerScript: string;
-  /** The chrome every page shares (navigation, stylesheet). */
-  chrome(): Promise<SiteChrome>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,20 +43,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const dictionary = deps.dictionary ?? null;
-  const articles = new ArticleService(deps.store, {
-    estimateLevel: dictionary ? (paragraphs) => levelOfParagraphs(paragraphs, dictionary) : undefined,
-  });
-  const cache = new PageCache(deps.store);
+  const { services } = deps;
+  app.addHook('onClose', () => services.close());
+  const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');
   const ctx: WebContext = {
-    articles,
-    cache,
+    reading: services.reading,
+    cache: new PageCache(services.store),
     dictionary,
+    analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
     chrome: async () => ({
       stylesheet,
-      sections: await articles.listSections(),
+      sections: await services.reading.listSections(),
       publicUrl: deps.publicUrl ?? null,
     }),
   };
@@ -77,10 +67,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '365d',
     immutable: true,
   });
-
-  registerPageRoutes(app, ctx);
-  registerApiRoutes(app, ctx);
-  registerLookupRoutes(app, ctx);
 
   const wantsJson = (url: string) => url.startsWith('/api/');
 
@@ -126,5 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   });
 
+  // Route plugins by feature, each serving its pages and JSON (authentication can be scoped per
+  // plugin later); registered after the handlers above so they inherit them.
+  for (const routes of [homeRoutes, sectionRoutes, storyRoutes, lookupRoutes, aboutRoutes, healthRoutes]) {
+    await app.register(routes, { ctx });
+  }
   return app;
 }

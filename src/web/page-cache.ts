@@ -1,12 +1,14 @@
 /**
- * Rendered pages kept as bytes, with an ETag, until stored content changes.
+ * Rendered pages kept as bytes, with an ETag, until something they show changes.
  *
- * The story page is what the site serves most, and it only changes when a story is written, so it
- * is rendered once and then served from memory. Validity is checked against the store's change
- * token on each request (one cheap `PRAGMA data_version` on SQLite), which also catches writes
- * from another process such as `lingwire import` while the server runs. Any change drops the
- * whole cache: related links and section lists tie pages to many stories, and re-rendering a page
- * costs about a millisecond, so precise invalidation would buy little.
+ * Each cached page carries the change tags of what it was rendered from (`story:12`,
+ * `related:12`, `section:3`, `title:<key>`, `stories`, `sections`: see `ChangeRepo` in
+ * `store/types.ts`). Every write records the tags it touched in the store's change log, in the
+ * same transaction, whichever process made it. On a request the cache compares the store's cheap
+ * change token (`PRAGMA data_version` on SQLite); only when it moved does it read the tags
+ * changed since it last looked and drop exactly the pages carrying one of them. So a learner's
+ * click or a feed's poll state, which change no public page, leave every cached page warm, and a
+ * corrected story re-renders its page, the lists it is on and the pages whose 相关文章 show it.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -40,42 +42,133 @@ export function makeCachedPage(body: string | Buffer, contentType: string): Cach
 export interface PageCacheOptions {
   /** Most pages kept; the longest-cached go first. Default 5000, range ≥ 1. */
   maxEntries?: number;
+  /** More changed tags than this at once drop the whole cache (cheaper than matching). Default 5000. */
+  maxTags?: number;
+}
+
+/** What the cache asks of the store. */
+export type ChangeSource = Pick<Store, 'changeToken' | 'changes'>;
+
+interface Entry {
+  page: CachedPage;
+  tags: readonly string[];
 }
 
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
+  private readonly entries = new Map<string, Entry>();
+  /** Tag → keys of the cached pages carrying it. */
+  private readonly byTag = new Map<string, Set<string>>();
   private token: string | null = null;
+  /** The newest change applied; null until the first sync. */
+  private seq: number | null = null;
+  private syncing: Promise<void> | null = null;
+  /** Moves on every invalidation, so a render that straddles one is not cached (it may be stale). */
+  private epochValue = 0;
   private readonly maxEntries: number;
+  private readonly maxTags: number;
 
   constructor(
-    private readonly store: Pick<Store, 'changeToken'>,
+    private readonly source: ChangeSource,
     options: PageCacheOptions = {},
   ) {
     this.maxEntries = Math.max(1, options.maxEntries ?? 5000);
+    this.maxTags = options.maxTags ?? 5000;
   }
 
-  /** Drops everything if stored content changed since the last call. */
-  sync(): void {
-    const token = this.store.changeToken();
-    if (token !== this.token) {
-      this.entries.clear();
+  /** Drops the pages that changes since the last call touched (one cheap check when nothing changed). */
+  sync(): Promise<void> {
+    const token = this.source.changeToken();
+    if (token === this.token) return Promise.resolve();
+    this.syncing ??= this.catchUp(token).finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  private async catchUp(token: string): Promise<void> {
+    try {
+      if (this.seq === null) {
+        this.seq = await this.source.changes.latestChange();
+        this.clear();
+      } else {
+        const changes = await this.source.changes.findChangesSince(this.seq);
+        if (!changes) {
+          this.clear();
+          this.seq = await this.source.changes.latestChange();
+        } else {
+          this.invalidate(changes.tags);
+          this.seq = changes.latest;
+        }
+      }
       this.token = token;
+    } catch (error) {
+      // Unsure what changed: serve nothing stale; the next request tries again.
+      this.clear();
+      throw error;
     }
+  }
+
+  /** The number that moves on each invalidation: read it before rendering, pass it to `set`. */
+  get epoch(): number {
+    return this.epochValue;
   }
 
   get(key: string): CachedPage | undefined {
-    return this.entries.get(key);
+    return this.entries.get(key)?.page;
   }
 
-  set(key: string, page: CachedPage): void {
+  /**
+   * Keeps `page` under `key` until one of `tags` changes. Not kept when an invalidation happened
+   * since `epoch` was read: the page may have been rendered from data that just changed.
+   */
+  set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epochValue): void {
+    if (epoch !== this.epochValue) return;
+    this.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest !== undefined) this.delete(oldest);
     }
-    this.entries.set(key, page);
+    this.entries.set(key, { page, tags });
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (keys) keys.add(key);
+      else this.byTag.set(tag, new Set([key]));
+    }
+  }
+
+  /** Drops every page carrying one of `tags` (`all`, or too many tags, drops everything). */
+  invalidate(tags: readonly string[]): void {
+    if (tags.length === 0) return;
+    this.epochValue++;
+    if (tags.length > this.maxTags || tags.includes('all')) {
+      this.clear();
+      return;
+    }
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) this.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.epochValue++;
+    this.entries.clear();
+    this.byTag.clear();
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
   }
 }

@@ -60,27 +60,34 @@ export function pageKey(url: string): string {
   return page === null ? url.slice(0, q) : `${url.slice(0, q)}?page=${page}`;
 }
 
+/** A view to cache, with the change tags of what it was rendered from (see `PageCache`). */
+export interface RenderedView {
+  view: VNode;
+  tags: readonly string[];
+}
+
 /**
  * Serves the page at the request's URL from the cache, or renders it with `render` (which
- * returns null for "not found") and caches the result.
+ * returns null for "not found") and caches the result until one of its tags changes.
  */
 export async function sendPage(
   cache: PageCache,
   request: FastifyRequest,
   reply: FastifyReply,
-  render: () => Promise<VNode | null>,
+  render: () => Promise<RenderedView | null>,
 ): Promise<FastifyReply> {
-  cache.sync();
+  await cache.sync();
   const key = pageKey(request.url);
   let page = cache.get(key);
   if (!page) {
-    const view = await render();
-    if (!view) {
+    const epoch = cache.epoch;
+    const rendered = await render();
+    if (!rendered) {
       reply.callNotFound();
       return reply;
     }
-    page = makeCachedPage(renderHtml(view), HTML);
-    cache.set(key, page);
+    page = makeCachedPage(renderHtml(rendered.view), HTML);
+    cache.set(key, page, rendered.tags, epoch);
   }
   return sendCached(request, reply, page);
 }

@@ -4,9 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
-import type { Dictionary } from '../dictionary/index.js';
-import type { Store } from '../store/types.js';
-import { buildApp } from './app.js';
+import { buildApp, type WebServices } from './app.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,14 +13,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(
-  config: Config,
-  store: Store,
-  dictionary: Dictionary | null = null,
-): Promise<RunningServer> {
+/** Starts the site on `services`, which it closes when it stops. */
+export async function startServer(config: Config, services: WebServices): Promise<RunningServer> {
   const app = await buildApp({
-    store,
-    dictionary,
+    services,
     publicUrl: config.publicUrl,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
@@ -32,11 +26,8 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let stopping: Promise<void> | null = null;
   const stop = () => {
-    stopping ??= (async () => {
-      await app.close();
-      await store.close();
-      dictionary?.close();
-    })();
+    // Closing the app lets requests in flight finish, then closes the services.
+    stopping ??= app.close();
     return stopping;
   };
   return { app, url: `http://${host}:${port}`, stop };

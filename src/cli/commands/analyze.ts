@@ -8,8 +8,8 @@ import { formatOfPath } from '../../ingest/import.js';
 import { readJsonl } from '../../ingest/sources/jsonl.js';
 import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
+import { withServices } from '../../services.js';
 import type { Level } from '../../text/level.js';
-import { withContext } from '../context.js';
 import type { CommandEnv } from '../main.js';
 
 interface Analysed {
@@ -144,10 +144,10 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
             throw new AppError('INVALID_STORY', `${skipped} record(s) in ${ref} could not be read.`);
           return;
         }
-        await withContext(
+        await withServices(
           env.config(),
-          async ({ articles }) => {
-            const story = await articles.findStory(ref);
+          async ({ reading }) => {
+            const story = await reading.findStory(ref);
             if (!story)
               throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" and no file by that name.`);
             emit(analyse(story.externalId || String(story.id), story.title, story.paragraphs, dictionary));

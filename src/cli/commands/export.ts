@@ -1,31 +1,10 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { formatDateline } from '../../articles/dateline.js';
-import type { StoryView } from '../../articles/model.js';
+import { storyToJsonl } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
 import type { CommandEnv } from '../main.js';
-
-/** A story as one JSON Lines record that `lingwire import` reads back into the same story. */
-export function storyToJsonl(story: StoryView): string {
-  return JSON.stringify({
-    id: story.externalId,
-    source: story.source || undefined,
-    // The Chinese name, not the slug: a new database recreates the section with its real name.
-    section: story.section.nameZh,
-    title: story.title,
-    date: story.publishedAt ?? undefined,
-    dateline: story.dateline ? formatDateline(story.dateline) : undefined,
-    url: story.url ?? undefined,
-    tags: story.tags.length > 0 ? story.tags : undefined,
-    body: story.paragraphs,
-    related:
-      story.pinnedRelated.length > 0
-        ? story.pinnedRelated.map((l) => (l.sectionName ? `${l.sectionName}:${l.title}` : l.title))
-        : undefined,
-  });
-}
 
 export function registerExport(program: Command, env: CommandEnv): void {
   program
@@ -34,9 +13,9 @@ export function registerExport(program: Command, env: CommandEnv): void {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (options: { output?: string }) => {
-      await withContext(
+      await withServices(
         env.config(),
-        async ({ articles }) => {
+        async ({ reading }) => {
           let handle: FileHandle | null = null;
           if (options.output) {
             try {
@@ -55,7 +34,7 @@ export function registerExport(program: Command, env: CommandEnv): void {
             chunk = [];
           };
           try {
-            for await (const story of articles.allStories()) {
+            for await (const story of reading.allStories()) {
               const line = storyToJsonl(story);
               if (handle) {
                 chunk.push(`${line}\n`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { INPUT_FORMATS, type InputFormat, importPaths } from '../../ingest/import.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
 import type { CommandEnv } from '../main.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
@@ -34,19 +34,11 @@ Re-importing a story (same source and id, or same title when it has no id) updat
     )
     .action(
       async (paths: string[], options: { format?: InputFormat; skipInvalid?: boolean; related: boolean }) => {
-        const summary = await withContext(env.config(), ({ store, articles, related }) =>
-          importPaths(store, articles, paths, {
+        const summary = await withServices(env.config(), ({ pipeline }) =>
+          importPaths(pipeline, paths, {
             format: options.format,
             skipInvalid: options.skipInvalid,
-            onSaved: async (tx, stories) => {
-              if (!options.related) return;
-              try {
-                await related.storiesSaved(tx, stories);
-              } catch (error) {
-                related.invalidate();
-                throw error;
-              }
-            },
+            without: options.related ? [] : ['related'],
             onProgress: ({ path, records }) => env.output.err(`  ${path}: ${records} records…`),
           }),
         );

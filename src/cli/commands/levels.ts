@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
 import type { CommandEnv } from '../main.js';
 
 export function registerLevels(program: Command, env: CommandEnv): void {
@@ -11,11 +11,11 @@ export function registerLevels(program: Command, env: CommandEnv): void {
     )
     .option('--all', 'every story, not only those with a missing or outdated level')
     .action(async (options: { all?: boolean }) => {
-      await withContext(
+      await withServices(
         env.config(),
-        async ({ articles }) => {
+        async ({ levels }) => {
           const started = Date.now();
-          const result = await articles.refreshLevels({
+          const result = await levels.refreshLevels({
             all: options.all,
             onProgress: (done) => env.output.err(`levels: ${done} stories looked at…`),
           });

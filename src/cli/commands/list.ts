@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
 import { AppError } from '../../core/errors.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
+import { storyPath } from '../../web/paths.js';
 import { type CommandEnv, parsePositiveInt } from '../main.js';
 
 export function registerList(program: Command, env: CommandEnv): void {
@@ -12,17 +13,17 @@ export function registerList(program: Command, env: CommandEnv): void {
     .option('--limit <n>', 'how many (default 50)', parsePositiveInt, 50)
     .option('--json', 'one JSON object per line')
     .action(async (options: { section?: string; limit: number; json?: boolean }) => {
-      await withContext(
+      await withServices(
         env.config(),
-        async ({ articles }) => {
-          let sectionSlug: string | undefined;
-          if (options.section !== undefined) {
-            const section = await articles.findSection(options.section);
-            if (!section)
-              throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
-            sectionSlug = section.slug;
+        async ({ reading }) => {
+          if (options.section !== undefined && !(await reading.findSection(options.section))) {
+            throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
           }
-          const stories = await articles.listStories({ sectionSlug, limit: options.limit, offset: 0 });
+          const stories = await reading.listStories({
+            section: options.section,
+            limit: options.limit,
+            offset: 0,
+          });
           for (const s of stories) {
             if (options.json) {
               env.output.out(
@@ -38,7 +39,7 @@ export function registerList(program: Command, env: CommandEnv): void {
             } else {
               const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
               env.output.out(
-                `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  /stories/${s.slug}`,
+                `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  ${storyPath(s.slug)}`,
               );
             }
           }

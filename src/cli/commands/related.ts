@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { derivedExternalId } from '../../articles/service.js';
+import { derivedExternalId } from '../../articles/publishing.js';
 import { AppError } from '../../core/errors.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
+import { storyPath } from '../../web/paths.js';
 import { type CommandEnv, parsePositiveInt } from '../main.js';
 
 /** The id `related --all` prints: the source's own id, else lingwire's (never the title-derived one). */
@@ -31,9 +32,9 @@ export function registerRelated(program: Command, env: CommandEnv): void {
         if (!ref && !options.all && !options.rebuild) {
           throw new AppError('USAGE', 'related: give a story id or slug, --all, or --rebuild.');
         }
-        await withContext(
+        await withServices(
           env.config(),
-          async ({ articles, related }) => {
+          async ({ reading, related }) => {
             if (options.rebuild) {
               const started = Date.now();
               const count = await related.rebuildAll();
@@ -47,7 +48,7 @@ export function registerRelated(program: Command, env: CommandEnv): void {
               const idOf = async (id: number) => {
                 let value = ids.get(id);
                 if (value === undefined) {
-                  const story = await articles.findStory(String(id));
+                  const story = await reading.findStory(String(id));
                   value = story ? publicId(story) : String(id);
                   ids.set(id, value);
                 }
@@ -65,12 +66,12 @@ export function registerRelated(program: Command, env: CommandEnv): void {
               }
               return;
             }
-            const story = await articles.findStory(ref ?? '');
+            const story = await reading.findStory(ref ?? '');
             if (!story)
               throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
-            const entries = (await articles.relatedEntries(story, options.limit)).filter(
-              (e) => e.kind === 'computed' || options.json,
-            );
+            const entries = (await reading.relatedEntries(story, options.limit))
+              .filter((e) => e.kind === 'computed' || options.json)
+              .map(({ slug, ...e }) => ({ ...e, slug, href: slug ? storyPath(slug) : null }));
             if (options.json) {
               env.output.out(JSON.stringify({ id: story.id, slug: story.slug, related: entries }, null, 2));
               return;

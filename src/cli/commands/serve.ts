@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
-import { openContext } from '../context.js';
+import { openServices } from '../../services.js';
 import type { CommandEnv } from '../main.js';
 
 function parsePort(value: string): number {
@@ -36,10 +36,9 @@ export function registerServe(program: Command, env: CommandEnv): void {
       if (options.host !== undefined) config.host = options.host;
       // Loaded here so other commands do not pay for starting the web stack.
       const { startServer, stopOnSignals } = await import('../../web/server.js');
-      const { store, articles } = openContext(config);
-      const dictionary = openReaderDictionary(env);
-      const server = await startServer(config, store, dictionary);
-      const count = await articles.countStories();
+      const services = openServices(config, { dictionary: openReaderDictionary(env) });
+      const server = await startServer(config, services);
+      const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,
       );

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
+import { storyJson } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
-import { storyJson } from '../../web/routes/api.js';
-import { withContext } from '../context.js';
+import { withServices } from '../../services.js';
+import { storyPath } from '../../web/paths.js';
 import type { CommandEnv } from '../main.js';
 
 export function registerShow(program: Command, env: CommandEnv): void {
@@ -12,14 +13,14 @@ export function registerShow(program: Command, env: CommandEnv): void {
     .argument('<story>', 'story id or slug')
     .option('--json', 'as JSON')
     .action(async (ref: string, options: { json?: boolean }) => {
-      await withContext(
+      await withServices(
         env.config(),
-        async ({ articles }) => {
-          const story = await articles.findStory(ref);
+        async ({ reading }) => {
+          const story = await reading.findStory(ref);
           if (!story)
             throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
           if (options.json) {
-            env.output.out(JSON.stringify(storyJson(story), null, 2));
+            env.output.out(JSON.stringify({ ...storyJson(story), path: storyPath(story.slug) }, null, 2));
             return;
           }
           env.output.out(`${story.section.nameZh}:${story.title}`);
@@ -27,7 +28,7 @@ export function registerShow(program: Command, env: CommandEnv): void {
             story.dateline && formatDateline(story.dateline),
             story.publishedAt,
             story.source && `source ${story.source}`,
-            `/stories/${story.slug}`,
+            storyPath(story.slug),
           ].filter(Boolean);
           env.output.out(meta.join(' · '));
           env.output.out('');

@@ -1,22 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleService } from '../../articles/service.js';
-import { levelOfParagraphs } from '../../articles/story-level.js';
-import { type Dictionary, openDictionary } from '../../dictionary/index.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
-import type { Store } from '../../store/types.js';
+import { memoryServices } from '../../../test/services.js';
+import { openDictionary } from '../../dictionary/index.js';
 import { buildApp } from '../app.js';
 
-let store: Store;
-let dictionary: Dictionary;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = openSqliteStore(':memory:');
-  dictionary = openDictionary();
-  app = await buildApp({ store, dictionary });
-  await store.transaction((tx) =>
-    new ArticleService(store, { estimateLevel: (p) => levelOfParagraphs(p, dictionary) }).saveStory(tx, {
+  const services = memoryServices({ dictionary: openDictionary() });
+  app = await buildApp({ services });
+  await services.pipeline.saveStories([
+    {
       source: '',
       externalId: null,
       section: '国际英语新闻',
@@ -30,13 +24,11 @@ beforeAll(async () => {
         'Minister Lavrov said the talks went well.',
       ],
       pinnedRelated: [],
-    }),
-  );
+    },
+  ]);
 });
 afterAll(async () => {
   await app.close();
-  dictionary.close();
-  await store.close();
 });
 
 describe('the story page with a dictionary', () => {

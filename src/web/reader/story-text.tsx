@@ -1,74 +1,50 @@
 /**
- * The story body with reader markup, rendered on the server so the browser never tokenizes:
- * every sentence is a `.s` span (read aloud highlights it; the vocabulary list jumps to it) and
- * every word a `.w` span carrying what the client needs without asking: the dictionary entry to
- * open (`data-k`), its band level for exam marking (`data-r`, 1 = 中考 … 9 = rarer than GRE),
- * and a phrase it belongs to (`data-ph`). Proper nouns get `.pn` and are never marked.
+ * The story body with reader markup, rendered on the server from the analysis stored with the
+ * story (`articles/story-analysis.ts`), so the browser never tokenizes and a page view never
+ * analyses: every sentence is a `.s` span (read aloud highlights it; the vocabulary list jumps to
+ * it) and every word a `.w` span carrying what the client needs without asking: the dictionary
+ * entry to open (`data-k`), its band level for exam marking (`data-r`, 1 = 中考 … 9 = rarer than
+ * GRE), and a phrase it belongs to (`data-ph`). Proper nouns get `.pn` and are never marked.
  *
  * Keyboard: the body is one tab stop (roving tabindex); arrows move between words.
  */
 import type { ComponentChildren } from 'preact';
-import { type AnalyzedText, analyzeText, bandLevel, type Dictionary } from '../../dictionary/index.js';
-
-/** One paragraph, analysed. */
-export interface ReadableParagraph {
-  text: string;
-  analysis: AnalyzedText;
-}
-
-export function analyzeParagraphs(paragraphs: string[], dictionary: Dictionary): ReadableParagraph[] {
-  return paragraphs.map((text) => ({
-    text,
-    analysis: analyzeText(text, dictionary, { lineBreaks: 'every' }),
-  }));
-}
+import type { ReaderParagraph } from '../../articles/story-analysis.js';
 
 /** Sentence ids run through the whole story: `s0`, `s1`, … */
-export function StoryText({ paragraphs }: { paragraphs: ReadableParagraph[] }) {
-  let sentenceNumber = 0;
+export function StoryText({ paragraphs }: { paragraphs: ReaderParagraph[] }) {
   let firstWord = true;
   return (
     <div class="story-body reader" lang="en" data-mark="0">
-      {paragraphs.map(({ text, analysis }) => {
-        const phraseOf = new Map<number, string>();
-        for (const phrase of analysis.phrases) {
-          for (let i = phrase.tokenStart; i < phrase.tokenEnd; i++) phraseOf.set(i, phrase.entryKey);
-        }
-        const sentences = analysis.sentences.length > 0 ? analysis.sentences : [];
+      {paragraphs.map(({ text, sentences }) => {
         const children: ComponentChildren[] = [];
         let covered = 0;
         for (const sentence of sentences) {
           if (sentence.start > covered) children.push(text.slice(covered, sentence.start));
           const parts: ComponentChildren[] = [];
-          let plain = '';
-          for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-            const token = analysis.tokens[i]!;
-            if (token.kind !== 'word') {
-              plain += token.text;
-              continue;
-            }
-            if (plain) parts.push(plain);
-            plain = '';
+          let at = sentence.start;
+          for (const word of sentence.words) {
+            if (word.start > at) parts.push(text.slice(at, word.start));
             parts.push(
               <span
-                class={token.properNoun ? 'w pn' : 'w'}
+                class={word.properNoun ? 'w pn' : 'w'}
                 tabIndex={firstWord ? 0 : -1}
-                data-k={token.entryKey ?? undefined}
-                data-r={token.band && !token.properNoun ? bandLevel(token.band) : undefined}
-                data-ph={phraseOf.get(i)}
+                data-k={word.entryKey ?? undefined}
+                data-r={word.level > 0 && !word.properNoun ? word.level : undefined}
+                data-ph={word.phrase ?? undefined}
               >
-                {token.text}
+                {text.slice(word.start, word.end)}
               </span>,
             );
             firstWord = false;
+            at = word.end;
           }
-          if (plain) parts.push(plain);
+          if (sentence.end > at) parts.push(text.slice(at, sentence.end));
           children.push(
-            <span class="s" id={`s${sentenceNumber}`}>
+            <span class="s" id={`s${sentence.index}`}>
               {parts}
             </span>,
           );
-          sentenceNumber++;
           covered = sentence.end;
         }
         if (covered < text.length) children.push(text.slice(covered));

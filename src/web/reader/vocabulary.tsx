@@ -3,9 +3,9 @@
  * phonetic and first Chinese meaning, linked to the sentence it first appears in. A select above
  * it (client side) hides the bands below the one chosen; without JavaScript every word shows.
  */
-import { bandLevel, type Dictionary } from '../../dictionary/index.js';
+import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import type { Dictionary } from '../../dictionary/index.js';
 import { LEVEL_NAMES } from './levels.js';
-import type { ReadableParagraph } from './story-text.js';
 
 /** Lowest band level listed: 中考 and 高考 words (levels 1–2) are left out. */
 export const VOCABULARY_MIN_LEVEL = 3;
@@ -21,29 +21,28 @@ export interface VocabularyItem {
   sentenceId: string;
 }
 
-export function collectVocabulary(paragraphs: ReadableParagraph[], dictionary: Dictionary): VocabularyItem[] {
+export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dictionary): VocabularyItem[] {
   const seen = new Set<string>();
   const items: VocabularyItem[] = [];
-  let sentenceBase = 0;
-  for (const { analysis } of paragraphs) {
-    for (const token of analysis.tokens) {
-      if (token.kind !== 'word' || token.properNoun || !token.entryKey || !token.band) continue;
-      const level = bandLevel(token.band);
-      if (level < VOCABULARY_MIN_LEVEL || seen.has(token.entryKey)) continue;
-      seen.add(token.entryKey);
-      const entry = dictionary.lookup(token.entryKey);
-      if (!entry) continue;
-      const first = entry.translations[0];
-      items.push({
-        entryKey: token.entryKey,
-        written: entry.lemma,
-        level,
-        phonetic: entry.phonetic,
-        meaning: first ? `${first.pos ? `${first.pos} ` : ''}${first.text}` : '',
-        sentenceId: `s${sentenceBase + token.sentenceIndex}`,
-      });
+  for (const { sentences } of paragraphs) {
+    for (const sentence of sentences) {
+      for (const word of sentence.words) {
+        if (word.properNoun || !word.entryKey || word.level < VOCABULARY_MIN_LEVEL || seen.has(word.entryKey))
+          continue;
+        seen.add(word.entryKey);
+        const entry = dictionary.lookup(word.entryKey);
+        if (!entry) continue;
+        const first = entry.translations[0];
+        items.push({
+          entryKey: word.entryKey,
+          written: entry.lemma,
+          level: word.level,
+          phonetic: entry.phonetic,
+          meaning: first ? `${first.pos ? `${first.pos} ` : ''}${first.text}` : '',
+          sentenceId: `s${sentence.index}`,
+        });
+      }
     }
-    sentenceBase += analysis.sentences.length;
   }
   return items;
 }

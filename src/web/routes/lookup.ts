@@ -1,13 +1,13 @@
 /** `GET /api/lookup?word=…`: one dictionary entry as JSON, found through case and lemmas. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../core/errors.js';
-import type { WebContext } from '../app.js';
+import type { WebContext } from '../context.js';
 import { EXAM_NAMES } from '../reader/levels.js';
 
 /** The dictionary does not change while the server runs: let browsers and proxies keep answers a day. */
 const LOOKUP_CACHE = 'public, max-age=86400';
 
-export function registerLookupRoutes(app: FastifyInstance, ctx: WebContext): void {
+export const lookupRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   app.get<{ Querystring: { word?: string } }>('/api/lookup', async (request, reply) => {
     const word = request.query.word?.trim();
     if (!word) throw new AppError('BAD_INPUT', 'Give a word to look up: /api/lookup?word=discuss.');
@@ -23,4 +23,4 @@ export function registerLookupRoutes(app: FastifyInstance, ctx: WebContext): voi
     reply.header('cache-control', LOOKUP_CACHE);
     return { ...entry, examNames: entry.exams.map((exam) => EXAM_NAMES[exam] ?? exam) };
   });
-}
+};

@@ -1,5 +1,5 @@
 import type { Section, StorySummary } from '../../articles/model.js';
-import { sectionPath } from '../../articles/service.js';
+import { sectionPath } from '../paths.js';
 import { Layout, SectionName, type SiteChrome } from './layout.js';
 import { StoryList } from './story-list.js';
 

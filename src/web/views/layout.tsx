@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../articles/model.js';
-import { sectionPath } from '../../articles/service.js';
+import { sectionPath } from '../paths.js';
 
 export interface SiteChrome {
   /** Stylesheet URL with its content hash, so it can be cached for a year. */

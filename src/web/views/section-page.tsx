@@ -1,11 +1,9 @@
-import type { SectionPage } from '../../articles/service.js';
-import { sectionPath } from '../../articles/service.js';
+import type { SectionPage } from '../../articles/reading.js';
+import { sectionPath } from '../paths.js';
 import { Layout, SectionName, type SiteChrome } from './layout.js';
 import { StoryList } from './story-list.js';
 
-function pageHref(slug: string, page: number): string {
-  return page === 1 ? sectionPath(slug) : `${sectionPath(slug)}?page=${page}`;
-}
+const pageHref = sectionPath;
 
 export function SectionPageView({ chrome, page }: { chrome: SiteChrome; page: SectionPage }) {
   const { section } = page;

@@ -1,5 +1,5 @@
 import type { StorySummary } from '../../articles/model.js';
-import { storyPath } from '../../articles/service.js';
+import { storyPath } from '../paths.js';
 import { DateOf } from './dates.js';
 import { LevelBadge } from './level-badge.js';
 

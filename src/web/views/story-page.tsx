@@ -1,21 +1,23 @@
-import type { StoryPage } from '../../articles/service.js';
-import { leadOf, sectionPath, storyPath } from '../../articles/service.js';
+import { leadOf } from '../../articles/lead.js';
+import type { StoryPage } from '../../articles/reading.js';
+import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import { sectionPath, storyPath } from '../paths.js';
 import { LEVEL_NAMES } from '../reader/levels.js';
-import { type ReadableParagraph, StoryText } from '../reader/story-text.js';
+import { StoryText } from '../reader/story-text.js';
 import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
 
-/** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
-  paragraphs: ReadableParagraph[];
+  paragraphs: ReaderParagraph[];
   vocabulary: VocabularyItem[];
   /** Versioned URL of the reader script. */
   script: string;
 }
 
+/** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
 export function StoryPageView({
   chrome,
   page,
@@ -138,8 +140,8 @@ export function StoryPageView({
                     <span class="related-section">{entry.sectionName}</span>:
                   </>
                 )}
-                {entry.href ? (
-                  <a href={entry.href} lang="en">
+                {entry.slug ? (
+                  <a href={storyPath(entry.slug)} lang="en">
                     {entry.title}
                   </a>
                 ) : (

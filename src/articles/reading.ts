@@ -1,0 +1,253 @@
+/**
+ * What readers see, as read models: the story page (story, section, 相关文章), section pages, the
+ * front page and story lists. Read models carry slugs and ids, never URLs: paths are the web
+ * layer's business (`web/paths.ts`). Only reads; writes go through the pipeline.
+ */
+import {
+  relatedTag,
+  SECTIONS_TAG,
+  STORIES_TAG,
+  sectionTag,
+  storyTag,
+  titleTag,
+} from '../store/change-tags.js';
+import type { Store, StoryListRow } from '../store/types.js';
+import { leadOf } from './lead.js';
+import type { Section, Story, StorySummary, StoryView } from './model.js';
+import { titleKey } from './slug.js';
+import { analysisFits, decodeAnalysis, type StoryAnalysis } from './story-analysis.js';
+
+/** An entry of a story's 相关文章 list. */
+export interface RelatedEntry {
+  /** The section name as shown: `欧美文化`. */
+  sectionName: string;
+  title: string;
+  /** The linked story's slug, or null while no story with that (pinned) title is stored. */
+  slug: string | null;
+  /** The linked story's id, or null as for `slug`. */
+  storyId: number | null;
+  /** Where the entry came from: an editor's pin, or the related-stories engine. */
+  kind: 'pinned' | 'computed';
+  /** The engine's similarity (about 0–1) for computed entries; null for pins. */
+  score: number | null;
+}
+
+export interface StoryPage {
+  story: StoryView;
+  related: RelatedEntry[];
+  /** The analysis stored with the story; null when missing or made from another text or version. */
+  analysis: StoryAnalysis | null;
+  /** Change tags of everything the page shows (see `store/change-tags.ts`), for caches. */
+  tags: string[];
+}
+
+export interface SectionPage {
+  section: Section;
+  stories: StorySummary[];
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Change tags of everything the page shows. */
+  tags: string[];
+}
+
+/** The front page: the newest stories of each section. */
+export interface HomePage {
+  groups: Array<{ section: Section; stories: StorySummary[] }>;
+  /** Change tags of everything the page shows. */
+  tags: string[];
+}
+
+/** Change tags of pages that show only the site's chrome (navigation). */
+export const CHROME_TAGS: readonly string[] = [SECTIONS_TAG];
+
+/** Computed related stories shown after the pinned ones. Default 10. */
+export const COMPUTED_RELATED_LIMIT = 10;
+
+export class ReadingService {
+  constructor(private readonly store: Store) {}
+
+  /** A story by numeric id or slug, with its section. */
+  async findStory(ref: string): Promise<StoryView | null> {
+    const story = /^\d+$/.test(ref)
+      ? await this.store.stories.findStoryById(Number(ref))
+      : await this.store.stories.findStoryBySlug(ref);
+    return story ? this.withSection(story, await this.sectionMap()) : null;
+  }
+
+  async storyPage(slug: string): Promise<StoryPage | null> {
+    const story = await this.store.stories.findStoryBySlug(slug);
+    if (!story) return null;
+    const sections = await this.sectionMap();
+    const related = await this.relatedEntries(story, COMPUTED_RELATED_LIMIT, sections);
+    const stored = await this.store.analysis.findStoryAnalysis(story.id);
+    const analysis = decodeAnalysis(stored?.data);
+    const tags = new Set([storyTag(story.id), relatedTag(story.id), SECTIONS_TAG]);
+    for (const link of story.pinnedRelated) tags.add(titleTag(titleKey(link.title)));
+    for (const entry of related) if (entry.storyId !== null) tags.add(storyTag(entry.storyId));
+    return {
+      story: this.withSection(story, sections),
+      related,
+      analysis: analysisFits(story.paragraphs, analysis) ? analysis : null,
+      tags: [...tags],
+    };
+  }
+
+  /** Editor-pinned links first, then the engine's list, without repeats and never the story itself. */
+  async relatedEntries(
+    story: Story,
+    computedLimit = COMPUTED_RELATED_LIMIT,
+    sections?: ReadonlyMap<number, Section>,
+  ): Promise<RelatedEntry[]> {
+    const bySection = sections ?? (await this.sectionMap());
+    const pinned = await this.pinnedEntries(story, bySection);
+    const shown = new Set(pinned.map((entry) => entry.storyId).filter((id) => id !== null));
+    const computed: RelatedEntry[] = [];
+    for (const row of await this.store.related.findRelatedList(story.id)) {
+      if (row.id === story.id || shown.has(row.id) || computed.length >= computedLimit) continue;
+      shown.add(row.id);
+      computed.push({
+        sectionName: bySection.get(row.sectionId)?.nameZh ?? '',
+        title: row.title,
+        slug: row.slug,
+        storyId: row.id,
+        kind: 'computed',
+        score: row.score,
+      });
+    }
+    return [...pinned, ...computed];
+  }
+
+  /**
+   * The editor's pinned links, each linked to the stored story with that title once there is one
+   * (one in the named section preferred), never to the story itself.
+   */
+  private async pinnedEntries(story: Story, sections: ReadonlyMap<number, Section>): Promise<RelatedEntry[]> {
+    const keys = story.pinnedRelated.map((link) => titleKey(link.title));
+    const found = (await this.store.stories.findStoriesByTitleKeys([...new Set(keys)])).filter(
+      (s) => s.id !== story.id,
+    );
+    return story.pinnedRelated.map((link, i) => {
+      const candidates = found.filter((s) => s.titleKey === keys[i]);
+      const target =
+        candidates.find((s) => sections.get(s.sectionId)?.nameZh === link.sectionName) ??
+        candidates[0] ??
+        null;
+      return {
+        sectionName: link.sectionName,
+        title: link.title,
+        slug: target?.slug ?? null,
+        storyId: target?.id ?? null,
+        kind: 'pinned' as const,
+        score: null,
+      };
+    });
+  }
+
+  /** Newest stories of every section that has any, sections ordered by their newest story. */
+  async homePage(perSection: number): Promise<HomePage> {
+    const groups = [];
+    for (const section of await this.store.sections.listSections()) {
+      const rows = await this.store.stories.listStories({
+        sectionId: section.id,
+        limit: perSection,
+        offset: 0,
+      });
+      if (rows.length > 0) groups.push({ section, stories: rows.map((r) => summaryOf(r, section)) });
+    }
+    const newest = (group: { stories: StorySummary[] }) => {
+      const first = group.stories[0]!;
+      return first.publishedAt ?? first.createdAt;
+    };
+    // Stable sort: sections with equally new stories keep the navigation's order.
+    groups.sort((a, b) => (newest(a) < newest(b) ? 1 : newest(a) > newest(b) ? -1 : 0));
+    return { groups, tags: [STORIES_TAG, SECTIONS_TAG] };
+  }
+
+  /** One page of a section, newest first; null when the section does not exist or the page is past the end. */
+  async sectionPage(slug: string, page: number, pageSize: number): Promise<SectionPage | null> {
+    const section = await this.store.sections.findSectionBySlug(slug);
+    if (!section) return null;
+    const total = await this.store.stories.countStories(section.id);
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    if (page < 1 || page > pageCount) return null;
+    const rows = await this.store.stories.listStories({
+      sectionId: section.id,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return {
+      section,
+      stories: rows.map((r) => summaryOf(r, section)),
+      page,
+      pageCount,
+      total,
+      tags: [sectionTag(section.id), SECTIONS_TAG],
+    };
+  }
+
+  /** Newest stories across sections (or in one, by slug or Chinese name). */
+  async listStories(options: { section?: string; limit: number; offset: number }): Promise<StorySummary[]> {
+    const sections = await this.sectionMap();
+    let sectionId: number | undefined;
+    if (options.section !== undefined) {
+      const section = await this.findSection(options.section);
+      if (!section) return [];
+      sectionId = section.id;
+    }
+    const rows = await this.store.stories.listStories({
+      sectionId,
+      limit: options.limit,
+      offset: options.offset,
+    });
+    return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
+  }
+
+  /** A section by slug or Chinese name. */
+  async findSection(name: string): Promise<Section | null> {
+    return (
+      (await this.store.sections.findSectionBySlug(name)) ??
+      (await this.store.sections.findSectionByNameZh(name))
+    );
+  }
+
+  async listSections(): Promise<Section[]> {
+    return this.store.sections.listSections();
+  }
+
+  async countStories(): Promise<number> {
+    return this.store.stories.countStories();
+  }
+
+  /** Every story with its section, oldest first: for export. */
+  async *allStories(): AsyncIterable<StoryView> {
+    const sections = await this.sectionMap();
+    for await (const story of this.store.stories.iterateStories()) yield this.withSection(story, sections);
+  }
+
+  private async sectionMap(): Promise<Map<number, Section>> {
+    return new Map((await this.store.sections.listSections()).map((s) => [s.id, s]));
+  }
+
+  private withSection(story: Story, sections: ReadonlyMap<number, Section>): StoryView {
+    const section = sections.get(story.sectionId);
+    if (!section) throw new Error(`story ${story.id} points to missing section ${story.sectionId}`);
+    return { ...story, section };
+  }
+}
+
+function summaryOf(row: StoryListRow, section: Section): StorySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    section,
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    dateline: row.dateline,
+    lead: leadOf(row.firstParagraph),
+    levelBand: row.levelBand,
+    levelScore: row.levelScore,
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * A story's text analysis, worked out once when the story is written and stored with it, so that
+ * nothing analyses text on a page view: the reader markup, the vocabulary list, and later a
+ * learner's personal difficulty and search snippets all read it.
+ *
+ * Stored compactly (flat integer arrays and one string table, as JSON): a 600-word story keeps
+ * about 12 KB instead of the ~150 KB of its token objects. Offsets are into the story's
+ * paragraphs joined with `\n` — the same text the level is worked out from — so one analysis
+ * serves everything; every line break ends a sentence, so no sentence spans two paragraphs.
+ */
+import { type AnalyzedText, bandLevel } from '../dictionary/index.js';
+
+/** Bumped whenever the analysis of an unchanged text would come out differently (stored ones go stale). */
+export const STORY_ANALYSIS_VERSION = 1;
+
+/** Fields per word in `StoryAnalysis.words`. */
+const WORD_FIELDS = 6;
+/** `flags` bit: the word is a name, not to be learnt. */
+const PROPER_NOUN = 1;
+
+/** The stored analysis of a story's paragraphs joined with `\n`. */
+export interface StoryAnalysis {
+  /** `STORY_ANALYSIS_VERSION` of the code that made it. */
+  version: number;
+  /** FNV-1a hash of the analysed text: an analysis is only laid over the text it was made from. */
+  textHash: number;
+  /** Entry keys and lemmas, referenced by index from `words` and `phrases`. */
+  keys: string[];
+  /**
+   * Six integers per word token: start, end (offsets), entry key index (-1: the dictionary does
+   * not know it), lemma index (-1: none), band level (0: none, 1 = 中考 … 9 = rarer than GRE),
+   * flags (1: proper noun).
+   */
+  words: number[];
+  /** Two integers per sentence: start, end offsets. */
+  sentences: number[];
+  /** Three integers per phrase: first word index, end word index (exclusive), entry key index. */
+  phrases: number[];
+}
+
+/** The joined text an analysis' offsets refer to. */
+export function analysedText(paragraphs: readonly string[]): string {
+  return paragraphs.join('\n');
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Whether `analysis` was made from these paragraphs (and by this version of the code). */
+export function analysisFits(
+  paragraphs: readonly string[],
+  analysis: StoryAnalysis | null,
+): analysis is StoryAnalysis {
+  return (
+    analysis !== null &&
+    analysis.version === STORY_ANALYSIS_VERSION &&
+    analysis.textHash === textHash(analysedText(paragraphs))
+  );
+}
+
+/** Compacts `text`, the analysis of `analysedText(paragraphs)`, for storage. */
+export function compactAnalysis(paragraphs: readonly string[], text: AnalyzedText): StoryAnalysis {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const indexOf = (key: string | null) => {
+    if (key === null) return -1;
+    let index = keyIndex.get(key);
+    if (index === undefined) {
+      index = keys.length;
+      keys.push(key);
+      keyIndex.set(key, index);
+    }
+    return index;
+  };
+  const words: number[] = [];
+  const wordOfToken = new Int32Array(text.tokens.length + 1);
+  let wordCount = 0;
+  text.tokens.forEach((token, i) => {
+    wordOfToken[i] = wordCount;
+    if (token.kind !== 'word') return;
+    words.push(
+      token.start,
+      token.end,
+      indexOf(token.entryKey),
+      indexOf(token.lemma),
+      token.band ? bandLevel(token.band) : 0,
+      token.properNoun ? PROPER_NOUN : 0,
+    );
+    wordCount++;
+  });
+  wordOfToken[text.tokens.length] = wordCount;
+  const sentences = text.sentences.flatMap((s) => [s.start, s.end]);
+  const phrases = text.phrases.flatMap((p) => [
+    wordOfToken[p.tokenStart]!,
+    wordOfToken[p.tokenEnd]!,
+    indexOf(p.entryKey),
+  ]);
+  return {
+    version: STORY_ANALYSIS_VERSION,
+    textHash: textHash(analysedText(paragraphs)),
+    keys,
+    words,
+    sentences,
+    phrases,
+  };
+}
+
+export function encodeAnalysis(analysis: StoryAnalysis): string {
+  return JSON.stringify(analysis);
+}
+
+/** The stored analysis, or null when it is missing, unreadable or of another version. */
+export function decodeAnalysis(data: string | null | undefined): StoryAnalysis | null {
+  if (!data) return null;
+  try {
+    const parsed = JSON.parse(data) as StoryAnalysis;
+    return parsed.version === STORY_ANALYSIS_VERSION ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One word of a story, as the reader shows it. */
+export interface ReaderWord {
+  /** Offsets within its paragraph. */
+  start: number;
+  end: number;
+  /** Dictionary entry to open; null when unknown. */
+  entryKey: string | null;
+  /** Lower-case lemma; null when none. */
+  lemma: string | null;
+  /** Band level 1–9; 0 when none. */
+  level: number;
+  properNoun: boolean;
+  /** Entry key of a phrase this word belongs to. */
+  phrase: string | null;
+}
+
+/** A sentence of a paragraph: offsets within the paragraph and its words. */
+export interface ReaderSentence {
+  start: number;
+  end: number;
+  /** 0-based over the whole story (`s0`, `s1`, … on the page). */
+  index: number;
+  words: ReaderWord[];
+}
+
+export interface ReaderParagraph {
+  text: string;
+  sentences: ReaderSentence[];
+}
+
+/** Lays a stored analysis back over the paragraphs it was made from. */
+export function readerParagraphs(paragraphs: readonly string[], analysis: StoryAnalysis): ReaderParagraph[] {
+  const { keys, words, sentences, phrases } = analysis;
+  const key = (index: number) => (index >= 0 ? (keys[index] ?? null) : null);
+  const phraseOfWord = new Map<number, string>();
+  for (let p = 0; p < phrases.length; p += 3) {
+    const entry = key(phrases[p + 2]!);
+    if (entry) for (let w = phrases[p]!; w < phrases[p + 1]!; w++) phraseOfWord.set(w, entry);
+  }
+  const out: ReaderParagraph[] = [];
+  let offset = 0;
+  let s = 0;
+  let w = 0;
+  let sentenceIndex = 0;
+  const wordCount = words.length / WORD_FIELDS;
+  for (const text of paragraphs) {
+    const end = offset + text.length;
+    const paragraph: ReaderParagraph = { text, sentences: [] };
+    for (; s < sentences.length && sentences[s]! < end; s += 2) {
+      const start = Math.max(sentences[s]!, offset);
+      const stop = Math.min(sentences[s + 1]!, end);
+      if (stop <= start) continue;
+      const sentence: ReaderSentence = {
+        start: start - offset,
+        end: stop - offset,
+        index: sentenceIndex++,
+        words: [],
+      };
+      while (w < wordCount && words[w * WORD_FIELDS]! < start) w++;
+      for (; w < wordCount && words[w * WORD_FIELDS + 1]! <= stop; w++) {
+        const at = w * WORD_FIELDS;
+        sentence.words.push({
+          start: words[at]! - offset,
+          end: words[at + 1]! - offset,
+          entryKey: key(words[at + 2]!),
+          lemma: key(words[at + 3]!),
+          level: words[at + 4]!,
+          properNoun: (words[at + 5]! & PROPER_NOUN) !== 0,
+          phrase: phraseOfWord.get(w) ?? null,
+        });
+      }
+      paragraph.sentences.push(sentence);
+    }
+    out.push(paragraph);
+    offset = end + 1;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * The shapes a story takes between the model and the outside world, and the conversions between
+ * them, in one place: the record the store writes (`StoryRecord`), the JSON the API and
+ * `lingwire show --json` print (`storyJson`), and the JSON Lines record `lingwire export` writes and
+ * `lingwire import` reads back (`storyToJsonl`). Row ↔ record conversions that depend on a
+ * database's columns live in each store adapter.
+ */
+import { formatDateline } from './dateline.js';
+import type { Dateline, PinnedLink, Story, StoryLevel, StoryView } from './model.js';
+import { titleKey } from './slug.js';
+
+/** A story's fields as the publishing service writes them. */
+export interface StoryRecord {
+  slug: string;
+  source: string;
+  externalId: string;
+  sectionId: number;
+  title: string;
+  /** Normalised title (`titleKey`), for resolving pinned links by title. */
+  titleKey: string;
+  dateline: Dateline | null;
+  publishedAt: string | null;
+  url: string | null;
+  tags: string[];
+  paragraphs: string[];
+  pinnedRelated: PinnedLink[];
+  level: StoryLevel | null;
+}
+
+/** The stored fields of a story, to write it back with a change. */
+export function recordOf(story: Story): StoryRecord {
+  return {
+    slug: story.slug,
+    source: story.source,
+    externalId: story.externalId,
+    sectionId: story.sectionId,
+    title: story.title,
+    titleKey: titleKey(story.title),
+    dateline: story.dateline,
+    publishedAt: story.publishedAt,
+    url: story.url,
+    tags: story.tags,
+    paragraphs: story.paragraphs,
+    pinnedRelated: story.pinnedRelated,
+    level: story.level,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether writing `record` over `story` would change anything a reader or the API sees. */
+export function sameContent(story: Story, record: StoryRecord): boolean {
+  return (
+    story.sectionId === record.sectionId &&
+    story.title === record.title &&
+    story.publishedAt === record.publishedAt &&
+    story.url === record.url &&
+    same(story.dateline, record.dateline) &&
+    same(story.tags, record.tags) &&
+    same(story.paragraphs, record.paragraphs) &&
+    same(story.pinnedRelated, record.pinnedRelated) &&
+    same(story.level, record.level)
+  );
+}
+
+/** A story as the JSON API and `lingwire show --json` give it (the web adds its `path`). */
+export function storyJson(story: StoryView) {
+  return {
+    id: story.id,
+    slug: story.slug,
+    source: story.source,
+    externalId: story.externalId,
+    section: { slug: story.section.slug, nameZh: story.section.nameZh, nameEn: story.section.nameEn },
+    title: story.title,
+    dateline: story.dateline,
+    publishedAt: story.publishedAt,
+    url: story.url,
+    tags: story.tags,
+    paragraphs: story.paragraphs,
+    pinnedRelated: story.pinnedRelated,
+    level: story.level,
+    createdAt: story.createdAt,
+    updatedAt: story.updatedAt,
+  };
+}
+
+/** A story as one JSON Lines record that `lingwire import` reads back into the same story. */
+export function storyToJsonl(story: StoryView): string {
+  return JSON.stringify({
+    id: story.externalId,
+    source: story.source || undefined,
+    // The Chinese name, not the slug: a new database recreates the section with its real name.
+    section: story.section.nameZh,
+    title: story.title,
+    date: story.publishedAt ?? undefined,
+    dateline: story.dateline ? formatDateline(story.dateline) : undefined,
+    url: story.url ?? undefined,
+    tags: story.tags.length > 0 ? story.tags : undefined,
+    body: story.paragraphs,
+    related:
+      story.pinnedRelated.length > 0
+        ? story.pinnedRelated.map((l) => (l.sectionName ? `${l.sectionName}:${l.title}` : l.title))
+        : undefined,
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The composition root: the one place that picks the store adapter and builds every service.
+ * The CLI commands, the web server, the writer thread and the tests all get their services here,
+ * so a service is constructed one way only. Nothing is opened at import time; the dictionary is
+ * opened on first use unless the caller hands one in (the web server preloads it).
+ */
+import { LevelService } from './articles/levels.js';
+import { PublishingService } from './articles/publishing.js';
+import { ReadingService } from './articles/reading.js';
+import { lazyStoryAnalyzer, type StoryAnalyzer } from './articles/story-level.js';
+import type { Clock } from './core/clock.js';
+import type { Config } from './core/config.js';
+import { type Dictionary, openDictionary } from './dictionary/index.js';
+import { StoryPipeline } from './ingest/pipeline.js';
+import { RelatedService } from './related/service.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/types.js';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  reading: ReadingService;
+  publishing: PublishingService;
+  levels: LevelService;
+  related: RelatedService;
+  /** The write path: every story that is stored goes through it. */
+  pipeline: StoryPipeline;
+  /** The story analyzer the pipeline and levels use (opens the dictionary on first use). */
+  analyze: StoryAnalyzer;
+  /** The dictionary, opened on first call; null when it cannot be opened. */
+  dictionary(): Dictionary | null;
+  /** Closes the store and the dictionary. */
+  close(): Promise<void>;
+}
+
+/** Options of `openServices`. All optional. */
+export interface ServiceOptions {
+  /** For commands that only read: fail when the database does not exist instead of creating it. Default false. */
+  mustExist?: boolean;
+  /** Where warnings and progress lines go. Default standard error. */
+  warn?: (line: string) => void;
+  /** Use this store instead of opening `config.dbPath` (tests); it is closed with the services. */
+  store?: Store;
+  /**
+   * The dictionary: an open one (closed with the services), `null` for none (stories get no level,
+   * pages no reader markup), or absent to open the installed one on first use.
+   */
+  dictionary?: Dictionary | null;
+  clock?: Clock;
+}
+
+export function openServices(config: Config, options: ServiceOptions = {}): Services {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = options.store ?? openSqliteStore(config.dbPath, { mustExist: options.mustExist });
+  let dictionary: Dictionary | null | undefined = options.dictionary;
+  const openDictionaryOnce = (): Dictionary | null => {
+    if (dictionary === undefined) {
+      try {
+        dictionary = openDictionary();
+      } catch (error) {
+        dictionary = null;
+        warn(`lingwire: the dictionary is unavailable: ${(error as Error).message}`);
+      }
+    }
+    return dictionary;
+  };
+  const analyze: StoryAnalyzer =
+    options.dictionary === null
+      ? () => null
+      : lazyStoryAnalyzer(
+          () => {
+            const opened = openDictionaryOnce();
+            if (!opened) throw new Error('it could not be opened');
+            return opened;
+          },
+          (message) => warn(`lingwire: ${message}`),
+        );
+  const clock = options.clock;
+  const publishing = new PublishingService({ clock });
+  const related = new RelatedService(store, {
+    onProgress: warn,
+    engine: { recencyWeight: config.relatedRecencyWeight },
+    clock,
+  });
+  return {
+    config,
+    store,
+    reading: new ReadingService(store),
+    publishing,
+    levels: new LevelService(store, analyze, { clock }),
+    related,
+    pipeline: new StoryPipeline(store, publishing, analyze, [related]),
+    analyze,
+    dictionary: openDictionaryOnce,
+    async close() {
+      await store.close();
+      dictionary?.close();
+    },
+  };
+}
+
+/** Runs `work` with open services and always closes them after. */
+export async function withServices<T>(
+  config: Config,
+  work: (services: Services) => Promise<T>,
+  options: ServiceOptions = {},
+): Promise<T> {
+  const services = openServices(config, options);
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}

@@ -1,0 +1,23 @@
+/** What the route plugins get from `buildApp`: the read services, the page cache, the chrome. */
+import type { ReadingService } from '../articles/reading.js';
+import type { StoryAnalyzer } from '../articles/story-level.js';
+import type { Dictionary } from '../dictionary/index.js';
+import type { PageCache } from './page-cache.js';
+import type { SiteChrome } from './views/layout.js';
+
+export interface WebContext {
+  reading: ReadingService;
+  cache: PageCache;
+  /** For the reader markup and `/api/lookup`; null when the dictionary is unavailable. */
+  dictionary: Dictionary | null;
+  /**
+   * Analyses a story whose stored analysis is missing or stale (stored before the dictionary was
+   * installed, or by an older version), so the page still gets reader markup; null without a
+   * dictionary.
+   */
+  analyze: StoryAnalyzer | null;
+  /** Versioned URL of the reader script. */
+  readerScript: string;
+  /** The chrome every page shares (navigation, stylesheet). */
+  chrome(): Promise<SiteChrome>;
+}

@@ -1,0 +1,24 @@
+/** A section's pages (`/sections/:slug?page=n`) and the sections as JSON (`/api/sections`). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebContext } from '../context.js';
+import { parsePageNumber } from '../page-number.js';
+import { sendPage } from '../render.js';
+import { SectionPageView } from '../views/section-page.js';
+
+/** Stories per section page. */
+export const SECTION_PAGE_SIZE = 20;
+
+export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+    '/sections/:slug',
+    (request, reply) => {
+      const pageNumber = parsePageNumber(request.query.page);
+      return sendPage(ctx.cache, request, reply, async () => {
+        const page = await ctx.reading.sectionPage(request.params.slug, pageNumber, SECTION_PAGE_SIZE);
+        return page && { view: <SectionPageView chrome={await ctx.chrome()} page={page} />, tags: page.tags };
+      });
+    },
+  );
+
+  app.get('/api/sections', async () => ({ sections: await ctx.reading.listSections() }));
+};
