@@ -18,11 +18,15 @@ import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { StoryIndexer } from '../ingest/pipeline.js';
+import { ALL_TAG, RELATED_MODEL_TAG } from '../store/change-tags.js';
 import type { Store, StoreTx } from '../store/types.js';
 import { ANALYZER_VERSION } from './analyze.js';
 import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
 import type { ExportedLatentModel } from './latent-space.js';
 import type { RelatedOptions } from './options.js';
+
+/** More changed tags than this since the index was loaded make a writer reload it rather than catch up. */
+const CATCH_UP_LIMIT = 5000;
 
 /** A batch counts as bulk when it has more than this many stories and … */
 const BULK_MIN_STORIES = 200;
@@ -62,6 +66,8 @@ function engineInput(story: Story) {
 export class RelatedService implements StoryIndexer {
   readonly name = 'related';
   private index: RelatedIndex | null = null;
+  /** The newest change in the store's change log that the in-memory index reflects. */
+  private seen = 0;
   private readonly clock: Clock;
 
   constructor(
@@ -78,7 +84,12 @@ export class RelatedService implements StoryIndexer {
    * version are not mixed in: everything is indexed again from the text.
    */
   private async load(tx: StoreTx): Promise<{ index: RelatedIndex; missing: Story[] }> {
-    if (this.index) return { index: this.index, missing: [] };
+    if (this.index) {
+      const missing = await this.catchUp(tx, this.index);
+      if (missing) return { index: this.index, missing };
+      this.index = null;
+    }
+    this.seen = await tx.changes.latestChange();
     const index = new RelatedIndex(this.options.engine);
     const model = await tx.related.findRelatedModel();
     const saved: ExportedStory[] = [];
@@ -112,6 +123,50 @@ export class RelatedService implements StoryIndexer {
     }
     this.index = index;
     return { index, missing };
+  }
+
+  /**
+   * Applies to the loaded index what other writers (a `lingwire import` while the site serves)
+   * stored since it was loaded or last caught up: their stories' vectors and the lists they
+   * rewrote, read through the store's change log. One indexed query when nothing changed.
+   * Returns the changed stories that have no vector (stored with `--no-related`), to be indexed
+   * with this batch, or null when the index must be reloaded instead (a rebuild elsewhere, a
+   * pruned log, or more changes than `CATCH_UP_LIMIT`).
+   */
+  private async catchUp(tx: StoreTx, index: RelatedIndex): Promise<Story[] | null> {
+    const changes = await tx.changes.findChangesSince(this.seen);
+    if (!changes) return null;
+    const { tags } = changes;
+    if (tags.length > CATCH_UP_LIMIT || tags.includes(ALL_TAG) || tags.includes(RELATED_MODEL_TAG)) return null;
+    const missing: Story[] = [];
+    const lists: number[] = [];
+    for (const tag of tags) {
+      const [kind, value] = tag.split(':');
+      const id = Number(value);
+      if (kind === 'related') lists.push(id);
+      if (kind !== 'story') continue;
+      const data = await tx.related.findRelatedVector(id);
+      if (data) {
+        const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
+        if (vector.analyzer !== ANALYZER_VERSION) return null;
+        // A story already indexed is replaced without recomputing lists; its stored list follows.
+        if (index.has(vector.id)) index.importStories([vector]);
+        else index.importStory(vector);
+        continue;
+      }
+      const story = await tx.stories.findStoryById(id);
+      if (story) missing.push(story);
+      else if (index.has(String(id))) index.remove(String(id));
+    }
+    for (const id of lists) {
+      const list = await tx.related.findRelatedList(id);
+      index.setList(
+        String(id),
+        list.map((r) => ({ id: String(r.id), score: r.score })),
+      );
+    }
+    this.seen = changes.latest;
+    return missing;
   }
 
   /** Forget the in-memory index (after a rollback): the next use reloads it from the store. */

@@ -17,3 +17,5 @@ export const STORIES_TAG = 'stories';
 export const SECTIONS_TAG = 'sections';
 /** Everything: drop every cache. */
 export const ALL_TAG = 'all';
+/** The related engine's fitted model was replaced (a rebuild): writers reload their index. */
+export const RELATED_MODEL_TAG = 'related-model';

@@ -60,6 +60,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   };
 
+  // For operators' tools and tests: hit and miss counts, precise invalidation.
+  app.decorate('lingwireCache', ctx.cache);
+
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
     prefix: '/assets/',

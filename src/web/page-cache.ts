@@ -66,6 +66,8 @@ export class PageCache {
   private epochValue = 0;
   private readonly maxEntries: number;
   private readonly maxTags: number;
+  /** Lookups answered from the cache and not (for operators and tests). */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly source: ChangeSource,
@@ -114,7 +116,10 @@ export class PageCache {
   }
 
   get(key: string): CachedPage | undefined {
-    return this.entries.get(key)?.page;
+    const page = this.entries.get(key)?.page;
+    if (page) this.stats.hits++;
+    else this.stats.misses++;
+    return page;
   }
 
   /**

@@ -34,7 +34,7 @@ export async function startServer(config: Config, services: WebServices): Promis
 }
 
 /** Stops the server on SIGINT/SIGTERM; a second signal exits at once. */
-export function stopOnSignals(server: RunningServer, log: (line: string) => void): void {
+export function stopOnSignals(server: Pick<RunningServer, 'stop'>, log: (line: string) => void): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) process.exit(1);

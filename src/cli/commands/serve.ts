@@ -38,13 +38,24 @@ export function registerServe(program: Command, env: CommandEnv): void {
       const { startServer, stopOnSignals } = await import('../../web/server.js');
       const services = openServices(config, { dictionary: openReaderDictionary(env) });
       const server = await startServer(config, services);
+      // The writer (stories in, related index, later feed polling) runs in its own thread.
+      const { WriterThread } = await import('../../writer/client.js');
+      const writer = config.dbPath === ':memory:' ? null : await WriterThread.start(config, { log: env.output.err });
       const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,
       );
       if (count === 0)
         env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');
-      stopOnSignals(server, env.output.err);
+      stopOnSignals(
+        {
+          stop: async () => {
+            await writer?.close();
+            await server.stop();
+          },
+        },
+        env.output.err,
+      );
       await new Promise<never>(() => {});
     });
 }

@@ -1,0 +1,132 @@
+/**
+ * The page cache drops exactly what a write changed, whichever process wrote it: a write no page
+ * reads leaves every cached page warm; retitling a story re-renders its page, the lists it is on
+ * and the pages that show it under 相关文章 (computed or pinned), and nothing else.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../test/shared-data.js';
+import { memoryServices } from '../../test/services.js';
+import { runCli } from '../cli/main.js';
+import { openSqliteStore } from '../store/sqlite/store.js';
+import { buildApp } from './app.js';
+import type { PageCache } from './page-cache.js';
+
+const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');
+const OLD_TITLE = 'Coach praises goalkeeper after penalty shootout victory';
+const NEW_TITLE = 'Coach hails goalkeeper after a penalty shootout win';
+
+let dir: string;
+let db: string;
+let app: FastifyInstance;
+let cache: PageCache;
+
+async function cli(...argv: string[]) {
+  const err: string[] = [];
+  const code = await runCli(['--db', db, ...argv], { out: () => {}, err: (l) => err.push(l) }, {});
+  if (code !== 0) throw new Error(`lingwire ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
+}
+
+/** Requests `url` and says whether the cache answered it. */
+async function fetchPage(url: string): Promise<{ body: string; cached: boolean }> {
+  const hits = cache.stats.hits;
+  const res = await app.inject(url);
+  expect(res.statusCode, url).toBe(200);
+  return { body: res.body, cached: cache.stats.hits === hits + 1 };
+}
+
+async function storyUrls(): Promise<Map<string, string>> {
+  const { stories } = (await app.inject('/api/stories?limit=100')).json() as {
+    stories: Array<{ slug: string; path: string }>;
+  };
+  return new Map(stories.map((s) => [s.slug, s.path]));
+}
+
+async function relatedSlugs(slug: string): Promise<string[]> {
+  const { related } = (await app.inject(`/api/stories/${slug}/related`)).json() as {
+    related: Array<{ slug: string | null; kind: string }>;
+  };
+  return related.filter((r) => r.kind === 'computed').map((r) => r.slug ?? '');
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lingwire-invalidation-'));
+  db = join(dir, 'site.db');
+  await cli('import', join(fixtures, 'archive.jsonl'));
+  await cli('import', join(fixtures, 'pinned.jsonl'));
+  app = await buildApp({ services: memoryServices({ dbPath: db }) });
+  cache = (app as unknown as { lingwireCache: PageCache }).lingwireCache;
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('precise page-cache invalidation', () => {
+  it('keeps every cached page after writes no public page reads (the writer heartbeat, engine state)', async () => {
+    const urls = ['/', '/sections/sports', '/sections/business', ...(await storyUrls()).values()];
+    for (const url of urls) await fetchPage(url);
+    for (const url of urls) expect((await fetchPage(url)).cached, url).toBe(true);
+
+    const other = openSqliteStore(db);
+    try {
+      await other.meta.saveMeta('writer', JSON.stringify({ beatAt: new Date().toISOString() }));
+      const [vector] = await Array.fromAsync(other.related.iterateRelatedVectors());
+      await other.related.saveRelatedVector(vector!.storyId, vector!.data);
+    } finally {
+      await other.close();
+    }
+    for (const url of urls) expect((await fetchPage(url)).cached, url).toBe(true);
+  });
+
+  it('re-renders a retitled story, its lists and the pages that show it, when another process changes it', async () => {
+    const stories = await storyUrls();
+    const slug8 = [...stories.keys()].find((s) => s.startsWith('coach-praises-goalkeeper'))!;
+    const before = new Map<string, string[]>();
+    for (const slug of stories.keys()) before.set(slug, await relatedSlugs(slug));
+    for (const url of ['/', '/sections/sports', '/sections/business', ...stories.values()]) await fetchPage(url);
+
+    // A real second process: `lingwire import` of the same story (same source and id), retitled.
+    const line = readFileSync(join(fixtures, 'archive.jsonl'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"id": "r8"'))!;
+    const retitled = join(dir, 'retitled.jsonl');
+    writeFileSync(retitled, `${line.replace(OLD_TITLE, NEW_TITLE)}\n`);
+    execFileSync(process.execPath, [join(REPO_ROOT, 'bin', 'lingwire.js'), '--db', db, 'import', retitled]);
+
+    const own = await fetchPage(stories.get(slug8)!);
+    expect(own.cached).toBe(false);
+    expect(own.body).toContain(NEW_TITLE);
+    const home = await fetchPage('/');
+    expect(home.cached).toBe(false);
+    expect(home.body).toContain(NEW_TITLE);
+    const section = await fetchPage('/sections/sports');
+    expect(section.cached).toBe(false);
+    expect(section.body).toContain(NEW_TITLE);
+    expect((await fetchPage('/sections/business')).cached).toBe(true);
+
+    let untouched = 0;
+    for (const [slug, url] of stories) {
+      if (slug === slug8) continue;
+      const after = await relatedSlugs(slug);
+      const page = await fetchPage(url);
+      const pinsIt = slug.startsWith('striker-scores-twice');
+      const showsIt = before.get(slug)!.includes(slug8) || after.includes(slug8);
+      const listChanged = JSON.stringify(after) !== JSON.stringify(before.get(slug));
+      if (pinsIt || showsIt || listChanged) {
+        expect(page.cached, `${slug} shows the changed story`).toBe(false);
+        if (after.includes(slug8)) expect(page.body, slug).toContain(NEW_TITLE);
+        if (pinsIt) expect(page.body, slug).not.toContain(`href="/stories/${slug8}"`);
+      } else {
+        expect(page.cached, `${slug} does not show the changed story`).toBe(true);
+        untouched++;
+      }
+    }
+    // Stories on other subjects (rates, elections, storms) neither list it nor were re-rendered.
+    expect(untouched).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Starting the writer thread and talking to it: `lingwire serve` starts one; the web side holds
+ * a `WriterThread` to hand it stories (editors' saves and feeds will), and stops it on shutdown.
+ *
+ * The thread runs the compiled `dist/writer/thread.js` (built by `npm run build`, which `npm
+ * start` and `npm test` run first): worker threads load plain JavaScript.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { StoryInput } from '../articles/model.js';
+import { PACKAGE_ROOT } from '../core/config.js';
+import type { Config } from '../core/config.js';
+import { AppError, type ErrorCode } from '../core/errors.js';
+import type { ImportOptions, ImportSummary } from '../ingest/import.js';
+import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
+import type { WriterMessage, WriterThreadData } from './thread.js';
+import type { WriterRequest } from './writer.js';
+
+/** Where the compiled thread entry is. */
+export const WRITER_THREAD_PATH = join(PACKAGE_ROOT, 'dist', 'writer', 'thread.js');
+
+export class WriterThread {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private exited: Promise<number>;
+
+  private constructor(
+    private readonly worker: Worker,
+    log: (line: string) => void,
+  ) {
+    worker.on('message', (message: WriterMessage) => {
+      if (message.type === 'log') log(message.line);
+      if (message.type !== 'done' && message.type !== 'failed') return;
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if (message.type === 'done') waiting.resolve(message.result);
+      else
+        waiting.reject(
+          message.code
+            ? new AppError(message.code as ErrorCode, message.message)
+            : new Error(`writer: ${message.message}`),
+        );
+    });
+    this.exited = new Promise((resolve) => worker.once('exit', resolve));
+    this.exited.then((code) => {
+      for (const waiting of this.pending.values())
+        waiting.reject(new Error(`writer: the writer thread stopped (exit code ${code})`));
+      this.pending.clear();
+    });
+  }
+
+  /** Starts a writer thread on `config`'s database and waits until it has recorded its first heartbeat. */
+  static async start(
+    config: Config,
+    options: { heartbeatMs?: number; log?: (line: string) => void } = {},
+  ): Promise<WriterThread> {
+    if (!existsSync(WRITER_THREAD_PATH)) {
+      throw new AppError('STORE_FAILURE', `writer: ${WRITER_THREAD_PATH} is missing; run \`npm run build\` first.`);
+    }
+    const data: WriterThreadData = { config, heartbeatMs: options.heartbeatMs };
+    const worker = new Worker(WRITER_THREAD_PATH, { workerData: data });
+    const thread = new WriterThread(worker, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (message: WriterMessage) => {
+        if (message.type !== 'ready') return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`writer: the writer thread exited (${code}) while starting`)));
+    });
+    return thread;
+  }
+
+  saveStories(inputs: StoryInput[], options?: BatchOptions): Promise<BatchSummary> {
+    return this.request({ op: 'saveStories', inputs, options }) as Promise<BatchSummary>;
+  }
+
+  importPaths(paths: string[], options?: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
+    return this.request({ op: 'importPaths', paths, options }) as Promise<ImportSummary>;
+  }
+
+  /** Lets the writer finish what it is doing, closes its database, and ends the thread. */
+  async close(): Promise<void> {
+    this.worker.postMessage({ close: true });
+    const timeout = setTimeout(() => this.worker.terminate(), 10_000);
+    await this.exited;
+    clearTimeout(timeout);
+  }
+
+  private request(request: WriterRequest): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, request });
+    });
+  }
+}
