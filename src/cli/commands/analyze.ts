@@ -9,8 +9,8 @@ import { readJsonl } from '../../ingest/sources/jsonl.js';
 import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import type { Level } from '../../text/level.js';
+import type { CommandEnv } from '../command-env.js';
 import { withContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 interface Analysed {
   id: string;

@@ -4,8 +4,8 @@ import { Option } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
 import type { StoryView } from '../../articles/model.js';
 import { AppError } from '../../core/errors.js';
+import type { CommandEnv } from '../command-env.js';
 import { withContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 /** A story as one JSON Lines record that `lingwire import` reads back into the same story. */
 export function storyToJsonl(story: StoryView): string {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { INPUT_FORMATS, type InputFormat, importPaths } from '../../ingest/import.js';
+import type { CommandEnv } from '../command-env.js';
 import { withContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
   program

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
+import type { CommandEnv } from '../command-env.js';
 import { withContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 export function registerLevels(program: Command, env: CommandEnv): void {
   program

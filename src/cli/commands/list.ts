@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
 import { AppError } from '../../core/errors.js';
+import { type CommandEnv, parsePositiveInt } from '../command-env.js';
 import { withContext } from '../context.js';
-import { type CommandEnv, parsePositiveInt } from '../main.js';
 
 export function registerList(program: Command, env: CommandEnv): void {
   program

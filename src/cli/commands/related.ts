@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { derivedExternalId } from '../../articles/service.js';
 import { AppError } from '../../core/errors.js';
+import { type CommandEnv, parsePositiveInt } from '../command-env.js';
 import { withContext } from '../context.js';
-import { type CommandEnv, parsePositiveInt } from '../main.js';
 
 /** The id `related --all` prints: the source's own id, else lingwire's (never the title-derived one). */
 export function publicId(story: { id: number; externalId: string; title: string }): string {

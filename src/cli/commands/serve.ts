@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
+import type { CommandEnv } from '../command-env.js';
 import { openContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 function parsePort(value: string): number {
   const port = Number(value);

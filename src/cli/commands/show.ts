@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { formatDateline } from '../../articles/dateline.js';
 import { AppError } from '../../core/errors.js';
 import { storyJson } from '../../web/routes/api.js';
+import type { CommandEnv } from '../command-env.js';
 import { withContext } from '../context.js';
-import type { CommandEnv } from '../main.js';
 
 export function registerShow(program: Command, env: CommandEnv): void {
   program
