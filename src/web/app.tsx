@@ -15,7 +15,7 @@ import { levelOfParagraphs } from '../articles/story-level.js';
 import { isAppError } from '../core/errors.js';
 import type { Dictionary } from '../dictionary/index.js';
 import type { Store } from '../store/types.js';
-import { ASSETS_DIR, versionedAssetUrl } from './assets.js';
+import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
 import { registerApiRoutes } from './routes/api.js';
@@ -71,8 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   await app.register(fastifyStatic, {
-    root: ASSETS_DIR,
+    root: [...ASSET_ROOTS],
     prefix: '/assets/',
+    allowedPath: (path, root) => isServableAsset(path, root),
     // URLs carry a content hash (?v=…), so a year is safe.
     maxAge: '365d',
     immutable: true,
