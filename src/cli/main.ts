@@ -2,9 +2,10 @@
  * `lingwire`: the command line. Exit codes: 0 success, 1 failure (one line on stderr saying what
  * and where), 2 wrong usage. AppErrors become messages here and nowhere else.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { type Config, configFromEnv } from '../core/config.js';
+import { Command, CommanderError } from 'commander';
+import { configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
+import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
@@ -15,18 +16,6 @@ import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { type Output, processOutput } from './output.js';
-
-/** What every command gets: the resolved configuration (after global options) and where to write. */
-export interface CommandEnv {
-  config(): Config;
-  output: Output;
-}
-
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('must be a whole number from 1.');
-  return n;
-}
 
 export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   const program = new Command('lingwire');

@@ -12,7 +12,7 @@ import Fastify, {
 } from 'fastify';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
-import { ASSETS_DIR, versionedAssetUrl } from './assets.js';
+import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
@@ -64,8 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('lingwireCache', ctx.cache);
 
   await app.register(fastifyStatic, {
-    root: ASSETS_DIR,
+    root: [...ASSET_ROOTS],
     prefix: '/assets/',
+    allowedPath: (path, root) => isServableAsset(path, root),
     // URLs carry a content hash (?v=…), so a year is safe.
     maxAge: '365d',
     immutable: true,

@@ -10,7 +10,7 @@ import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
 import type { Level } from '../../text/level.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 interface Analysed {
   id: string;

@@ -8,7 +8,7 @@ import {
   openDictionary,
 } from '../../dictionary/index.js';
 import { EXAM_NAMES } from '../../web/reader/levels.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 function describeEntry(entry: DictionaryEntry): string[] {
   const lines = [

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { storyToJsonl } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 export function registerExport(program: Command, env: CommandEnv): void {
   program

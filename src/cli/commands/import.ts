@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { INPUT_FORMATS, type InputFormat, importPaths } from '../../ingest/import.js';
 import { withServices } from '../../services.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
   program

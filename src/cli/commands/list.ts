@@ -3,7 +3,7 @@ import { formatDateline } from '../../articles/dateline.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
-import { type CommandEnv, parsePositiveInt } from '../main.js';
+import { type CommandEnv, parsePositiveInt } from '../command-env.js';
 
 export function registerList(program: Command, env: CommandEnv): void {
   program

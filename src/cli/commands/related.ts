@@ -3,7 +3,7 @@ import { derivedExternalId } from '../../articles/publishing.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
-import { type CommandEnv, parsePositiveInt } from '../main.js';
+import { type CommandEnv, parsePositiveInt } from '../command-env.js';
 
 /** The id `related --all` prints: the source's own id, else lingwire's (never the title-derived one). */
 export function publicId(story: { id: number; externalId: string; title: string }): string {

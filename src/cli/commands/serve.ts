@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { openServices } from '../../services.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -4,7 +4,7 @@ import { storyJson } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
-import type { CommandEnv } from '../main.js';
+import type { CommandEnv } from '../command-env.js';
 
 export function registerShow(program: Command, env: CommandEnv): void {
   program

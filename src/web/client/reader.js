@@ -4,10 +4,38 @@
  * read aloud. The server has already marked up every word (`.w`, with `data-k` = dictionary
  * entry, `data-r` = band level, `data-ph` = phrase) and sentence (`.s`), so nothing here
  * tokenizes text. Lookups go to `GET /api/lookup?word=…`, which browsers cache.
+ *
+ * Checked by `tsconfig.client.json` (DOM types, no Node) and linted by biome like the server code.
  */
+
+/**
+ * One line of Chinese meanings, as `/api/lookup` sends it.
+ * @typedef {object} Translation
+ * @property {string} pos part of speech (`n.`, `vt.`), `''` if none
+ * @property {string} text the meanings
+ */
+
+/**
+ * The fields of a `GET /api/lookup` answer that the popup shows: the server's `DictionaryEntry`
+ * (`src/dictionary/dictionary.ts`) plus `examNames`.
+ * @typedef {object} LookupEntry
+ * @property {string} word the spelling found
+ * @property {string} lemma headword of the lemma whose entry this is
+ * @property {string} phonetic `''` if none
+ * @property {Translation[]} translations
+ * @property {string} definition English definition, `''` if none
+ * @property {Record<string, string | null>} forms the lemma's forms by kind (`past`, `plural`…)
+ * @property {string[]} examNames exam lists the lemma is on, by their Chinese names
+ * @property {number} collins Collins stars, 0–5
+ * @property {boolean} oxford in the Oxford 3000
+ * @property {{ translations: Translation[] } | null} ownSense the inflected form's own sense, if any
+ */
+
 (() => {
-  const reader = /** @type {HTMLElement | null} */ (document.querySelector('.reader'));
-  if (!reader) return;
+  const found = /** @type {HTMLElement | null} */ (document.querySelector('.reader'));
+  if (!found) return;
+  // A const that is never null, so the hoisted functions below can use it too.
+  const reader = found;
   const words = /** @type {HTMLElement[]} */ ([...reader.querySelectorAll('.w')]);
 
   // ---- the lookup popup ---------------------------------------------------------------------
@@ -21,16 +49,19 @@
   document.body.append(popup);
   /** @type {HTMLElement | null} */
   let openedFrom = null;
-  /** @type {Map<string, Promise<any>>} */
+  /** @type {Map<string, Promise<LookupEntry | null>>} */
   const cache = new Map();
 
-  /** @param {string} word */
+  /**
+   * @param {string} word
+   * @returns {Promise<LookupEntry | null>}
+   */
   function fetchEntry(word) {
     let entry = cache.get(word);
     if (!entry) {
       // 404 means "not in the dictionary" and is kept; any other failure is not, so a retry can work.
       entry = fetch(`/api/lookup?word=${encodeURIComponent(word)}`).then((r) => {
-        if (r.ok) return r.json();
+        if (r.ok) return /** @type {Promise<LookupEntry>} */ (r.json());
         if (r.status === 404) return null;
         throw new Error(`lookup failed: ${r.status}`);
       });
@@ -52,6 +83,7 @@
     return node;
   }
 
+  /** @type {Record<string, string>} */
   const FORM_NAMES = {
     past: '过去式',
     pastParticiple: '过去分词',
@@ -63,7 +95,7 @@
   };
 
   /**
-   * @param {any} entry
+   * @param {LookupEntry | null} entry
    * @param {string} written
    * @param {string | undefined} phrase
    */
@@ -92,7 +124,9 @@
     if (entry.collins > 0) labels.append(el('span', 'label collins', '★'.repeat(entry.collins)));
     if (entry.oxford) labels.append(el('span', 'label', '牛津3000'));
     if (labels.childElementCount > 0) popup.append(labels);
-    const senses = entry.ownSense ? [...entry.ownSense.translations, ...entry.translations] : entry.translations;
+    const senses = entry.ownSense
+      ? [...entry.ownSense.translations, ...entry.translations]
+      : entry.translations;
     const list = el('ul', 'lookup-meanings');
     for (const t of senses.slice(0, 8)) {
       const li = el('li', null);
@@ -105,7 +139,7 @@
     if (forms.length > 0) {
       const p = el('p', 'lookup-forms');
       p.setAttribute('lang', 'en');
-      p.textContent = forms.map(([k, v]) => `${FORM_NAMES[/** @type {keyof FORM_NAMES} */ (k)] ?? k} ${v}`).join(' · ');
+      p.textContent = forms.map(([k, v]) => `${FORM_NAMES[k] ?? k} ${v}`).join(' · ');
       popup.append(p);
     }
     if (entry.definition) {
@@ -142,17 +176,19 @@
     popup.style.top = `${top}px`;
   }
 
+  /** Counts lookups, so only the latest one fills the popup. */
+  let request = 0;
   /**
    * @param {string} key
    * @param {string} written
    * @param {string | undefined} phrase
    */
-  let request = 0;
   async function show(key, written, phrase) {
     const mine = ++request;
     popup.hidden = false;
     popup.setAttribute('aria-busy', 'true');
-    let entry;
+    /** @type {LookupEntry | null} */
+    let entry = null;
     let failed = false;
     try {
       entry = await fetchEntry(key);
@@ -163,7 +199,9 @@
     if (mine !== request) return;
     popup.removeAttribute('aria-busy');
     if (failed) {
-      popup.replaceChildren(el('p', 'lookup-missing', '查词失败，请再试一次。 The lookup failed; try again.'));
+      popup.replaceChildren(
+        el('p', 'lookup-missing', '查词失败，请再试一次。 The lookup failed; try again.'),
+      );
     } else {
       renderEntry(entry, written, phrase);
     }
@@ -172,7 +210,7 @@
 
   /** @param {HTMLElement} word */
   function openFor(word) {
-    words.forEach((w) => w.classList.remove('active'));
+    for (const w of words) w.classList.remove('active');
     word.classList.add('active');
     openedFrom = word;
     void show(word.dataset.k ?? word.textContent ?? '', word.textContent ?? '', word.dataset.ph);
@@ -254,7 +292,9 @@
     const apply = () => {
       vocabList.dataset.min = vocabSelect.value;
       const min = Number(vocabSelect.value);
-      const shown = [...vocabList.children].filter((li) => Number(/** @type {HTMLElement} */ (li).dataset.r) >= min);
+      const shown = [...vocabList.children].filter(
+        (li) => Number(/** @type {HTMLElement} */ (li).dataset.r) >= min,
+      );
       if (vocabCount) vocabCount.textContent = `${shown.length} 个词`;
     };
     vocabSelect.addEventListener('change', apply);
@@ -274,8 +314,6 @@
   const sentences = /** @type {HTMLElement[]} */ ([...reader.querySelectorAll('.s')]);
   const readButton = document.querySelector('.read-aloud');
   let reading = false;
-  /** @type {number} */
-  let current = -1;
   /** Counts utterances, so the end of a cancelled one never advances the reading. */
   let utterances = 0;
   const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -290,8 +328,9 @@
     if (!synth || index < 0 || index >= sentences.length) return stopReading();
     synth.cancel();
     reading = true;
-    current = index;
-    sentences.forEach((s, i) => s.classList.toggle('speaking', i === index));
+    sentences.forEach((s, i) => {
+      s.classList.toggle('speaking', i === index);
+    });
     const sentence = sentences[index];
     if (!sentence) return stopReading();
     sentence.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -314,9 +353,8 @@
 
   function stopReading() {
     reading = false;
-    current = -1;
     synth?.cancel();
-    sentences.forEach((s) => s.classList.remove('speaking'));
+    for (const s of sentences) s.classList.remove('speaking');
     reader.classList.remove('reading');
     if (readButton) readButton.textContent = '▶ 朗读 Read aloud';
   }
