@@ -68,6 +68,8 @@ export class RelatedService implements StoryIndexer {
   private index: RelatedIndex | null = null;
   /** The newest change in the store's change log that the in-memory index reflects. */
   private seen = 0;
+  /** Full loads of the index from the store, and catch-ups that applied others' changes instead. */
+  readonly stats = { loads: 0, catchUps: 0 };
   private readonly clock: Clock;
 
   constructor(
@@ -90,6 +92,7 @@ export class RelatedService implements StoryIndexer {
       this.index = null;
     }
     this.seen = await tx.changes.latestChange();
+    this.stats.loads++;
     const index = new RelatedIndex(this.options.engine);
     const model = await tx.related.findRelatedModel();
     const saved: ExportedStory[] = [];
@@ -165,6 +168,7 @@ export class RelatedService implements StoryIndexer {
         list.map((r) => ({ id: String(r.id), score: r.score })),
       );
     }
+    if (tags.length > 0) this.stats.catchUps++;
     this.seen = changes.latest;
     return missing;
   }

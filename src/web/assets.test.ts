@@ -3,21 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/types.js';
+import { memoryServices } from '../../test/services.js';
 import { buildApp } from './app.js';
 import { ASSETS_DIR, CLIENT_DIR, isServableAsset, versionedAssetUrl } from './assets.js';
 
-let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = openSqliteStore(':memory:');
-  app = await buildApp({ store });
+  app = await buildApp({ services: memoryServices() });
 });
 afterAll(async () => {
   await app.close();
-  await store.close();
 });
 
 describe('the reader script from src/web/client', () => {

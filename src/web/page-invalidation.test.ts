@@ -75,8 +75,10 @@ describe('precise page-cache invalidation', () => {
     const other = openSqliteStore(db);
     try {
       await other.meta.saveMeta('writer', JSON.stringify({ beatAt: new Date().toISOString() }));
-      const [vector] = await Array.fromAsync(other.related.iterateRelatedVectors());
-      await other.related.saveRelatedVector(vector!.storyId, vector!.data);
+      for await (const vector of other.related.iterateRelatedVectors()) {
+        await other.related.saveRelatedVector(vector.storyId, vector.data);
+        break;
+      }
     } finally {
       await other.close();
     }

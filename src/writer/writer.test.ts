@@ -1,0 +1,108 @@
+/**
+ * The writer: stories handed to it are stored with their related lists; a `lingwire import` run
+ * meanwhile from another process is picked up at the writer's next batch without reloading its
+ * index; the writer thread records its heartbeat and stops cleanly.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../test/shared-data.js';
+import { memoryServices } from '../../test/services.js';
+import type { StoryInput } from '../articles/model.js';
+import { runCli } from '../cli/main.js';
+import { DEFAULT_CONFIG } from '../core/config.js';
+import type { Services } from '../services.js';
+import { WriterThread } from './client.js';
+import { readWriterStatus } from './status.js';
+import { Writer } from './writer.js';
+
+const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lingwire-writer-'));
+  db = join(dir, 'site.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const err: string[] = [];
+  const code = await runCli(['--db', db, ...argv], { out: () => {}, err: (l) => err.push(l) }, {});
+  if (code !== 0) throw new Error(`lingwire ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
+}
+
+function story(id: string, title: string, body: string): StoryInput {
+  return {
+    source: 'written',
+    externalId: id,
+    section: '体育英语新闻',
+    title,
+    dateline: null,
+    publishedAt: '2022-06-01',
+    url: null,
+    tags: [],
+    paragraphs: [body],
+    pinnedRelated: [],
+  };
+}
+
+async function listOf(services: Services, externalId: string): Promise<string[]> {
+  const found = await services.store.stories.findStoryByExternalId('written', externalId);
+  const list = await services.store.related.findRelatedList(found!.id);
+  return list.map((row) => row.externalId);
+}
+
+describe('the writer', () => {
+  it('picks up stories another process imported meanwhile, without reloading its index', async () => {
+    await cli('import', join(fixtures, 'archive.jsonl'));
+    const services = memoryServices({ dbPath: db });
+    const writer = new Writer(services);
+    try {
+      await writer.saveStories([
+        story('w1', 'Fans cheer as the football team returns home', 'Fans cheered the football team at the airport.'),
+      ]);
+      expect(services.related.stats.loads).toBe(1);
+      // Another process adds a football story while the writer holds its index in memory.
+      await cli('import', join(fixtures, 'new-story.jsonl'));
+      await writer.saveStories([
+        story(
+          'w2',
+          'Goalkeeper and striker celebrate the football final win',
+          'The goalkeeper saved a penalty and the striker scored as the home team won the football final after extra time.',
+        ),
+      ]);
+      expect(services.related.stats.loads).toBe(1);
+      expect(services.related.stats.catchUps).toBeGreaterThanOrEqual(1);
+      // The story the other process stored is in the writer's index: it ranks for the new story.
+      expect(await listOf(services, 'w2')).toContain('n1');
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('runs in a worker thread: stores what it is handed, beats, and stops', async () => {
+    const thread = await WriterThread.start({ ...DEFAULT_CONFIG, dbPath: db }, { heartbeatMs: 200, log: () => {} });
+    const reader = memoryServices({ dbPath: db });
+    try {
+      const summary = await thread.saveStories([
+        story('t1', 'Swimmers break a record at the national championships', 'Two swimmers broke a record.'),
+      ]);
+      expect(summary).toMatchObject({ added: 1, updated: 0 });
+      expect(await reader.reading.findStory('swimmers-break-a-record-at-the-national-championships')).not.toBeNull();
+      const status = await readWriterStatus(reader.store);
+      expect(status.alive).toBe(true);
+      await expect(thread.importPaths([join(dir, 'missing.jsonl')])).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    } finally {
+      await thread.close();
+      await reader.close();
+    }
+    const after = memoryServices({ dbPath: db });
+    try {
+      expect((await readWriterStatus(after.store, Date.now() + 1000)).alive).toBe(false);
+    } finally {
+      await after.close();
+    }
+  });
+});
