@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ArticleService } from '../src/articles/service.js';
 import { importPaths } from '../src/ingest/import.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite/store.js';
 import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../test/shared-data.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);

@@ -7,7 +7,7 @@ import { lazyLevelEstimator } from '../articles/story-level.js';
 import type { Config } from '../core/config.js';
 import { type Dictionary, openDictionary } from '../dictionary/index.js';
 import { RelatedService } from '../related/service.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/store.js';
 import type { Store } from '../store/types.js';
 
 export interface CliContext {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { ArticleService } from '../articles/service.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/store.js';
 import type { Store } from '../store/types.js';
 import { importPaths } from './import.js';
 

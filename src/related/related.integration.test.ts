@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/store.js';
 import { buildApp } from '../web/app.js';
 
 const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');

@@ -99,7 +99,7 @@ export function describeStoreContract(name: string, open: () => Store | Promise<
         (await store.stories.listStories({ sectionId: a.id, limit: 1, offset: 1 })).map((s) => s.slug),
       ).toEqual(['old']);
       expect(await store.stories.countStories(a.id)).toBe(2);
-      expect((await store.sections.listSections()).map((s) => s.slug)).toEqual(['b', 'a']);
+      expect((await store.sections.listSections()).map((s) => s.slug)).toEqual(['a', 'b']);
       await store.close();
     });
 

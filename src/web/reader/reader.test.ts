@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleService } from '../../articles/service.js';
 import { levelOfParagraphs } from '../../articles/story-level.js';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
-import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../../store/sqlite/store.js';
 import type { Store } from '../../store/types.js';
 import { buildApp } from '../app.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../store-contract.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStore } from './store.js';
 
 describeStoreContract('sqlite (in memory)', () => openSqliteStore(':memory:'));
 
