@@ -82,7 +82,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       refuseInsideTransaction(method);
       return unlessBusy(run);
     },
-    write(method, run) {
+    async write(method, run) {
       refuseInsideTransaction(method);
       return enqueue(async () =>
         unlessBusy(() =>
@@ -146,7 +146,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     description: `sqlite:${path}`,
     ...repositories(storeScope),
     changes: sqliteChangeRepo(prepare, unlessBusy),
-    transaction(work) {
+    async transaction(work) {
       refuseInsideTransaction('transaction');
       return enqueue(() => runTransaction(work));
     },
