@@ -202,6 +202,16 @@ export function transactionsContract(adapter: StoreContractAdapter): void {
       expect(await store.stories.countStories()).toBe(2);
     });
 
+    it("does not bind another connection's store: it reads the last commit meanwhile", async () => {
+      const [server, importer] = await stores.openTwo();
+      await addSection(importer, 'a');
+      await importer.transaction(async (tx) => {
+        await addSection(tx, 'b');
+        expect((await server.sections.listSections()).map((s) => s.slug)).toEqual(['a']);
+      });
+      expect((await server.sections.listSections()).map((s) => s.slug)).toEqual(['a', 'b']);
+    });
+
     it('lets work that outlives its transaction use the store once the transaction has ended', async () => {
       const store = await stores.open();
       const { opened, open } = gate();

@@ -33,11 +33,17 @@ export interface SqliteStoreOptions extends SqliteOpenOptions, ChangeLogOptions 
 
 /** One transaction's state, also the AsyncLocalStorage value of its work. */
 interface TxState {
+  /** The connection it runs on: a transaction on another store does not bind this one. */
+  db: object;
   /** False once it has committed or rolled back. */
   active: boolean;
   /** The change tags of its writes so far. */
   tags: Set<string>;
 }
+
+// One instance for every store: on Node 20 an AsyncLocalStorage stays registered for the life of
+// the process once used, and each registered one costs a little on every async operation.
+const inTransaction = new AsyncLocalStorage<TxState>();
 
 function repositories(scope: Scope): StoreTx {
   return {
@@ -54,7 +60,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const db = openSqliteDatabase(path, options);
   const prepare = statementCache(db);
   const changeLog = changeLogWriter(prepare, options);
-  const inTransaction = new AsyncLocalStorage<TxState>();
   /** Bumped on every write through this connection, which `data_version` does not report. */
   let localWrites = 0;
 
@@ -68,7 +73,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
 
   const refuseInsideTransaction = (method: string) => {
-    if (!inTransaction.getStore()?.active) return;
+    const current = inTransaction.getStore();
+    if (!current?.active || current.db !== db) return;
     const hint =
       method === 'transaction'
         ? 'transactions do not nest'
@@ -123,7 +129,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
 
   const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
-    const state: TxState = { active: true, tags: new Set() };
+    const state: TxState = { db, active: true, tags: new Set() };
     unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
     try {
       const result = await inTransaction.run(state, () => work(repositories(transactionScope(state))));
