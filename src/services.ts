@@ -13,7 +13,7 @@ import type { Config } from './core/config.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { RelatedService } from './related/service.js';
-import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { openSqliteStore } from './store/sqlite/store.js';
 import type { Store } from './store/types.js';
 
 export interface Services {

@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import type { Dictionary } from '../src/dictionary/index.js';
 import { openServices, type Services } from '../src/services.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite/store.js';
 
 export function memoryServices(options: { dictionary?: Dictionary | null; dbPath?: string } = {}): Services {
   const dbPath = options.dbPath ?? ':memory:';

@@ -68,12 +68,6 @@ export async function runCli(
       output.err(`lingwire: ${error.message}`);
       return error.code === 'USAGE' ? 2 : 1;
     }
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      output.err(
-        'lingwire: the database is busy: another lingwire import or related --rebuild is writing to it; try again when it finishes.',
-      );
-      return 1;
-    }
     output.err(`lingwire: ${(error as Error).message ?? String(error)}`);
     if (env.LINGWIRE_DEBUG) output.err((error as Error).stack ?? '');
     return 1;

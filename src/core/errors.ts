@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'WORD_NOT_FOUND'
   | 'DICTIONARY_UNAVAILABLE'
   | 'STORE_FAILURE'
-  | 'STORE_BUSY';
+  | 'STORE_BUSY'
+  /** A programming error in the use of the store (a repository used outside its transaction). */
+  | 'STORE_MISUSE';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -30,6 +32,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   DICTIONARY_UNAVAILABLE: 503,
   STORE_FAILURE: 500,
   STORE_BUSY: 503,
+  STORE_MISUSE: 500,
 };
 
 export class AppError extends Error {

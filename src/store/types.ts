@@ -49,15 +49,24 @@ export interface ListQuery {
   offset: number;
 }
 
+/** The sections (栏目) stories are filed under. */
 export interface SectionRepo {
   findSectionBySlug(slug: string): Promise<Section | null>;
   findSectionByNameZh(nameZh: string): Promise<Section | null>;
   findSectionById(id: number): Promise<Section | null>;
-  /** All sections, in the order of their newest story (sections without stories last). */
+  /**
+   * All sections in their stable order: by position, then creation order. It does not move when a
+   * story arrives, so the site navigation stays where readers expect it.
+   */
   listSections(): Promise<Section[]>;
+  /** Adds a section after the existing ones. Change tag: `sections`. */
   createSection(section: Omit<Section, 'id'>): Promise<Section>;
 }
 
+/**
+ * The stories. Writes record change tags (see `ChangeRepo`) themselves, so no caller can forget
+ * to invalidate a page.
+ */
 export interface StoryRepo {
   findStoryById(id: number): Promise<Story | null>;
   findStoryBySlug(slug: string): Promise<Story | null>;
@@ -67,9 +76,18 @@ export interface StoryRepo {
     keys: string[],
   ): Promise<Array<{ id: number; slug: string; titleKey: string; sectionId: number }>>;
   isSlugTaken(slug: string): Promise<boolean>;
+  /** Change tags: `story:<id>`, `section:<sectionId>`, `title:<titleKey>`, `stories`. */
   insertStory(record: StoryRecord, now: string): Promise<Story>;
-  /** Replaces every field but id, slug and createdAt. */
+  /**
+   * Replaces every field but id, slug and createdAt; `STORY_NOT_FOUND` when there is no such story.
+   * Change tags: `story:<id>`, `stories`, and `section:`/`title:` of both the old and the new row.
+   */
   updateStory(id: number, record: StoryRecord, now: string): Promise<Story>;
+  /**
+   * Deletes a story with its vector, lists and analysis; false when there was none. Change tags:
+   * `story:<id>`, `section:<sectionId>`, `title:<titleKey>`, `stories`, and `related:<x>` for every
+   * story x whose related list contained it.
+   */
   deleteStory(id: number): Promise<boolean>;
   listStories(query: ListQuery): Promise<StoryListRow[]>;
   countStories(sectionId?: number): Promise<number>;
@@ -92,43 +110,100 @@ export interface RelatedRow {
  * owns its format), so the engine can change without a migration.
  */
 export interface RelatedRepo {
+  /** Saves (or replaces) a story's engine state. No change tag: pages do not show it. */
   saveRelatedVector(storyId: number, data: string): Promise<void>;
   /** Every saved vector, in story id order. */
   iterateRelatedVectors(batchSize?: number): AsyncIterable<{ storyId: number; data: string }>;
   countRelatedVectors(): Promise<number>;
   /** Stories that have no saved vector (stored before related lists, or with `--no-related`). */
   findStoryIdsWithoutVector(): Promise<number[]>;
-  /** Replaces a story's list (best first). */
+  /** Replaces a story's list (best first). Change tag `related:<storyId>`, only when the list differs. */
   replaceRelatedList(storyId: number, entries: Array<{ relatedId: number; score: number }>): Promise<void>;
   findRelatedList(storyId: number): Promise<RelatedRow[]>;
   /** Every stored list as story id → related ids and scores, best first (loading the engine). */
   findAllRelatedLists(): Promise<Map<number, Array<{ relatedId: number; score: number }>>>;
+  /** Saves the fitted model and the archive size it was fitted on. No change tag. */
   saveRelatedModel(data: string, stories: number, now: string): Promise<void>;
   findRelatedModel(): Promise<{ data: string; stories: number } | null>;
-  /** Drops every vector, list and model (before a full rebuild). */
+  /** Drops every vector, list and model (before a full rebuild). Change tag: `all`. */
   clearRelated(): Promise<void>;
 }
 
-/** The repositories as seen inside one transaction. */
+/**
+ * A story's stored analysis (what `lingwire analyze` works out), kept so a page need not compute
+ * it again. The data is opaque text to the store; `version` is the analyser's, so stories an older
+ * analyser worked on can be found and done again.
+ */
+export interface AnalysisRepo {
+  /** Saves (or replaces) a story's analysis; `STORY_NOT_FOUND` when there is no such story. Change tag: `story:<storyId>`. */
+  saveStoryAnalysis(storyId: number, version: number, data: string): Promise<void>;
+  findStoryAnalysis(storyId: number): Promise<{ version: number; data: string } | null>;
+  /** Stories with no analysis or one of another version, in id order. */
+  findStoryIdsWithoutAnalysis(version: number): Promise<number[]>;
+}
+
+/** Small operator state by key, such as the writer's heartbeat. Records no change tag. */
+export interface MetaRepo {
+  findMeta(key: string): Promise<string | null>;
+  /** Saves (or replaces) the value of `key`, stamping when. */
+  saveMeta(key: string, value: string): Promise<void>;
+}
+
+/**
+ * The change log: every committed write transaction (and every write call made outside one)
+ * appends one entry holding the de-duplicated tags of what it changed, so a page cache in any
+ * process can drop exactly the pages that show those things. Tags: `story:<id>`,
+ * `section:<id>`, `title:<titleKey>`, `related:<storyId>`, `stories` (any list of stories),
+ * `sections` (the section list) and `all` (drop everything). The newest 50,000 entries are kept
+ * (a few hundred more between prunes).
+ */
+export interface ChangeRepo {
+  /** The sequence number of the newest entry; 0 when nothing was ever written. */
+  latestChange(): Promise<number>;
+  /**
+   * The tags of every entry after `seq` (sorted, de-duplicated) and the newest sequence number;
+   * `{ latest: seq, tags: [] }` when nothing changed. Null when entries after `seq` may have been
+   * pruned, or `seq` is beyond the newest (another database's history): drop every cache then.
+   */
+  findChangesSince(seq: number): Promise<{ latest: number; tags: string[] } | null>;
+}
+
+/**
+ * The repositories as seen inside one transaction. They are bound to it: once it has committed or
+ * rolled back, calling any of them fails with `STORE_MISUSE`.
+ */
 export interface StoreTx {
   sections: SectionRepo;
   stories: StoryRepo;
   related: RelatedRepo;
+  analysis: AnalysisRepo;
+  meta: MetaRepo;
 }
 
+/**
+ * A store: the repositories for work outside a transaction (each write call commits on its own,
+ * with its change-log entry), the change log, and transactions. Calling the store's own
+ * repositories from inside a transaction's work fails with `STORE_MISUSE` (on PostgreSQL they
+ * would run on another connection and not see the transaction's writes); other async contexts,
+ * such as a web request served meanwhile, may use them. A busy database fails with `STORE_BUSY`.
+ */
 export interface Store extends StoreTx {
   /** Human-readable adapter name for logs: `sqlite:/path/to/db`. */
   readonly description: string;
+  /** The change log, for precise page-cache invalidation across processes. */
+  readonly changes: ChangeRepo;
   /**
-   * Runs `work` in one transaction: all of its writes land, or none do (it rolls back when
-   * `work` throws). Transactions are serialised.
+   * Runs `work` in one transaction with repositories of its own: all of its writes land, with one
+   * change-log entry, or none do (it rolls back when `work` throws). Transactions are serialised,
+   * and do not nest: calling `transaction` from inside one fails with `STORE_MISUSE`.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /**
    * A token that changes whenever stored content changes, in this process or any other writing
-   * to the same database. Page caches compare it on every request, so it is synchronous and cheap:
-   * SQLite reads `PRAGMA data_version`; a PostgreSQL adapter would keep a counter moved by
-   * LISTEN/NOTIFY.
+   * to the same database. Page caches compare it on every request, so it is synchronous and cheap,
+   * and ask `changes.findChangesSince` what changed when it moves. SQLite reads
+   * `PRAGMA data_version` plus a count of this connection's writes; a PostgreSQL adapter would
+   * keep a counter moved by LISTEN/NOTIFY.
    */
   changeToken(): string;
   close(): Promise<void>;

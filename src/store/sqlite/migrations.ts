@@ -67,4 +67,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 4: stable section order, the change log (page-cache invalidation across processes), stored
+  // story analysis, and small operator state
+  `
+  ALTER TABLE sections ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE changes (
+    seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+    tags TEXT NOT NULL,                    -- JSON array of change tags (store/types.ts ChangeRepo)
+    at   TEXT NOT NULL
+  );
+  CREATE TABLE story_analysis (
+    story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    version  INTEGER NOT NULL,             -- the analyser's version
+    data     TEXT NOT NULL                 -- opaque to the store
+  );
+  CREATE TABLE meta (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,167 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3 (12.x; 13.x crashes on Node 20).
+ *
+ * better-sqlite3 is synchronous; the methods are async only to satisfy the store interfaces, so a
+ * PostgreSQL adapter can stand in without the domain noticing. To keep that promise honest, this
+ * adapter refuses what would only work on SQLite: each transaction gets repository objects of its
+ * own that stop working when it ends, and the store's repositories refuse calls from inside a
+ * transaction's work (found with AsyncLocalStorage, so a web request served meanwhile is not
+ * refused).
+ *
+ * One connection serves everything, so transactions and the store's own write calls run one at a
+ * time through a queue. Reads are not queued: a read from another async context while a
+ * transaction is open sees that transaction's writes (PostgreSQL would not); nothing in lingwire
+ * serves pages from the process that imports.
+ *
+ * `PRAGMA data_version` tells this connection when another process has committed, which is what
+ * `changeToken()` is built on; the change log (`changes.ts`) says what those commits changed.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError } from '../../core/errors.js';
+import type { Store, StoreTx } from '../types.js';
+import { sqliteAnalysisRepo } from './analysis.js';
+import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
+import { sqliteMetaRepo } from './meta.js';
+import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
+import { sqliteRelatedRepo } from './related.js';
+import { type Scope, statementCache, unlessBusy } from './scope.js';
+import { sqliteSectionRepo } from './sections.js';
+import { sqliteStoryRepo } from './stories.js';
+
+/** Options for `openSqliteStore`: how to open the file and how much change log to keep. */
+export interface SqliteStoreOptions extends SqliteOpenOptions, ChangeLogOptions {}
+
+/** One transaction's state, also the AsyncLocalStorage value of its work. */
+interface TxState {
+  /** The connection it runs on: a transaction on another store does not bind this one. */
+  db: object;
+  /** False once it has committed or rolled back. */
+  active: boolean;
+  /** The change tags of its writes so far. */
+  tags: Set<string>;
+}
+
+// One instance for every store: on Node 20 an AsyncLocalStorage stays registered for the life of
+// the process once used, and each registered one costs a little on every async operation.
+const inTransaction = new AsyncLocalStorage<TxState>();
+
+function repositories(scope: Scope): StoreTx {
+  return {
+    sections: sqliteSectionRepo(scope),
+    stories: sqliteStoryRepo(scope),
+    related: sqliteRelatedRepo(scope),
+    analysis: sqliteAnalysisRepo(scope),
+    meta: sqliteMetaRepo(scope),
+  };
+}
+
+/** Opens the store at `path` (`:memory:` for a private in-memory database). */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const db = openSqliteDatabase(path, options);
+  const prepare = statementCache(db);
+  const changeLog = changeLogWriter(prepare, options);
+  /** Bumped on every write through this connection, which `data_version` does not report. */
+  let localWrites = 0;
+
+  // better-sqlite3 runs one statement at a time, but an async transaction body yields between
+  // statements; the queue keeps a second transaction from starting inside the first.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  const refuseInsideTransaction = (method: string) => {
+    const current = inTransaction.getStore();
+    if (!current?.active || current.db !== db) return;
+    const hint =
+      method === 'transaction'
+        ? 'transactions do not nest'
+        : `use the transaction's repositories (tx.${method.split('.')[0]})`;
+    throw new AppError('STORE_MISUSE', `store: ${method} called on the store inside a transaction; ${hint}`);
+  };
+
+  const storeScope: Scope = {
+    prepare,
+    read(method, run) {
+      refuseInsideTransaction(method);
+      return unlessBusy(run);
+    },
+    async write(method, run) {
+      refuseInsideTransaction(method);
+      return enqueue(async () =>
+        unlessBusy(() =>
+          db
+            .transaction(() => {
+              localWrites++;
+              const tags = new Set<string>();
+              const result = run(tags);
+              changeLog.append(tags);
+              return result;
+            })
+            .immediate(),
+        ),
+      );
+    },
+  };
+
+  const transactionScope = (state: TxState): Scope => {
+    const refuseEnded = (method: string) => {
+      if (state.active) return;
+      throw new AppError(
+        'STORE_MISUSE',
+        `store: tx.${method} used after its transaction ended; use a transaction's repositories only inside its work.`,
+      );
+    };
+    return {
+      prepare,
+      read(method, run) {
+        refuseEnded(method);
+        return unlessBusy(run);
+      },
+      async write(method, run) {
+        refuseEnded(method);
+        localWrites++;
+        return unlessBusy(() => run(state.tags));
+      },
+    };
+  };
+
+  const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    const state: TxState = { db, active: true, tags: new Set() };
+    unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
+    try {
+      const result = await inTransaction.run(state, () => work(repositories(transactionScope(state))));
+      unlessBusy(() => {
+        changeLog.append(state.tags);
+        db.exec('COMMIT');
+      });
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      localWrites++;
+      throw error;
+    } finally {
+      state.active = false;
+    }
+  };
+
+  const dataVersion = prepare('PRAGMA data_version');
+  return {
+    description: `sqlite:${path}`,
+    ...repositories(storeScope),
+    changes: sqliteChangeRepo(prepare, unlessBusy),
+    async transaction(work) {
+      refuseInsideTransaction('transaction');
+      return enqueue(() => runTransaction(work));
+    },
+    changeToken() {
+      const version = unlessBusy(() => (dataVersion.get() as { data_version: number }).data_version);
+      return `${version}.${localWrites}`;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
