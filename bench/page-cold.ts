@@ -28,9 +28,15 @@ export async function benchColdRenders(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lingwire-cold-'));
   const dictionary = openDictionary();
   dictionary.preload();
-  const services = openServices({ ...DEFAULT_CONFIG, dbPath: join(dir, 'cold.db') }, { dictionary, warn: () => {} });
+  const services = openServices(
+    { ...DEFAULT_CONFIG, dbPath: join(dir, 'cold.db') },
+    { dictionary, warn: () => {} },
+  );
   try {
-    const lines = readFileSync(join(NEWS_DIR, 'bbc.train.jsonl'), 'utf8').trim().split('\n').slice(0, STORIES);
+    const lines = readFileSync(join(NEWS_DIR, 'bbc.train.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, STORIES);
     const input = join(dir, 'bbc.jsonl');
     writeFileSync(input, `${lines.join('\n')}\n`);
     const started = performance.now();

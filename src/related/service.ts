@@ -140,7 +140,8 @@ export class RelatedService implements StoryIndexer {
     const changes = await tx.changes.findChangesSince(this.seen);
     if (!changes) return null;
     const { tags } = changes;
-    if (tags.length > CATCH_UP_LIMIT || tags.includes(ALL_TAG) || tags.includes(RELATED_MODEL_TAG)) return null;
+    if (tags.length > CATCH_UP_LIMIT || tags.includes(ALL_TAG) || tags.includes(RELATED_MODEL_TAG))
+      return null;
     const missing: Story[] = [];
     const lists: number[] = [];
     for (const tag of tags) {

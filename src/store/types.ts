@@ -1,28 +1,13 @@
 /**
  * What the domain asks of storage, as narrow async interfaces. Only the composition root
- * (`cli/context.ts`, test setup) picks an adapter; domain code sees these types and nothing else,
+ * (`services.ts`, test setup) picks an adapter; domain code sees these types and nothing else,
  * so the SQLite adapter and a later PostgreSQL one are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
-import type { Dateline, PinnedLink, Section, Story, StoryLevel } from '../articles/model.js';
+import type { Dateline, Section, Story } from '../articles/model.js';
+import type { StoryRecord } from '../articles/story-records.js';
 
-/** A story's fields as the service writes them. */
-export interface StoryRecord {
-  slug: string;
-  source: string;
-  externalId: string;
-  sectionId: number;
-  title: string;
-  /** Normalised title (`titleKey`), for resolving pinned links by title. */
-  titleKey: string;
-  dateline: Dateline | null;
-  publishedAt: string | null;
-  url: string | null;
-  tags: string[];
-  paragraphs: string[];
-  pinnedRelated: PinnedLink[];
-  level: StoryLevel | null;
-}
+export type { StoryRecord };
 
 /** A story in a list, without its body. */
 export interface StoryListRow {
@@ -122,7 +107,9 @@ export interface RelatedRepo {
   findRelatedList(storyId: number): Promise<RelatedRow[]>;
   /** Every stored list as story id → related ids and scores, best first (loading the engine). */
   findAllRelatedLists(): Promise<Map<number, Array<{ relatedId: number; score: number }>>>;
-  /** Saves the fitted model and the archive size it was fitted on. No change tag. */
+  /** A story's saved engine state; null when it has none. */
+  findRelatedVector(storyId: number): Promise<string | null>;
+  /** Saves the fitted model and the archive size it was fitted on. Change tag: `related-model`. */
   saveRelatedModel(data: string, stories: number, now: string): Promise<void>;
   findRelatedModel(): Promise<{ data: string; stories: number } | null>;
   /** Drops every vector, list and model (before a full rebuild). Change tag: `all`. */
@@ -153,8 +140,9 @@ export interface MetaRepo {
  * The change log: every committed write transaction (and every write call made outside one)
  * appends one entry holding the de-duplicated tags of what it changed, so a page cache in any
  * process can drop exactly the pages that show those things. Tags: `story:<id>`,
- * `section:<id>`, `title:<titleKey>`, `related:<storyId>`, `stories` (any list of stories),
- * `sections` (the section list) and `all` (drop everything). The newest 50,000 entries are kept
+ * `section:<id>`, `title:<titleKey>`, `related:<storyId>`, `related-model`, `stories` (any list of
+ * stories), `sections` (the section list) and `all` (drop everything); `change-tags.ts` builds
+ * them. The newest 50,000 entries are kept
  * (a few hundred more between prunes).
  */
 export interface ChangeRepo {
@@ -178,6 +166,11 @@ export interface StoreTx {
   related: RelatedRepo;
   analysis: AnalysisRepo;
   meta: MetaRepo;
+  /**
+   * The change log as committed: inside a transaction it shows what others committed before it
+   * began (a writer catching up on them), not the transaction's own entry, which lands at commit.
+   */
+  readonly changes: ChangeRepo;
 }
 
 /**

@@ -50,11 +50,15 @@ describe('pages', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toMatch(/^<!doctype html><html lang="zh-CN">/);
     const headings = textOf(res.body, /<h2>(.*?)<\/h2>/g);
-    // Sections in their stable order (creation order: as the fixture's stories first name them).
+    // Groups ordered by their newest story: Ports (news, 2022-05-16), Museum (culture, 05-14), truce
+    // (world, 2016); the navigation keeps the sections' stable (creation) order.
     expect(headings).toEqual([
-      '国际英语新闻 International News',
-      '欧美文化 Western Culture',
       '英语新闻 English News',
+      '欧美文化 Western Culture',
+      '国际英语新闻 International News',
+    ]);
+    expect(textOf(res.body, /<nav class="sections-nav"[^>]*>(.*?)<\/nav>/g)).toEqual([
+      '国际英语新闻欧美文化英语新闻',
     ]);
     expect(res.body).toContain(
       '<a class="story-link" href="/stories/museum-opens-new-wing-for-modern-art" lang="en">',

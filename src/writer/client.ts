@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoryInput } from '../articles/model.js';
-import { PACKAGE_ROOT } from '../core/config.js';
 import type { Config } from '../core/config.js';
+import { PACKAGE_ROOT } from '../core/config.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { ImportOptions, ImportSummary } from '../ingest/import.js';
 import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
@@ -57,7 +57,10 @@ export class WriterThread {
     options: { heartbeatMs?: number; log?: (line: string) => void } = {},
   ): Promise<WriterThread> {
     if (!existsSync(WRITER_THREAD_PATH)) {
-      throw new AppError('STORE_FAILURE', `writer: ${WRITER_THREAD_PATH} is missing; run \`npm run build\` first.`);
+      throw new AppError(
+        'STORE_FAILURE',
+        `writer: ${WRITER_THREAD_PATH} is missing; run \`npm run build\` first.`,
+      );
     }
     const data: WriterThreadData = { config, heartbeatMs: options.heartbeatMs };
     const worker = new Worker(WRITER_THREAD_PATH, { workerData: data });
@@ -70,7 +73,9 @@ export class WriterThread {
       };
       worker.on('message', onMessage);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`writer: the writer thread exited (${code}) while starting`)));
+      worker.once('exit', (code) =>
+        reject(new Error(`writer: the writer thread exited (${code}) while starting`)),
+      );
     });
     return thread;
   }

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../test/shared-data.js';
 import { memoryServices } from '../../test/services.js';
+import { REPO_ROOT } from '../../test/shared-data.js';
 import type { StoryInput } from '../articles/model.js';
 import { runCli } from '../cli/main.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
@@ -61,7 +61,11 @@ describe('the writer', () => {
     const writer = new Writer(services);
     try {
       await writer.saveStories([
-        story('w1', 'Fans cheer as the football team returns home', 'Fans cheered the football team at the airport.'),
+        story(
+          'w1',
+          'Fans cheer as the football team returns home',
+          'Fans cheered the football team at the airport.',
+        ),
       ]);
       expect(services.related.stats.loads).toBe(1);
       // Another process adds a football story while the writer holds its index in memory.
@@ -83,17 +87,24 @@ describe('the writer', () => {
   });
 
   it('runs in a worker thread: stores what it is handed, beats, and stops', async () => {
-    const thread = await WriterThread.start({ ...DEFAULT_CONFIG, dbPath: db }, { heartbeatMs: 200, log: () => {} });
+    const thread = await WriterThread.start(
+      { ...DEFAULT_CONFIG, dbPath: db },
+      { heartbeatMs: 200, log: () => {} },
+    );
     const reader = memoryServices({ dbPath: db });
     try {
       const summary = await thread.saveStories([
         story('t1', 'Swimmers break a record at the national championships', 'Two swimmers broke a record.'),
       ]);
       expect(summary).toMatchObject({ added: 1, updated: 0 });
-      expect(await reader.reading.findStory('swimmers-break-a-record-at-the-national-championships')).not.toBeNull();
+      expect(
+        await reader.reading.findStory('swimmers-break-a-record-at-the-national-championships'),
+      ).not.toBeNull();
       const status = await readWriterStatus(reader.store);
       expect(status.alive).toBe(true);
-      await expect(thread.importPaths([join(dir, 'missing.jsonl')])).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+      await expect(thread.importPaths([join(dir, 'missing.jsonl')])).rejects.toMatchObject({
+        code: 'FILE_NOT_FOUND',
+      });
     } finally {
       await thread.close();
       await reader.close();

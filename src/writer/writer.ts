@@ -61,7 +61,10 @@ export class Writer {
     return this.services.pipeline.saveStories(inputs, options);
   }
 
-  async importPaths(paths: string[], options: Omit<ImportOptions, 'onProgress'> = {}): Promise<ImportSummary> {
+  async importPaths(
+    paths: string[],
+    options: Omit<ImportOptions, 'onProgress'> = {},
+  ): Promise<ImportSummary> {
     return importPaths(this.services.pipeline, paths, options);
   }
 

@@ -40,7 +40,8 @@ export function registerServe(program: Command, env: CommandEnv): void {
       const server = await startServer(config, services);
       // The writer (stories in, related index, later feed polling) runs in its own thread.
       const { WriterThread } = await import('../../writer/client.js');
-      const writer = config.dbPath === ':memory:' ? null : await WriterThread.start(config, { log: env.output.err });
+      const writer =
+        config.dbPath === ':memory:' ? null : await WriterThread.start(config, { log: env.output.err });
       const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,

@@ -112,7 +112,11 @@ const TAG_CASES: TagCase[] = [
     tags: (w) => [`story:${w.two}`],
   },
   { write: 'saveRelatedVector', run: (s, w) => s.related.saveRelatedVector(w.one, '{}'), tags: () => [] },
-  { write: 'saveRelatedModel', run: (s) => s.related.saveRelatedModel('{}', 3, NOW), tags: () => [] },
+  {
+    write: 'saveRelatedModel',
+    run: (s) => s.related.saveRelatedModel('{}', 3, NOW),
+    tags: () => ['related-model'],
+  },
   { write: 'saveMeta', run: (s) => s.meta.saveMeta('writer.heartbeat', NOW), tags: () => [] },
 ];
 
@@ -173,6 +177,18 @@ export function changesContract(adapter: StoreContractAdapter): void {
         code: 'STORY_NOT_FOUND',
       });
       expect(await store.changes.latestChange()).toBe(before);
+    });
+
+    it("reads inside a transaction what others committed, and not the transaction's own entry until it commits", async () => {
+      const store = await stores.open();
+      const w = await world(store);
+      const before = await store.changes.latestChange();
+      await store.transaction(async (tx) => {
+        await tx.stories.deleteStory(w.one);
+        expect(await tx.changes.latestChange()).toBe(before);
+        expect(await tx.changes.findChangesSince(before)).toEqual({ latest: before, tags: [] });
+      });
+      expect(await store.changes.latestChange()).toBe(before + 1);
     });
 
     it('answers the union of the tags since a point, and null for a point beyond the newest', async () => {

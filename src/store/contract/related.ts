@@ -65,6 +65,8 @@ export function relatedContract(adapter: StoreContractAdapter): void {
         { storyId: four, data: '{"v":4}' },
       ]);
       expect(await store.related.findStoryIdsWithoutVector()).toEqual([two]);
+      expect(await store.related.findRelatedVector(one)).toBe('{"v":1}');
+      expect(await store.related.findRelatedVector(two)).toBeNull();
       await store.stories.deleteStory(three);
       expect(await store.related.countRelatedVectors()).toBe(2);
     });

@@ -28,6 +28,7 @@ const EVERY_CALL: Array<[string, (repos: StoreTx) => Promise<unknown>]> = [
   ['related.iterateRelatedVectors', (r) => r.related.iterateRelatedVectors()[Symbol.asyncIterator]().next()],
   ['related.countRelatedVectors', (r) => r.related.countRelatedVectors()],
   ['related.findStoryIdsWithoutVector', (r) => r.related.findStoryIdsWithoutVector()],
+  ['related.findRelatedVector', (r) => r.related.findRelatedVector(1)],
   ['related.replaceRelatedList', (r) => r.related.replaceRelatedList(1, [])],
   ['related.findRelatedList', (r) => r.related.findRelatedList(1)],
   ['related.findAllRelatedLists', (r) => r.related.findAllRelatedLists()],

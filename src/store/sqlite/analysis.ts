@@ -1,5 +1,6 @@
 /** Stored story analysis on SQLite. */
 import { AppError } from '../../core/errors.js';
+import { storyTag } from '../change-tags.js';
 import type { AnalysisRepo } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -20,7 +21,7 @@ export function sqliteAnalysisRepo(scope: Scope): AnalysisRepo {
              ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, data = excluded.data`,
           )
           .run(storyId, version, data);
-        tags.add(`story:${storyId}`);
+        tags.add(storyTag(storyId));
       });
     },
     async findStoryAnalysis(storyId) {

@@ -1,4 +1,5 @@
 /** The related-stories engine's storage on SQLite: vectors, lists and the fitted model. */
+import { ALL_TAG, RELATED_MODEL_TAG, relatedTag } from '../change-tags.js';
 import type { RelatedRepo, RelatedRow } from '../types.js';
 import { paged, type Scope } from './scope.js';
 
@@ -72,7 +73,7 @@ export function sqliteRelatedRepo(scope: Scope): RelatedRepo {
         );
         for (const [rank, entry] of entries.entries())
           insert.run(storyId, rank, entry.relatedId, entry.score);
-        tags.add(`related:${storyId}`);
+        tags.add(relatedTag(storyId));
       });
     },
     async findRelatedList(storyId) {
@@ -102,8 +103,17 @@ export function sqliteRelatedRepo(scope: Scope): RelatedRepo {
         return lists;
       });
     },
+    async findRelatedVector(storyId) {
+      return scope.read('related.findRelatedVector', () => {
+        const row = scope.prepare('SELECT data FROM related_vectors WHERE story_id = ?').get(storyId) as
+          | { data: string }
+          | undefined;
+        return row?.data ?? null;
+      });
+    },
     saveRelatedModel(data, stories, now) {
-      return scope.write('related.saveRelatedModel', () => {
+      return scope.write('related.saveRelatedModel', (tags) => {
+        tags.add(RELATED_MODEL_TAG);
         scope
           .prepare('INSERT OR REPLACE INTO related_model (id, data, stories, updated_at) VALUES (1, ?, ?, ?)')
           .run(data, stories, now);
@@ -123,7 +133,7 @@ export function sqliteRelatedRepo(scope: Scope): RelatedRepo {
         for (const table of ['related_lists', 'related_vectors', 'related_model']) {
           scope.prepare(`DELETE FROM ${table}`).run();
         }
-        tags.add('all');
+        tags.add(ALL_TAG);
       });
     },
   };

@@ -1,5 +1,6 @@
 /** Sections on SQLite. */
 import type { Section } from '../../articles/model.js';
+import { SECTIONS_TAG } from '../change-tags.js';
 import type { SectionRepo } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -45,7 +46,7 @@ export function sqliteSectionRepo(scope: Scope): SectionRepo {
              RETURNING *`,
           )
           .get({ ...section, now: new Date().toISOString() }) as SectionRow;
-        tags.add('sections');
+        tags.add(SECTIONS_TAG);
         return sectionOf(row);
       });
     },

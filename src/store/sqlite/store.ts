@@ -18,7 +18,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../core/errors.js';
-import type { Store, StoreTx } from '../types.js';
+import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
 import { sqliteMetaRepo } from './meta.js';
@@ -45,8 +45,9 @@ interface TxState {
 // the process once used, and each registered one costs a little on every async operation.
 const inTransaction = new AsyncLocalStorage<TxState>();
 
-function repositories(scope: Scope): StoreTx {
+function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
   return {
+    changes,
     sections: sqliteSectionRepo(scope),
     stories: sqliteStoryRepo(scope),
     related: sqliteRelatedRepo(scope),
@@ -128,11 +129,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     };
   };
 
+  const changes = sqliteChangeRepo(prepare, unlessBusy);
   const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
     const state: TxState = { db, active: true, tags: new Set() };
     unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
     try {
-      const result = await inTransaction.run(state, () => work(repositories(transactionScope(state))));
+      const result = await inTransaction.run(state, () =>
+        work(repositories(transactionScope(state), changes)),
+      );
       unlessBusy(() => {
         changeLog.append(state.tags);
         db.exec('COMMIT');
@@ -150,8 +154,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const dataVersion = prepare('PRAGMA data_version');
   return {
     description: `sqlite:${path}`,
-    ...repositories(storeScope),
-    changes: sqliteChangeRepo(prepare, unlessBusy),
+    ...repositories(storeScope, changes),
     async transaction(work) {
       refuseInsideTransaction('transaction');
       return enqueue(() => runTransaction(work));

@@ -1,6 +1,7 @@
 /** Stories on SQLite, and the conversion between a `stories` row and a `Story`. */
 import type { Dateline, PinnedLink, Story, StoryLevel } from '../../articles/model.js';
 import { AppError } from '../../core/errors.js';
+import { relatedTag, STORIES_TAG, sectionTag, storyTag, titleTag } from '../change-tags.js';
 import type { StoryListRow, StoryRecord, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
 
@@ -137,7 +138,7 @@ function listRowOf(r: ListRow): StoryListRow {
 
 /** The tags a story's row is known by in the change log (its list tag `stories` aside). */
 function rowTags(tags: Set<string>, row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'>): void {
-  tags.add(`story:${row.id}`).add(`section:${row.section_id}`).add(`title:${row.title_key}`).add('stories');
+  tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
 }
 
 /** The story repository of `scope`. */
@@ -212,7 +213,7 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
           .all(id) as Array<{ story_id: number }>;
         scope.prepare('DELETE FROM stories WHERE id = ?').run(id);
         rowTags(tags, old);
-        for (const { story_id } of listing) tags.add(`related:${story_id}`);
+        for (const { story_id } of listing) tags.add(relatedTag(story_id));
         return true;
       });
     },
