@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReadingService } from '../src/articles/reading.js';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import { openDictionary } from '../src/dictionary/index.js';
 import { importPaths } from '../src/ingest/import.js';
@@ -50,7 +51,9 @@ export async function benchColdRenders(): Promise<void> {
     const withoutAnalysis: Store = Object.assign(Object.create(services.store) as Store, {
       analysis: { ...services.store.analysis, findStoryAnalysis: async () => null },
     });
-    const baseline = await buildApp({ services: { ...keep, store: withoutAnalysis } });
+    const baseline = await buildApp({
+      services: { ...keep, store: withoutAnalysis, reading: new ReadingService(withoutAnalysis) },
+    });
     const times = { stored: [] as number[], baseline: [] as number[] };
     let differing = 0;
     for (const [i, story] of stories.entries()) {

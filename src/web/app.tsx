@@ -12,6 +12,7 @@ import Fastify, {
 } from 'fastify';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
+import { readWriterStatus } from '../writer/status.js';
 import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dictionary,
     analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
+    writerStatus: () => readWriterStatus(services.store),
     chrome: async () => ({
       stylesheet,
       sections: await services.reading.listSections(),

@@ -2,6 +2,7 @@
 import type { ReadingService } from '../articles/reading.js';
 import type { StoryAnalyzer } from '../articles/story-level.js';
 import type { Dictionary } from '../dictionary/index.js';
+import type { WriterStatus } from '../writer/status.js';
 import type { PageCache } from './page-cache.js';
 import type { SiteChrome } from './views/layout.js';
 
@@ -18,6 +19,8 @@ export interface WebContext {
   analyze: StoryAnalyzer | null;
   /** Versioned URL of the reader script. */
   readerScript: string;
+  /** The writer's last heartbeat (`/healthz`). */
+  writerStatus(): Promise<WriterStatus>;
   /** The chrome every page shares (navigation, stylesheet). */
   chrome(): Promise<SiteChrome>;
 }

@@ -13,6 +13,7 @@ import type { StoryInput } from '../articles/model.js';
 import { runCli } from '../cli/main.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Services } from '../services.js';
+import { buildApp } from '../web/app.js';
 import { WriterThread } from './client.js';
 import { readWriterStatus } from './status.js';
 import { Writer } from './writer.js';
@@ -102,6 +103,13 @@ describe('the writer', () => {
       ).not.toBeNull();
       const status = await readWriterStatus(reader.store);
       expect(status.alive).toBe(true);
+      const app = await buildApp({ services: { ...reader, close: async () => {} } });
+      expect((await app.inject('/healthz')).json()).toMatchObject({
+        ok: true,
+        stories: 1,
+        writer: { alive: true },
+      });
+      await app.close();
       await expect(thread.importPaths([join(dir, 'missing.jsonl')])).rejects.toMatchObject({
         code: 'FILE_NOT_FOUND',
       });
