@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { type ChangeSource, makeCachedPage, PageCache } from './page-cache.js';
+
+/** A change log in memory: `commit(tags)` is what a write in any process does. */
+function fakeStore() {
+  let token = 0;
+  let entries: Array<{ seq: number; tags: string[] }> = [];
+  let pruned = 0;
+  const asked = { since: 0 };
+  const source: ChangeSource = {
+    changeToken: () => String(token),
+    changes: {
+      latestChange: async () => entries.at(-1)?.seq ?? pruned,
+      findChangesSince: async (seq) => {
+        asked.since++;
+        if (seq < pruned) return null;
+        const later = entries.filter((e) => e.seq > seq);
+        return { latest: entries.at(-1)?.seq ?? seq, tags: [...new Set(later.flatMap((e) => e.tags))] };
+      },
+    },
+  };
+  return {
+    source,
+    asked,
+    commit(tags: string[]) {
+      token++;
+      if (tags.length > 0) entries.push({ seq: (entries.at(-1)?.seq ?? pruned) + 1, tags });
+    },
+    prune() {
+      pruned = entries.at(-1)?.seq ?? pruned;
+      entries = [];
+    },
+  };
+}
+
+const page = (text: string) => makeCachedPage(text, 'text/html');
+
+async function filled() {
+  const store = fakeStore();
+  const cache = new PageCache(store.source);
+  await cache.sync();
+  cache.set('/stories/a', page('a'), ['story:1', 'related:1', 'story:2']);
+  cache.set('/stories/b', page('b'), ['story:2', 'related:2']);
+  cache.set('/sections/world', page('w'), ['section:1', 'sections']);
+  cache.set('/', page('home'), ['stories', 'sections']);
+  return { store, cache };
+}
+
+const kept = (cache: PageCache) =>
+  ['/stories/a', '/stories/b', '/sections/world', '/'].filter((key) => cache.get(key) !== undefined);
+
+describe('PageCache', () => {
+  it('drops exactly the pages carrying a changed tag', async () => {
+    const { store, cache } = await filled();
+    store.commit(['story:1']);
+    await cache.sync();
+    expect(kept(cache)).toEqual(['/stories/b', '/sections/world', '/']);
+    store.commit(['story:2', 'stories']);
+    await cache.sync();
+    expect(kept(cache)).toEqual(['/sections/world']);
+  });
+
+  it('asks the change log only when the token moved, and keeps everything for writes without tags', async () => {
+    const { store, cache } = await filled();
+    const before = store.asked.since;
+    await cache.sync();
+    await cache.sync();
+    expect(store.asked.since).toBe(before);
+    store.commit([]);
+    await cache.sync();
+    expect(store.asked.since).toBe(before + 1);
+    expect(kept(cache)).toHaveLength(4);
+  });
+
+  it('drops everything for `all`, too many tags, or changes it can no longer read', async () => {
+    for (const change of ['all', 'many', 'pruned'] as const) {
+      const { store, cache } = await filled();
+      if (change === 'all') store.commit(['all']);
+      if (change === 'many') store.commit(Array.from({ length: 6000 }, (_, i) => `story:${i + 100}`));
+      if (change === 'pruned') {
+        store.commit(['story:99']);
+        store.prune();
+        store.commit(['story:98']);
+      }
+      await cache.sync();
+      expect(kept(cache), change).toEqual([]);
+    }
+  });
+
+  it('does not keep a page rendered across an invalidation (it may show what just changed)', async () => {
+    const { store, cache } = await filled();
+    const epoch = cache.epoch;
+    store.commit(['story:7']);
+    await cache.sync();
+    cache.set('/stories/c', page('c'), ['story:3'], epoch);
+    expect(cache.get('/stories/c')).toBeUndefined();
+    cache.set('/stories/c', page('c'), ['story:3'], cache.epoch);
+    expect(cache.get('/stories/c')).toBeDefined();
+  });
+
+  it('evicts the longest-cached page when full, and forgets its tags', async () => {
+    const store = fakeStore();
+    const cache = new PageCache(store.source, { maxEntries: 2 });
+    await cache.sync();
+    cache.set('/1', page('1'), ['story:1']);
+    cache.set('/2', page('2'), ['story:2']);
+    cache.set('/3', page('3'), ['story:3']);
+    expect([cache.get('/1'), cache.get('/2') && '/2', cache.get('/3') && '/3']).toEqual([
+      undefined,
+      '/2',
+      '/3',
+    ]);
+    expect(cache.size).toBe(2);
+  });
+});
