@@ -68,7 +68,8 @@ describe('the analysis stored with a story', () => {
     expect(analysisFits([STORY[0]!, 'Lavrov said the talks went badly.'], analysis)).toBe(false);
     expect(analysisFits(STORY, { ...analysis, version: analysis.version + 1 })).toBe(false);
     expect(decodeAnalysis('{not json')).toBeNull();
-    expect(decodeAnalysis(JSON.stringify({ ...analysis, version: 0 }))).toBeNull();
+    expect(decodeAnalysis(encodeAnalysis({ ...analysis, version: 0 }))).toBeNull();
+    expect(decodeAnalysis(encodeAnalysis(analysis))).toEqual(analysis);
     expect(decodeAnalysis(null)).toBeNull();
   });
 
