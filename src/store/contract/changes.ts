@@ -247,6 +247,7 @@ export function changesContract(adapter: StoreContractAdapter): void {
         const section = await addSection(tx, 'w');
         return addStory(tx, section.id, 1);
       });
+      await stores.settle?.(server);
       const after = server.changeToken();
       expect(after).not.toBe(before);
       expect(await server.stories.findStoryById(story)).not.toBeNull();
@@ -254,6 +255,7 @@ export function changesContract(adapter: StoreContractAdapter): void {
       expect(changes?.tags).toEqual(expect.arrayContaining(['sections', 'stories', `story:${story}`]));
       expect(changes?.latest).toBe(await importer.changes.latestChange());
       await importer.meta.saveMeta('writer.heartbeat', NOW);
+      await stores.settle?.(server);
       expect(server.changeToken()).not.toBe(after);
       expect(await server.meta.findMeta('writer.heartbeat')).toBe(NOW);
     });

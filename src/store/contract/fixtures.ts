@@ -25,6 +25,12 @@ export interface StoreContractAdapter {
    * `lingwire import`): each must notice what the other commits.
    */
   openTwo(options?: StoreContractOptions): Promise<[Store, Store]>;
+  /**
+   * Waits until what other connections committed before the call has reached `store`'s change
+   * token, for adapters that learn of it asynchronously (PostgreSQL's LISTEN/NOTIFY). Absent: the
+   * token is current at once (SQLite's `data_version`).
+   */
+  settle?(store: Store): Promise<void>;
 }
 
 /** Creation time of the stories the contract stores. */
@@ -96,6 +102,7 @@ export function useStores(adapter: StoreContractAdapter): StoreContractAdapter {
   });
   return {
     name: adapter.name,
+    settle: adapter.settle,
     async open(options) {
       const store = await adapter.open(options);
       opened.push(store);

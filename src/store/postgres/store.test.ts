@@ -1,0 +1,159 @@
+/**
+ * The store contract on a real PostgreSQL server, when `TEST_DATABASE_URL` names one (`.ci/run`
+ * starts a throwaway cluster with `.ci/postgres.sh`). Every store the contract opens gets a fresh
+ * schema of its own (the URL's `search_path`), so cases are independent and test files can run in
+ * parallel against one database; the schemas are dropped after the file.
+ *
+ * Without `TEST_DATABASE_URL` the suite is skipped, except in CI (`LINGWIRE_REQUIRE_POSTGRES=1`),
+ * where a missing server is a failure.
+ */
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeStoreContract, type StoreContractOptions } from '../store-contract.js';
+import type { Store } from '../types.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { migratePostgres } from './open.js';
+import { openPostgresStore, type PostgresStore, type PostgresStoreOptions } from './store.js';
+
+const url = process.env.TEST_DATABASE_URL;
+const required = process.env.LINGWIRE_REQUIRE_POSTGRES === '1';
+
+/** `url` with its search_path set to `schema`. */
+function inSchema(schema: string): string {
+  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return `${url}${url!.includes('?') ? '&' : '?'}${options}`;
+}
+
+const schemas: string[] = [];
+/** A new empty schema, and the URL of a connection working in it. */
+async function freshSchema(): Promise<string> {
+  const schema = `lw_test_${process.pid}_${schemas.length + 1}_${Date.now() % 100_000}`;
+  schemas.push(schema);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  return inSchema(schema);
+}
+
+if (!url) {
+  describe('postgres', () => {
+    if (required) {
+      it('needs TEST_DATABASE_URL (LINGWIRE_REQUIRE_POSTGRES=1 is set)', () => {
+        throw new Error(
+          'TEST_DATABASE_URL is not set: start a server with `eval "$(.ci/postgres.sh start)"`.',
+        );
+      });
+    } else {
+      it.skip('needs TEST_DATABASE_URL (for example from `eval "$(.ci/postgres.sh start)"`)', () => {});
+    }
+  });
+} else {
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  const open = async (options: PostgresStoreOptions = {}) => openPostgresStore(await freshSchema(), options);
+
+  describeStoreContract({
+    name: 'postgres',
+    open,
+    async openTwo(options: StoreContractOptions = {}) {
+      const schemaUrl = await freshSchema();
+      return [await openPostgresStore(schemaUrl, options), await openPostgresStore(schemaUrl, options)];
+    },
+    settle: (store: Store) => (store as PostgresStore).settle(),
+  });
+
+  describe('postgres: opening', () => {
+    it('migrates once when two processes open a new database together', async () => {
+      const schemaUrl = await freshSchema();
+      const versions = await Promise.all([1, 2, 3, 4].map(() => migratePostgres(schemaUrl)));
+      expect(versions).toEqual([4, 4, 4, 4].map(() => POSTGRES_MIGRATIONS.length));
+      const store = await openPostgresStore(schemaUrl);
+      await store.sections.createSection({ slug: 'a', nameZh: '甲', nameEn: '' });
+      expect((await store.sections.listSections()).map((s) => s.slug)).toEqual(['a']);
+      await store.close();
+    });
+
+    it('refuses a database from a newer lingwire', async () => {
+      const schemaUrl = await freshSchema();
+      await (await openPostgresStore(schemaUrl)).close();
+      const raw = new pg.Client({ connectionString: schemaUrl });
+      await raw.connect();
+      await raw.query('UPDATE lingwire_schema SET version = 999');
+      await raw.end();
+      await expect(openPostgresStore(schemaUrl)).rejects.toThrow('newer than this lingwire');
+    });
+
+    it('refuses an empty database when it must exist', async () => {
+      await expect(openPostgresStore(await freshSchema(), { mustExist: true })).rejects.toMatchObject({
+        code: 'STORE_FAILURE',
+        message: expect.stringContaining('there are no lingwire tables'),
+      });
+    });
+
+    it('names the host and port of a server that refuses the connection, never the password', async () => {
+      const refused = 'postgres://lingwire:secret-pw@127.0.0.1:1/lingwire';
+      const failure = openPostgresStore(refused);
+      await expect(failure).rejects.toMatchObject({
+        code: 'STORE_FAILURE',
+        message: expect.stringContaining('unable to connect to PostgreSQL at 127.0.0.1:1'),
+        cause: expect.objectContaining({ code: 'ECONNREFUSED' }),
+      });
+      await expect(failure).rejects.not.toThrow('secret-pw');
+    });
+
+    it('describes itself without the password', async () => {
+      const store = await openPostgresStore(await freshSchema());
+      expect(store.description).toMatch(/^postgres:\/\/[^:]*@?[^@]+:\d+\//);
+      expect(store.description).not.toContain('options');
+      await store.close();
+    });
+  });
+
+  describe('postgres: another process holding a lock', () => {
+    const BUSY = {
+      code: 'STORE_BUSY',
+      message: 'the database is busy: another lingwire process is writing to it; try again when it finishes.',
+      cause: expect.objectContaining({ code: '55P03' }),
+    };
+
+    it.each<[string, (store: Store) => Promise<unknown>]>([
+      [
+        'a transaction',
+        (s) => s.transaction((tx) => tx.sections.createSection({ slug: 'x', nameZh: '某', nameEn: '' })),
+      ],
+      [
+        'a write outside a transaction',
+        (s) => s.sections.createSection({ slug: 'x', nameZh: '某', nameEn: '' }),
+      ],
+    ])('makes %s fail with STORE_BUSY after the lock timeout, keeping the cause', async (_, write) => {
+      const schemaUrl = await freshSchema();
+      const store = await openPostgresStore(schemaUrl, { busyTimeoutMs: 50 });
+      const other = new pg.Client({ connectionString: schemaUrl });
+      await other.connect();
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE sections IN EXCLUSIVE MODE');
+      try {
+        await expect(write(store)).rejects.toMatchObject(BUSY);
+        expect(await store.changes.latestChange()).toBe(0);
+      } finally {
+        await other.query('ROLLBACK');
+        await other.end();
+      }
+      await write(store);
+      expect((await store.sections.listSections()).map((s) => s.slug)).toEqual(['x']);
+      await store.close();
+    });
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * The shared store: PostgreSQL through `pg`, for several web processes on one database.
+ *
+ * A pool serves reads; each write call outside a transaction is a short transaction of its own on
+ * a pooled client, with its change-log entry; `transaction(work)` runs `work` on one client between
+ * BEGIN and COMMIT, with repositories bound to that client that stop working when it ends. As on
+ * SQLite, the store's own repositories refuse calls from inside a transaction's work (found with
+ * AsyncLocalStorage): they would run on another connection and not see the transaction's writes.
+ *
+ * Within one process transactions and the store's write calls run one at a time through a queue,
+ * as on SQLite: the writer is single anyway, and it keeps `createSection`'s "after the last"
+ * position and the change log's order simple. Reads are not queued. Across processes, row locks
+ * and the change log's advisory lock order the writers; a lock waited on longer than
+ * `busyTimeoutMs`, a serialization failure or a deadlock is `STORE_BUSY`.
+ *
+ * `changeToken()` is a counter moved by LISTEN/NOTIFY (`notifications.ts`) plus this store's own
+ * writes; the change log (`changes.ts`) says what those commits changed.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import { AppError } from '../../core/errors.js';
+import type { ChangeRepo, Store, StoreTx } from '../types.js';
+import { postgresAnalysisRepo } from './analysis.js';
+import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
+import { postgresMetaRepo } from './meta.js';
+import { listenForChanges } from './notifications.js';
+import {
+  clientConfig,
+  connectionError,
+  describeUrl,
+  migratePostgres,
+  type PostgresOpenOptions,
+} from './open.js';
+import { postgresRelatedRepo } from './related.js';
+import { type Query, type Scope, storeError } from './scope.js';
+import { postgresSectionRepo } from './sections.js';
+import { postgresStoryRepo } from './stories.js';
+
+/** Options for `openPostgresStore`: how to connect and how much change log to keep. */
+export interface PostgresStoreOptions extends PostgresOpenOptions, ChangeLogOptions {}
+
+/** A PostgreSQL store, with what its tests need beyond `Store`. */
+export interface PostgresStore extends Store {
+  /** Resolves once notifications of writes committed before the call have moved `changeToken()`. */
+  settle(): Promise<void>;
+}
+
+/** One transaction's state, also the AsyncLocalStorage value of its work. */
+interface TxState {
+  /** The pool it runs on: a transaction on another store does not bind this one. */
+  pool: object;
+  /** False once it has committed or rolled back. */
+  active: boolean;
+  /** The change tags of its writes so far. */
+  tags: Set<string>;
+}
+
+// One instance for every store (see sqlite/store.ts: each registered one costs a little).
+const inTransaction = new AsyncLocalStorage<TxState>();
+
+function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
+  return {
+    changes,
+    sections: postgresSectionRepo(scope),
+    stories: postgresStoryRepo(scope),
+    related: postgresRelatedRepo(scope),
+    analysis: postgresAnalysisRepo(scope),
+    meta: postgresMetaRepo(scope),
+  };
+}
+
+/** Opens (migrating first) the store at `url`: `postgres://user:password@host:port/database`. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  await migratePostgres(url, options);
+  const pool = new pg.Pool({ ...clientConfig(url, options), max: Math.max(2, options.poolSize ?? 10) });
+  // An idle client's connection failing is reported here; the pool drops it and the next query
+  // connects again, so there is nothing else to do.
+  pool.on('error', () => undefined);
+  const listener = await listenForChanges(url, options).catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  const changeLog = changeLogWriter(options);
+  /** Bumped after every write through this store, before its notification comes back. */
+  let localWrites = 0;
+  let closed = false;
+
+  const fail = (cause: unknown) => storeError(connectionError(url, cause));
+  const queryOn =
+    (target: pg.Pool | pg.PoolClient): Query =>
+    async (sql, params) => {
+      try {
+        return (await target.query(sql, params)).rows;
+      } catch (cause) {
+        throw fail(cause);
+      }
+    };
+  const poolQuery = queryOn(pool);
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  /** Runs `work` between BEGIN and COMMIT on one client, appending the change-log entry of `tags`. */
+  const inClientTransaction = async <T>(
+    tags: Set<string>,
+    work: (query: Query) => Promise<T>,
+  ): Promise<T> => {
+    const client = await pool.connect().catch((cause: unknown) => {
+      throw fail(cause);
+    });
+    const query = queryOn(client);
+    let broken: Error | undefined;
+    try {
+      await query('BEGIN');
+      const result = await work(query);
+      await changeLog.commitWork(query, tags);
+      await query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((cause: Error) => {
+        broken = cause;
+      });
+      throw error;
+    } finally {
+      localWrites++;
+      client.release(broken);
+    }
+  };
+
+  const refuseInsideTransaction = (method: string) => {
+    const current = inTransaction.getStore();
+    if (!current?.active || current.pool !== pool) return;
+    const hint =
+      method === 'transaction'
+        ? 'transactions do not nest'
+        : `use the transaction's repositories (tx.${method.split('.')[0]})`;
+    throw new AppError('STORE_MISUSE', `store: ${method} called on the store inside a transaction; ${hint}`);
+  };
+
+  const storeScope: Scope = {
+    async read(method, sql, params) {
+      refuseInsideTransaction(method);
+      return poolQuery(sql, params);
+    },
+    async write(method, run) {
+      refuseInsideTransaction(method);
+      return enqueue(() => {
+        const tags = new Set<string>();
+        return inClientTransaction(tags, (query) => run(query, tags));
+      });
+    },
+  };
+
+  const transactionScope = (state: TxState, query: Query): Scope => {
+    const refuseEnded = (method: string) => {
+      if (state.active) return;
+      throw new AppError(
+        'STORE_MISUSE',
+        `store: tx.${method} used after its transaction ended; use a transaction's repositories only inside its work.`,
+      );
+    };
+    return {
+      async read(method, sql, params) {
+        refuseEnded(method);
+        return query(sql, params);
+      },
+      async write(method, run) {
+        refuseEnded(method);
+        return run(query, state.tags);
+      },
+    };
+  };
+
+  // The change log reads committed state from any context, a transaction's work included.
+  const changes = postgresChangeRepo(poolQuery);
+  const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    const state: TxState = { pool, active: true, tags: new Set() };
+    try {
+      return await inClientTransaction(state.tags, (query) =>
+        inTransaction.run(state, () => work(repositories(transactionScope(state, query), changes))),
+      );
+    } finally {
+      state.active = false;
+    }
+  };
+
+  return {
+    description: describeUrl(url),
+    ...repositories(storeScope, changes),
+    async transaction(work) {
+      refuseInsideTransaction('transaction');
+      return enqueue(() => runTransaction(work));
+    },
+    changeToken() {
+      return `${listener.token()}.${localWrites}`;
+    },
+    settle() {
+      return listener.settle();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue;
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

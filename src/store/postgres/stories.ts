@@ -1,0 +1,183 @@
+/** Stories on PostgreSQL (the row conversions are in `../story-rows.ts`, shared with SQLite). */
+import { AppError } from '../../core/errors.js';
+import { relatedTag } from '../change-tags.js';
+import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
+import type { StoryRecord, StoryRepo } from '../types.js';
+import { paged, type Scope } from './scope.js';
+
+/** The columns a record fills, in the order of the `$n` parameters of INSERT and UPDATE. */
+const RECORD_COLUMNS = [
+  'slug',
+  'source',
+  'external_id',
+  'section_id',
+  'title',
+  'title_key',
+  'dateline_place',
+  'dateline_month',
+  'dateline_day',
+  'dateline_agency',
+  'dateline_text',
+  'published_at',
+  'url',
+  'tags',
+  'paragraphs',
+  'pinned_related',
+  'level_score',
+  'level_band',
+  'level_detail',
+] as const;
+
+const STORY_COLUMNS = `id, slug, source, external_id, section_id, title, title_key, dateline_place,
+  dateline_month, dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs,
+  pinned_related, created_at, updated_at, level_score, level_band, level_detail`;
+
+/** $1…$19: the record's columns; $20: now; $21: sort_at. */
+const INSERT = `
+  INSERT INTO stories (${RECORD_COLUMNS.join(', ')}, created_at, updated_at, sort_at)
+  VALUES (${RECORD_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $20, $20, $21)
+  RETURNING ${STORY_COLUMNS}`;
+
+function insertParams(record: StoryRecord, now: string): unknown[] {
+  const p = recordParams(record, now);
+  return [...RECORD_COLUMNS.map((column) => p[column]), p.now, p.sort_at];
+}
+
+/** The slug is kept (URLs never change). $1…$18: the other columns; $19: now; $20: the id. */
+const UPDATED_COLUMNS = RECORD_COLUMNS.slice(1);
+const PUBLISHED_AT = UPDATED_COLUMNS.indexOf('published_at') + 1;
+const UPDATE = `
+  UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
+    updated_at = $19, sort_at = COALESCE($${PUBLISHED_AT}, created_at)
+  WHERE id = $20
+  RETURNING ${STORY_COLUMNS}`;
+
+function updateParams(id: number, record: StoryRecord, now: string): unknown[] {
+  const p = recordParams(record, now);
+  return [...UPDATED_COLUMNS.map((column) => p[column]), p.now, id];
+}
+
+const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
+  dateline_day, dateline_agency, dateline_text, level_band, level_score,
+  paragraphs::jsonb ->> 0 AS first_paragraph`;
+
+type Keys = Pick<StoryRow, 'id' | 'section_id' | 'title_key'>;
+
+/** The story repository of `scope`. */
+export function postgresStoryRepo(scope: Scope): StoryRepo {
+  const findOne = async (method: string, where: string, values: unknown[]) => {
+    const [row] = await scope.read<StoryRow>(
+      method,
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${where}`,
+      values,
+    );
+    return row ? storyOf(row) : null;
+  };
+  return {
+    findStoryById(id) {
+      return findOne('stories.findStoryById', 'id = $1', [id]);
+    },
+    findStoryBySlug(slug) {
+      return findOne('stories.findStoryBySlug', 'slug = $1', [slug]);
+    },
+    findStoryByExternalId(source, externalId) {
+      return findOne('stories.findStoryByExternalId', 'source = $1 AND external_id = $2', [
+        source,
+        externalId,
+      ]);
+    },
+    async findStoriesByTitleKeys(keys) {
+      const rows = await scope.read<Pick<StoryRow, 'id' | 'slug' | 'title_key' | 'section_id'>>(
+        'stories.findStoriesByTitleKeys',
+        `SELECT id, slug, title_key, section_id FROM stories
+         WHERE title_key = ANY($1::text[]) ORDER BY sort_at DESC, id DESC`,
+        [keys],
+      );
+      return rows.map((r) => ({ id: r.id, slug: r.slug, titleKey: r.title_key, sectionId: r.section_id }));
+    },
+    async isSlugTaken(slug) {
+      return (
+        (await scope.read('stories.isSlugTaken', 'SELECT 1 FROM stories WHERE slug = $1', [slug])).length > 0
+      );
+    },
+    insertStory(record, now) {
+      return scope.write('stories.insertStory', async (query, tags) => {
+        const [row] = await query<StoryRow>(INSERT, insertParams(record, now));
+        rowTags(tags, row!);
+        return storyOf(row!);
+      });
+    },
+    updateStory(id, record, now) {
+      return scope.write('stories.updateStory', async (query, tags) => {
+        const [old] = await query<Keys>(
+          'SELECT id, section_id, title_key FROM stories WHERE id = $1 FOR UPDATE',
+          [id],
+        );
+        if (!old) throw new AppError('STORY_NOT_FOUND', `store: no story with id ${id} to update.`);
+        const [row] = await query<StoryRow>(UPDATE, updateParams(id, record, now));
+        rowTags(tags, old);
+        rowTags(tags, row!);
+        return storyOf(row!);
+      });
+    },
+    deleteStory(id) {
+      return scope.write('stories.deleteStory', async (query, tags) => {
+        // The cascade takes the story out of other stories' related lists: those pages change too.
+        const listing = await query<{ story_id: number }>(
+          'SELECT DISTINCT story_id FROM related_lists WHERE related_id = $1 ORDER BY story_id',
+          [id],
+        );
+        const [old] = await query<Keys>(
+          'DELETE FROM stories WHERE id = $1 RETURNING id, section_id, title_key',
+          [id],
+        );
+        if (!old) return false;
+        rowTags(tags, old);
+        for (const { story_id } of listing) tags.add(relatedTag(story_id));
+        return true;
+      });
+    },
+    async listStories(query) {
+      const rows =
+        query.sectionId === undefined
+          ? await scope.read<ListRow>(
+              'stories.listStories',
+              `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT $1 OFFSET $2`,
+              [query.limit, query.offset],
+            )
+          : await scope.read<ListRow>(
+              'stories.listStories',
+              `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = $1
+               ORDER BY sort_at DESC, id DESC LIMIT $2 OFFSET $3`,
+              [query.sectionId, query.limit, query.offset],
+            );
+      return rows.map(listRowOf);
+    },
+    async countStories(sectionId) {
+      const [row] =
+        sectionId === undefined
+          ? await scope.read<{ n: number }>(
+              'stories.countStories',
+              'SELECT COUNT(*)::integer AS n FROM stories',
+            )
+          : await scope.read<{ n: number }>(
+              'stories.countStories',
+              'SELECT COUNT(*)::integer AS n FROM stories WHERE section_id = $1',
+              [sectionId],
+            );
+      return row!.n;
+    },
+    async *iterateStories(batchSize = 500) {
+      const rows = paged(
+        (after) =>
+          scope.read<StoryRow>(
+            'stories.iterateStories',
+            `SELECT ${STORY_COLUMNS} FROM stories WHERE id > $1 ORDER BY id LIMIT $2`,
+            [after, batchSize],
+          ),
+        (row) => row.id,
+      );
+      for await (const row of rows) yield storyOf(row);
+    },
+  };
+}

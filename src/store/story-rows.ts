@@ -1,0 +1,121 @@
+/**
+ * The `stories` row as both adapters read it (their migrations give the columns the same names
+ * and meanings), and the conversions between it and a `Story`, a `StoryListRow` and the change
+ * tags of a row. JSON columns are text on both stores.
+ */
+import type { Dateline, PinnedLink, Story, StoryLevel } from '../articles/model.js';
+import { STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
+import type { StoryListRow, StoryRecord } from './types.js';
+
+export interface StoryRow {
+  id: number;
+  slug: string;
+  source: string;
+  external_id: string;
+  section_id: number;
+  title: string;
+  title_key: string;
+  dateline_place: string | null;
+  dateline_month: number | null;
+  dateline_day: number | null;
+  dateline_agency: string | null;
+  dateline_text: string | null;
+  published_at: string | null;
+  url: string | null;
+  tags: string;
+  paragraphs: string;
+  pinned_related: string;
+  created_at: string;
+  updated_at: string;
+  level_score: number | null;
+  level_band: string | null;
+  level_detail: string | null;
+}
+
+export type DatelineColumns = Pick<
+  StoryRow,
+  'dateline_place' | 'dateline_month' | 'dateline_day' | 'dateline_agency' | 'dateline_text'
+>;
+
+export function datelineOf(row: DatelineColumns): Dateline | null {
+  if (row.dateline_place === null) return null;
+  return {
+    place: row.dateline_place,
+    month: row.dateline_month,
+    day: row.dateline_day,
+    agency: row.dateline_agency,
+    dateText: row.dateline_text,
+  };
+}
+
+export function storyOf(row: StoryRow): Story {
+  return {
+    id: row.id,
+    slug: row.slug,
+    source: row.source,
+    externalId: row.external_id,
+    sectionId: row.section_id,
+    title: row.title,
+    dateline: datelineOf(row),
+    publishedAt: row.published_at,
+    url: row.url,
+    tags: JSON.parse(row.tags) as string[],
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    pinnedRelated: JSON.parse(row.pinned_related) as PinnedLink[],
+    level: row.level_detail ? (JSON.parse(row.level_detail) as StoryLevel) : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function recordParams(record: StoryRecord, now: string) {
+  return {
+    slug: record.slug,
+    source: record.source,
+    external_id: record.externalId,
+    section_id: record.sectionId,
+    title: record.title,
+    title_key: record.titleKey,
+    dateline_place: record.dateline?.place ?? null,
+    dateline_month: record.dateline?.month ?? null,
+    dateline_day: record.dateline?.day ?? null,
+    dateline_agency: record.dateline?.agency ?? null,
+    dateline_text: record.dateline?.dateText ?? null,
+    published_at: record.publishedAt,
+    url: record.url,
+    tags: JSON.stringify(record.tags),
+    paragraphs: JSON.stringify(record.paragraphs),
+    pinned_related: JSON.stringify(record.pinnedRelated),
+    level_score: record.level?.score ?? null,
+    level_band: record.level?.band ?? null,
+    level_detail: record.level ? JSON.stringify(record.level) : null,
+    now,
+    sort_at: record.publishedAt ?? now,
+  };
+}
+
+export type ListRow = DatelineColumns &
+  Pick<
+    StoryRow,
+    'id' | 'slug' | 'title' | 'section_id' | 'published_at' | 'created_at' | 'level_band' | 'level_score'
+  > & { first_paragraph: string | null };
+
+export function listRowOf(r: ListRow): StoryListRow {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    sectionId: r.section_id,
+    publishedAt: r.published_at,
+    createdAt: r.created_at,
+    dateline: datelineOf(r),
+    firstParagraph: r.first_paragraph ?? '',
+    levelBand: r.level_band,
+    levelScore: r.level_score,
+  };
+}
+
+/** The tags a story's row is known by in the change log (its list tag `stories` aside). */
+export function rowTags(tags: Set<string>, row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'>): void {
+  tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
+}
