@@ -29,7 +29,7 @@ export async function benchColdRenders(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lingwire-cold-'));
   const dictionary = openDictionary();
   dictionary.preload();
-  const services = openServices(
+  const services = await openServices(
     { ...DEFAULT_CONFIG, dbPath: join(dir, 'cold.db') },
     { dictionary, warn: () => {} },
   );

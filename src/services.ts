@@ -13,7 +13,7 @@ import type { Config } from './core/config.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { RelatedService } from './related/service.js';
-import { openSqliteStore } from './store/sqlite/store.js';
+import { migrateStore, openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
 export interface Services {
@@ -39,8 +39,6 @@ export interface ServiceOptions {
   mustExist?: boolean;
   /** Where warnings and progress lines go. Default standard error. */
   warn?: (line: string) => void;
-  /** Use this store instead of opening `config.dbPath` (tests); it is closed with the services. */
-  store?: Store;
   /**
    * The dictionary: an open one (closed with the services), `null` for none (stories get no level,
    * pages no reader markup), or absent to open the installed one on first use.
@@ -49,9 +47,18 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function openServices(config: Config, options: ServiceOptions = {}): Services {
+/**
+ * Opens the store `config.dbPath` names (SQLite file or PostgreSQL URL, see `store/open-store.ts`)
+ * and builds the services over it.
+ */
+export async function openServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const store = await openStore(config.dbPath, { mustExist: options.mustExist });
+  return servicesOver(store, config, options);
+}
+
+/** Builds the services over an open store (tests hand in their own); the store is closed with them. */
+export function servicesOver(store: Store, config: Config, options: ServiceOptions = {}): Services {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = options.store ?? openSqliteStore(config.dbPath, { mustExist: options.mustExist });
   let dictionary: Dictionary | null | undefined = options.dictionary;
   const openDictionaryOnce = (): Dictionary | null => {
     if (dictionary === undefined) {
@@ -105,10 +112,15 @@ export async function withServices<T>(
   work: (services: Services) => Promise<T>,
   options: ServiceOptions = {},
 ): Promise<T> {
-  const services = openServices(config, options);
+  const services = await openServices(config, options);
   try {
     return await work(services);
   } finally {
     await services.close();
   }
+}
+
+/** Applies the pending schema migrations of `config.dbPath` (`lingwire migrate`). */
+export function migrateDatabase(config: Config): Promise<{ description: string; version: number }> {
+  return migrateStore(config.dbPath);
 }

@@ -5,13 +5,14 @@
  */
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import type { Dictionary } from '../src/dictionary/index.js';
-import { openServices, type Services } from '../src/services.js';
+import { type Services, servicesOver } from '../src/services.js';
 import { openSqliteStore } from '../src/store/sqlite/store.js';
 
 export function memoryServices(options: { dictionary?: Dictionary | null; dbPath?: string } = {}): Services {
   const dbPath = options.dbPath ?? ':memory:';
-  return openServices(
+  return servicesOver(
+    openSqliteStore(dbPath),
     { ...DEFAULT_CONFIG, dbPath },
-    { store: openSqliteStore(dbPath), dictionary: options.dictionary ?? null, warn: () => {} },
+    { dictionary: options.dictionary ?? null, warn: () => {} },
   );
 }

@@ -12,6 +12,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
+import { registerMigrate } from './commands/migrate.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -29,7 +30,10 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   };
   program
     .description('lingwire: English news for Chinese-speaking learners')
-    .option('--db <path>', 'SQLite database file (env LINGWIRE_DB; default ./data/lingwire.db)')
+    .option(
+      '--db <path|url>',
+      'SQLite database file or postgres:// URL (env LINGWIRE_DATABASE_URL, then LINGWIRE_DB; default ./data/lingwire.db)',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .exitOverride();
@@ -42,6 +46,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerAnalyze(program, commandEnv);
   registerRelated(program, commandEnv);
   registerLevels(program, commandEnv);
+  registerMigrate(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

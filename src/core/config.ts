@@ -10,7 +10,13 @@ import { AppError } from './errors.js';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface Config {
-  /** SQLite database file. Default `./data/lingwire.db` (relative to the working directory); env `LINGWIRE_DB`. */
+  /**
+   * Where the data lives: a SQLite file, or a PostgreSQL URL (`postgres://user:password@host:5432/db`,
+   * also `postgresql://`) for several processes or machines on one database. Default
+   * `./data/lingwire.db` (relative to the working directory); env `LINGWIRE_DATABASE_URL`, else
+   * `LINGWIRE_DB`; the CLI's `--db` wins over both. Never print it: a URL may hold a password (a
+   * store's `description` does not).
+   */
   dbPath: string;
   /** Port the web server listens on. Default 3000; env `PORT`. Range 0–65535 (0: any free port). */
   port: number;
@@ -40,7 +46,7 @@ export const DEFAULT_CONFIG: Config = {
 /** Defaults, overridden by the environment. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    dbPath: env.LINGWIRE_DB || DEFAULT_CONFIG.dbPath,
+    dbPath: env.LINGWIRE_DATABASE_URL || env.LINGWIRE_DB || DEFAULT_CONFIG.dbPath,
     port: env.PORT ? Number(env.PORT) : DEFAULT_CONFIG.port,
     host: env.HOST || DEFAULT_CONFIG.host,
     publicUrl: env.LINGWIRE_PUBLIC_URL?.replace(/\/+$/, '') || DEFAULT_CONFIG.publicUrl,

@@ -24,7 +24,7 @@ const port = parentPort;
 if (!port) throw new Error('writer/thread.js runs as a worker thread (started by WriterThread)');
 const data = workerData as WriterThreadData;
 const post = (message: WriterMessage) => port.postMessage(message);
-const services = openServices(data.config, { warn: (line) => post({ type: 'log', line }) });
+const services = await openServices(data.config, { warn: (line) => post({ type: 'log', line }) });
 const writer = new Writer(services, { heartbeatMs: data.heartbeatMs });
 
 /** Requests still running: closing waits for them. */

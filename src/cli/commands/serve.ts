@@ -36,7 +36,7 @@ export function registerServe(program: Command, env: CommandEnv): void {
       if (options.host !== undefined) config.host = options.host;
       // Loaded here so other commands do not pay for starting the web stack.
       const { startServer, stopOnSignals } = await import('../../web/server.js');
-      const services = openServices(config, { dictionary: openReaderDictionary(env) });
+      const services = await openServices(config, { dictionary: openReaderDictionary(env) });
       const server = await startServer(config, services);
       // The writer (stories in, related index, later feed polling) runs in its own thread.
       const { WriterThread } = await import('../../writer/client.js');
@@ -44,7 +44,7 @@ export function registerServe(program: Command, env: CommandEnv): void {
         config.dbPath === ':memory:' ? null : await WriterThread.start(config, { log: env.output.err });
       const count = await services.reading.countStories();
       env.output.out(
-        `lingwire is serving ${server.url}/ (database ${config.dbPath}, ${count} ${count === 1 ? 'story' : 'stories'})`,
+        `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'})`,
       );
       if (count === 0)
         env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');

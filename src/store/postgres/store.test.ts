@@ -1,66 +1,27 @@
 /**
- * The store contract on a real PostgreSQL server, when `TEST_DATABASE_URL` names one (`.ci/run`
- * starts a throwaway cluster with `.ci/postgres.sh`). Every store the contract opens gets a fresh
- * schema of its own (the URL's `search_path`), so cases are independent and test files can run in
- * parallel against one database; the schemas are dropped after the file.
- *
- * Without `TEST_DATABASE_URL` the suite is skipped, except in CI (`LINGWIRE_REQUIRE_POSTGRES=1`),
- * where a missing server is a failure.
+ * The store contract on a real PostgreSQL server, when `TEST_DATABASE_URL` names one (see
+ * `test/postgres.ts`: every store the contract opens gets a fresh schema, dropped after the file).
+ * Without it the suite is skipped, except in CI (`LINGWIRE_REQUIRE_POSTGRES=1`), where a missing
+ * server is a failure.
  */
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  describeWithoutPostgres,
+  dropTestSchemas,
+  freshSchemaUrl as freshSchema,
+  TEST_DATABASE_URL,
+} from '../../../test/postgres.js';
 import { describeStoreContract, type StoreContractOptions } from '../store-contract.js';
 import type { Store } from '../types.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { migratePostgres } from './open.js';
 import { openPostgresStore, type PostgresStore, type PostgresStoreOptions } from './store.js';
 
-const url = process.env.TEST_DATABASE_URL;
-const required = process.env.LINGWIRE_REQUIRE_POSTGRES === '1';
-
-/** `url` with its search_path set to `schema`. */
-function inSchema(schema: string): string {
-  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return `${url}${url!.includes('?') ? '&' : '?'}${options}`;
-}
-
-const schemas: string[] = [];
-/** A new empty schema, and the URL of a connection working in it. */
-async function freshSchema(): Promise<string> {
-  const schema = `lw_test_${process.pid}_${schemas.length + 1}_${Date.now() % 100_000}`;
-  schemas.push(schema);
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await admin.end();
-  }
-  return inSchema(schema);
-}
-
-if (!url) {
-  describe('postgres', () => {
-    if (required) {
-      it('needs TEST_DATABASE_URL (LINGWIRE_REQUIRE_POSTGRES=1 is set)', () => {
-        throw new Error(
-          'TEST_DATABASE_URL is not set: start a server with `eval "$(.ci/postgres.sh start)"`.',
-        );
-      });
-    } else {
-      it.skip('needs TEST_DATABASE_URL (for example from `eval "$(.ci/postgres.sh start)"`)', () => {});
-    }
-  });
+if (!TEST_DATABASE_URL) {
+  describeWithoutPostgres('postgres: store contract');
 } else {
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await admin.end();
-    }
-  });
+  afterAll(dropTestSchemas);
 
   const open = async (options: PostgresStoreOptions = {}) => openPostgresStore(await freshSchema(), options);
 

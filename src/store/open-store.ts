@@ -1,0 +1,39 @@
+/**
+ * Which store a database setting names, and opening it: a `postgres://` or `postgresql://` URL is
+ * PostgreSQL, anything else a SQLite file (`:memory:` for a private in-memory one). Only the
+ * composition root (`services.ts`) calls this; the rest of lingwire sees a `Store`.
+ */
+import { describeUrl, migratePostgres } from './postgres/open.js';
+import { openPostgresStore } from './postgres/store.js';
+import { SQLITE_MIGRATIONS } from './sqlite/migrations.js';
+import { openSqliteStore } from './sqlite/store.js';
+import type { Store } from './types.js';
+
+/** How to open a store. */
+export interface OpenStoreOptions {
+  /** Fail with a clear error when the database does not exist (SQLite) or has no tables (PostgreSQL). Default false. */
+  mustExist?: boolean;
+}
+
+/** True for a PostgreSQL connection URL (`postgres://…`, `postgresql://…`). */
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+/** Opens (creating and migrating as needed) the store `database` names. */
+export async function openStore(database: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(database)) return openPostgresStore(database, options);
+  return openSqliteStore(database, options);
+}
+
+/** Applies the pending migrations of `database`; returns the store's description and schema version. */
+export async function migrateStore(database: string): Promise<{ description: string; version: number }> {
+  if (isPostgresUrl(database)) {
+    return { description: describeUrl(database), version: await migratePostgres(database) };
+  }
+  const store = openSqliteStore(database);
+  const description = store.description;
+  await store.close();
+  // Opening migrates, and refuses a database newer than this lingwire.
+  return { description, version: SQLITE_MIGRATIONS.length };
+}
