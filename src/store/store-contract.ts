@@ -1,7 +1,7 @@
 /**
  * What every store adapter must do, as one test suite: the complete specification of
- * `store/types.ts`. The SQLite adapter runs it now; a PostgreSQL adapter will run the same suite
- * with its own `StoreContractAdapter`. Not a test file itself: adapters call
+ * `store/types.ts`. The SQLite adapter (`sqlite/store.test.ts`) and the PostgreSQL one
+ * (`postgres/store.test.ts`, when `TEST_DATABASE_URL` is set) run it, each with its own `StoreContractAdapter`. Not a test file itself: adapters call
  * `describeStoreContract` from theirs. The parts live in `contract/`, one per repository.
  */
 import { describe } from 'vitest';

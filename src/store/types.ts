@@ -1,7 +1,7 @@
 /**
  * What the domain asks of storage, as narrow async interfaces. Only the composition root
  * (`services.ts`, test setup) picks an adapter; domain code sees these types and nothing else,
- * so the SQLite adapter and a later PostgreSQL one are interchangeable. Methods read as questions
+ * so the SQLite and PostgreSQL adapters are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
 import type { Dateline, Section, Story } from '../articles/model.js';
@@ -181,7 +181,7 @@ export interface StoreTx {
  * such as a web request served meanwhile, may use them. A busy database fails with `STORE_BUSY`.
  */
 export interface Store extends StoreTx {
-  /** Human-readable adapter name for logs: `sqlite:/path/to/db`. */
+  /** Human-readable adapter name for logs, never a password: `sqlite:/path/to/db`, `postgres://user@host:5432/db`. */
   readonly description: string;
   /** The change log, for precise page-cache invalidation across processes. */
   readonly changes: ChangeRepo;
@@ -195,8 +195,8 @@ export interface Store extends StoreTx {
    * A token that changes whenever stored content changes, in this process or any other writing
    * to the same database. Page caches compare it on every request, so it is synchronous and cheap,
    * and ask `changes.findChangesSince` what changed when it moves. SQLite reads
-   * `PRAGMA data_version` plus a count of this connection's writes; a PostgreSQL adapter would
-   * keep a counter moved by LISTEN/NOTIFY.
+   * `PRAGMA data_version` plus a count of this connection's writes; PostgreSQL keeps a counter
+   * moved by LISTEN/NOTIFY (it may lag another process's commit by a notification's travel).
    */
   changeToken(): string;
   close(): Promise<void>;
