@@ -40,15 +40,6 @@ export function storeError(cause: unknown): unknown {
   return cause;
 }
 
-/** Runs `run`, passing its failure through `storeError`. */
-export async function unlessBusy<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (cause) {
-    throw storeError(cause);
-  }
-}
-
 /** Reads every page of rows after a key: for the `iterate…` methods. */
 export async function* paged<Row>(
   read: (after: number) => Promise<Row[]>,
