@@ -2,7 +2,7 @@
  * A level for every story: a vocabulary profile, readability, and one difficulty `score` with a
  * CEFR-like band (A1–C2) that learners see on the story page and in lists.
  *
- * Input is the analyser's output (`analyzeText(body, dict)` from `src/dictionary`, with phrases):
+ * Input is the analyser's output (`analyzeText(body, lexicon)` from `text/analyze.ts`, with phrases):
  * each word already carries its lemma, vocabulary band, frequency rank, Oxford 3000 flag and
  * proper-noun flag, so this module stays pure (no dictionary, no I/O) and a story is analysed
  * once for both its word list and its level. *Running words* are word tokens that are not proper
@@ -87,11 +87,11 @@
  * at B1–B2 (medians 2.8 and 3.0) and Wikinews at B1–B2: below the Guardian originals that
  * OneStopEnglish adapts (median 3.6), which are long-form features rather than news briefs.
  *
- * `Band` is imported from `src/dictionary` as a type only (no runtime dependency), so the band
- * names have one definition and a new band fails type-checking here instead of being miscounted.
+ * `Band` comes from `text/bands.ts`, so the band names have one definition and a new band fails
+ * type-checking here instead of being miscounted.
  */
 
-import type { Band } from '../dictionary/bands.js';
+import type { Band } from './bands.js';
 import { type Readability, type ReadabilityToken, readability } from './readability.js';
 
 /** What the estimator needs from a token; the analyser's `AnalyzedToken` has all of it. */
@@ -502,7 +502,7 @@ export function bandForScore(score: number): CefrBand {
 }
 
 /**
- * Level of a story from its analysis (`analyzeText(body, dict)`, with phrases). Pure; never
+ * Level of a story from its analysis (`analyzeText(body, lexicon)`, with phrases). Pure; never
  * throws or returns NaN: a story with no running words is A1 with score `SCORE_MIN`.
  */
 export function estimateLevel(input: LevelInput, model: LevelModel = LEVEL_MODEL): Level {

@@ -8,7 +8,9 @@
  * Keyboard: the body is one tab stop (roving tabindex); arrows move between words.
  */
 import type { ComponentChildren } from 'preact';
-import { type AnalyzedText, analyzeText, bandLevel, type Dictionary } from '../../dictionary/index.js';
+import type { Dictionary } from '../../dictionary/index.js';
+import { type AnalyzedText, analyzeText } from '../../text/analyze.js';
+import { bandLevel } from '../../text/bands.js';
 
 /** One paragraph, analysed. */
 export interface ReadableParagraph {

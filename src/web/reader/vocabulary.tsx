@@ -3,8 +3,8 @@
  * phonetic and first Chinese meaning, linked to the sentence it first appears in. A select above
  * it (client side) hides the bands below the one chosen; without JavaScript every word shows.
  */
-import { bandLevel, type Dictionary } from '../../dictionary/index.js';
-import { LEVEL_NAMES } from './levels.js';
+import type { Dictionary } from '../../dictionary/index.js';
+import { bandLevel, LEVEL_NAMES } from '../../text/bands.js';
 import type { ReadableParagraph } from './story-text.js';
 
 /** Lowest band level listed: 中考 and 高考 words (levels 1–2) are left out. */

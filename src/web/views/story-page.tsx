@@ -1,6 +1,6 @@
 import type { StoryPage } from '../../articles/service.js';
 import { leadOf, sectionPath, storyPath } from '../../articles/service.js';
-import { LEVEL_NAMES } from '../reader/levels.js';
+import { LEVEL_NAMES } from '../../text/bands.js';
 import { type ReadableParagraph, StoryText } from '../reader/story-text.js';
 import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
