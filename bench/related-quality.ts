@@ -12,7 +12,6 @@
  * never shows them), so both rank the same candidates; the baseline's raw figures are printed as well.
  */
 
-import { analyzeStory } from '../src/related/analyze.js';
 import { RelatedIndex } from '../src/related/engine.js';
 import { ndcgAt, precisionAt } from '../src/related/metrics.js';
 import {
@@ -22,6 +21,7 @@ import {
   similarity,
   sketch,
 } from '../src/related/near-duplicates.js';
+import { storyTerms } from '../src/related/story-terms.js';
 import { TfidfBaseline } from '../src/related/tfidf-baseline.js';
 import {
   type CorpusName,
@@ -121,7 +121,7 @@ function evaluate(name: CorpusName, stories: LabelledStory[]): void {
 
 /** Near-duplicate groups found by the engine, examples, and the Jaccard distribution behind the threshold. */
 function reportDuplicates(stories: LabelledStory[], index: RelatedIndex, baseline: TfidfBaseline): void {
-  const sketches = stories.map((s) => sketch(analyzeStory(s).words));
+  const sketches = stories.map((s) => sketch(storyTerms(s).words));
   const parent = stories.map((_, i) => i);
   const find = (i: number): number => {
     let root = i;

@@ -27,10 +27,11 @@
  * Held-out figures (`bench/related-quality.ts`, TF-IDF baseline with smoothed idf in the same run):
  * Reuters P@5 0.871 vs 0.802, nDCG@10 0.863 vs 0.796; BBC P@5 0.949 vs 0.922, nDCG@10 0.944 vs 0.914.
  */
-import { analyzeStory } from './analyze.js';
+
 import { type ExportedLatentModel, LatentSpace } from './latent-space.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
 import { type RelatedOptions, resolveOptions } from './options.js';
+import { storyTerms } from './story-terms.js';
 import { inverseDocumentFrequency, type StoryRecord, toArrays, weigh } from './story-vectors.js';
 import { Postings, TermTable } from './term-index.js';
 import { bestSlots, type Candidate } from './top-k.js';
@@ -103,7 +104,7 @@ export class RelatedIndex {
 
   /** Adds (or replaces) a story, computes its list, and returns the stories whose lists it entered. */
   add(story: StoryInput): { related: RelatedStory[]; affected: string[] } {
-    const analyzed = analyzeStory(story, this.options.analyze);
+    const analyzed = storyTerms(story, this.options.terms);
     return this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), true);
   }
 
@@ -115,7 +116,7 @@ export class RelatedIndex {
   /** Adds many stories without computing lists, then rebuilds once (for imports and start-up). */
   addAll(stories: Iterable<StoryInput>, options: { lists?: boolean } = {}): void {
     for (const story of stories) {
-      const analyzed = analyzeStory(story, this.options.analyze);
+      const analyzed = storyTerms(story, this.options.terms);
       this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), false);
     }
     this.rebuild(options);
@@ -237,7 +238,7 @@ export class RelatedIndex {
    * instead of the candidates (the reference the fast path is measured against; slow).
    */
   relatedForNew(story: StoryInput, options: { limit?: number; exhaustive?: boolean } = {}): RelatedStory[] {
-    const analyzed = analyzeStory(story, this.options.analyze);
+    const analyzed = storyTerms(story, this.options.terms);
     const record = this.makeRecord(
       story.id,
       story.publishedAt,

@@ -18,10 +18,10 @@ import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { Store, StoreTx } from '../store/types.js';
-import { ANALYZER_VERSION } from './analyze.js';
 import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
 import type { ExportedLatentModel } from './latent-space.js';
 import type { RelatedOptions } from './options.js';
+import { ANALYZER_VERSION } from './story-terms.js';
 
 /** A batch counts as bulk when it has more than this many stories and … */
 const BULK_MIN_STORIES = 200;
