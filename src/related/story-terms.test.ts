@@ -27,6 +27,7 @@ describe('storyTerms', () => {
       'Shell <SHEL.L> paid 9.3bn',
       ['shell', 'shel.l', 'paid'],
     ],
+    ['takes the host of a URL', 'x', 'See https://www.dec.org.uk/appeal now', ['see', 'www.dec.org.uk']],
     ['drops apostrophes of contractions', 'x', "They're sure O'Brien didn't", ['theyre', 'sure', 'obrien']],
   ])('%s', (_name, title, body, expected) => {
     const terms = [...termsOf(title, body).keys()].filter((t) => t !== 'x');
