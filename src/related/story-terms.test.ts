@@ -57,6 +57,12 @@ describe('storyTerms', () => {
     ]);
   });
 
+  it('still sees the sentence breaks after a ticker it keeps whole', () => {
+    const terms = termsOf('x', 'Traders at Shell <SHEL.L> said Federal\n    Reserve officials met.');
+    expect(terms.has('shel.l')).toBe(true);
+    expect(terms.has('federal_reserve')).toBe(false);
+  });
+
   it('gives the same terms from tokens a caller already has', () => {
     const title = 'Kerry meets Lavrov in Munich';
     const body = 'U.S. Secretary of State John Kerry said on Friday the cease-fire would hold.';
