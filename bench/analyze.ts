@@ -14,7 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, ensureDictionary, openDictionary } from '../src/dictionary/index.js';
+import { ensureDictionary, openDictionary } from '../src/dictionary/index.js';
+import { analyzeText } from '../src/text/analyze.js';
 import { tokenize } from '../src/text/tokenize.js';
 
 const CORPUS = resolve(fileURLToPath(import.meta.url), '../../../shared/data/news/bbc.train.jsonl');

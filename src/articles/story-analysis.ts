@@ -9,7 +9,8 @@
  * serves everything; every line break ends a sentence, so no sentence spans two paragraphs.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type AnalyzedText, bandLevel } from '../dictionary/index.js';
+import type { AnalyzedText } from '../text/analyze.js';
+import { bandLevel } from '../text/bands.js';
 
 /** Bumped whenever the analysis of an unchanged text would come out differently (stored ones go stale). */
 export const STORY_ANALYSIS_VERSION = 1;

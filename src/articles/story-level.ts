@@ -1,9 +1,10 @@
 /**
- * A story's level from its paragraphs: the dictionary analysis (`dictionary/analyze.ts`) feeds the
+ * A story's level from its paragraphs: the text analysis (`text/analyze.ts`, with the dictionary as its lexicon) feeds the
  * pure estimator (`text/level.ts`); this is the glue, kept out of both so that neither knows about
  * stories.
  */
-import { type AnalyzedText, analyzeText, type Dictionary } from '../dictionary/index.js';
+import type { Dictionary } from '../dictionary/index.js';
+import { type AnalyzedText, analyzeText } from '../text/analyze.js';
 import { estimateLevel, LEVEL_MODEL_VERSION, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
 import { analysedText, compactAnalysis, type StoryAnalysis } from './story-analysis.js';

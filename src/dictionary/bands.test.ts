@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_ORDER, bandFromCode, bandLevel, bandOf, examsOf } from './bands.js';
+import { BAND_ORDER, bandLevel } from '../text/bands.js';
+import { bandFromCode, bandOf, examsOf } from './bands.js';
 
 describe('bandOf', () => {
   it.each([

@@ -1,5 +1,6 @@
 /**
- * Vocabulary bands: which exam list a word first appears on, or how frequent it is.
+ * Vocabulary bands derived from ECDICT fields (the `Band` type, its order, levels and labels are
+ * in `text/bands.ts`): which exam list a word first appears on, or how frequent it is.
  *
  * Order of the exam lists, easiest first: 中考 zk < 高考 gk < CET-4 < CET-6 < 考研 ky < IELTS <
  * TOEFL < GRE. The lists are not nested (a word can be on TOEFL and not on IELTS), so the order is
@@ -13,58 +14,7 @@
  * cet4, top-10,000 with ky, top-20,000 with toefl, anything rarer (or unranked) above GRE.
  */
 
-/** An exam word list, as ECDICT's `tag` field names it. */
-export type Exam = 'zk' | 'gk' | 'cet4' | 'cet6' | 'ky' | 'ielts' | 'toefl' | 'gre';
-
-/** Exam lists, easiest first (the order `bandOf` uses). */
-export const EXAM_ORDER: readonly Exam[] = ['zk', 'gk', 'cet4', 'cet6', 'ky', 'ielts', 'toefl', 'gre'];
-
-/** Frequency band of a word on no exam list: rank ≤ 2,000 / 5,000 / 10,000 / 20,000, or rarer. */
-export type FrequencyBand = 'top2k' | 'top5k' | 'top10k' | 'top20k' | 'rare';
-
-/** A word's vocabulary band: its lowest exam list, else its frequency band. */
-export type Band = Exam | FrequencyBand;
-
-/** Every band in `bandLevel` order (codes stored in the index are 1 + the position here). */
-export const BAND_ORDER: readonly Band[] = [...EXAM_ORDER, 'top2k', 'top5k', 'top10k', 'top20k', 'rare'];
-
-const LEVEL: Record<Band, number> = {
-  zk: 1,
-  gk: 2,
-  cet4: 3,
-  cet6: 4,
-  ky: 5,
-  ielts: 6,
-  toefl: 7,
-  gre: 8,
-  top2k: 2,
-  top5k: 3,
-  top10k: 5,
-  top20k: 7,
-  rare: 9,
-};
-
-/** Display names for learners. */
-export const BAND_LABELS: Readonly<Record<Band, string>> = {
-  zk: '中考',
-  gk: '高考',
-  cet4: 'CET-4',
-  cet6: 'CET-6',
-  ky: '考研',
-  ielts: 'IELTS',
-  toefl: 'TOEFL',
-  gre: 'GRE',
-  top2k: '常用 2000',
-  top5k: '常用 5000',
-  top10k: '常用 10000',
-  top20k: '常用 20000',
-  rare: '生僻',
-};
-
-/** Difficulty of a band on one scale, 1 (中考) … 8 (GRE), 9 (rarer than any list). */
-export function bandLevel(band: Band): number {
-  return LEVEL[band];
-}
+import { BAND_ORDER, type Band, EXAM_ORDER, type Exam } from '../text/bands.js';
 
 /** The exams in an ECDICT `tag` field (`'zk gk cet4'`), in `EXAM_ORDER`. Unknown tags are ignored. */
 export function examsOf(tag: string): Exam[] {

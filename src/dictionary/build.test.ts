@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
+import { findPhrases } from '../text/phrases.js';
 import { tokenize } from '../text/tokenize.js';
 import { type BuildProgress, buildDictionaryIndex } from './build.js';
 import { decodeEscapes, readCsvRows } from './csv.js';
 import { type Dictionary, openIndex } from './dictionary.js';
-import { findPhrases } from './phrases.js';
 
 const HEADER = 'word,phonetic,definition,translation,pos,collins,oxford,tag,bnc,frq,exchange,detail,audio';
 

@@ -8,15 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AnalyzedToken, analyzeText } from '../text/analyze.js';
+import { findPhrases } from '../text/phrases.js';
 import { tokenize } from '../text/tokenize.js';
-import {
-  type AnalyzedToken,
-  analyzeText,
-  type Dictionary,
-  ensureDictionary,
-  findPhrases,
-  openDictionary,
-} from './index.js';
+import { type Dictionary, ensureDictionary, openDictionary } from './index.js';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/000_a8fe7018b2185b9d.txt', import.meta.url));
 

@@ -21,8 +21,11 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
+import type { Band, Exam } from '../text/bands.js';
 import { lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
-import { type Band, bandFromCode, bandLevel, type Exam, examsOf, frequencyRank } from './bands.js';
+import type { Lexicon, PhraseNode, WordInfo } from '../text/lexicon.js';
+import { bandFromCode, examsOf, frequencyRank } from './bands.js';
+import { TwoGenerationCache } from './cache.js';
 import {
   type FormKind,
   formKindsOf,
@@ -71,32 +74,17 @@ export interface DictionaryEntry {
   ownSense: { translations: Translation[]; definition: string } | null;
 }
 
-/** What the text analyser needs to know about a word, cheaply (cached, no entry text). */
-export interface WordInfo {
-  /** ECDICT headword of the lemma (`discuss`, `Russia`): pass it to `lookup` to get the entry. */
-  entryKey: string;
-  /** Lower-case lemma (`discuss`, `russia`). */
-  lemma: string;
-  /** Vocabulary band of the lemma. */
-  band: Band | null;
-  /** The headword is capitalised in ECDICT (`Russia`, `Munich`, `UN`): a name. */
-  nameLike: boolean;
-  /** The word or its lemma has an exam tag, Collins stars or the Oxford mark. */
-  general: boolean;
-  /** The lemma's frequency rank: the smaller non-zero of its COCA and BNC ranks; 0 when it has neither. */
-  rank: number;
-  /** The lemma is in the Oxford 3000 core vocabulary. */
-  oxford: boolean;
-}
-
 /** Options of `openDictionary`. */
 export interface OpenOptions {
   /** Most spellings kept in each cache generation. Default 50,000; range 1,000–1,000,000. */
   cacheSize?: number;
 }
 
-/** An opened index. Not thread-safe; one per process is the intended use. */
-export interface Dictionary {
+/**
+ * An opened index. Not thread-safe; one per process is the intended use. It is the `Lexicon` the
+ * text analysis (`text/analyze.ts`) reads: `wordInfo` (cached, no entry text) and the phrase tries.
+ */
+export interface Dictionary extends Lexicon {
   /** The index file. */
   readonly path: string;
   /** The entry for a written form, found through case, clitics and lemmas; `null` if none. */
@@ -112,20 +100,12 @@ export interface Dictionary {
    * 45,000 spellings, ~0.2 s); returns how many. Optional: the caches fill on their own.
    */
   preload(maxRank?: number): number;
-  /** Phrase trie for phrases starting with `first` (internal: used by `findPhrases`). */
+  /** Phrase trie for phrases starting with `first` (used by `findPhrases` in `text/phrases.ts`). */
   phrasesStartingWith(first: string): PhraseNode | undefined;
   /** The `meta` table: schema version, build time and counts. */
   meta(): Record<string, string>;
   /** Close the connection; further calls throw. */
   close(): void;
-}
-
-/** A node of the phrase trie: children by next word, and the phrase ending here if any. */
-export interface PhraseNode {
-  /** Next words (lower-case; `one's` and `oneself` stand for any possessive / reflexive). */
-  next: Map<string, PhraseNode>;
-  /** Key of a phrase that ends at this node (`pay off`), with its ECDICT headword. */
-  phrase?: { key: string; word: string };
 }
 
 interface WordRow {
@@ -151,30 +131,6 @@ interface EntryRow {
   bnc: number;
   frq: number;
   exchange: string;
-}
-
-/** A map that keeps about `2 × limit` recent keys: a young and an old generation. */
-class TwoGenerationCache<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const hit = this.young.get(key);
-    if (hit !== undefined || this.young.has(key)) return hit;
-    const aged = this.old.get(key);
-    if (aged !== undefined || this.old.has(key)) this.set(key, aged as V);
-    return aged;
-  }
-  has(key: string): boolean {
-    return this.young.has(key) || this.old.has(key);
-  }
-  set(key: string, value: V): void {
-    if (this.young.size >= this.limit) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(key, value);
-  }
 }
 
 const WORD_COLUMNS =
@@ -441,11 +397,4 @@ export function openIndex(path: string, options: OpenOptions = {}): Dictionary {
     );
   }
   return new SqliteDictionary(path, options);
-}
-
-/** Harder of two bands by `bandLevel` (either may be null). */
-export function harderBand(a: Band | null, b: Band | null): Band | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return bandLevel(b) > bandLevel(a) ? b : a;
 }

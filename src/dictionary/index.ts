@@ -9,29 +9,24 @@
  * ```ts
  * const dict = openDictionary();
  * dict.lookup('Discussed');           // → { word: 'discussed', lemma: 'discuss', translations: [{ pos: 'vt.', text: '讨论, 论述' }, …], … }
- * analyzeText('Kerry discussed a cease-fire.', dict).tokens;  // lemma, entryKey, band, properNoun, sentenceIndex
+ * analyzeText('Kerry discussed a cease-fire.', dict).tokens;  // from text/analyze.ts: a Dictionary is a Lexicon
  * dict.close();
  * ```
  */
 
 import { existsSync } from 'node:fs';
 import { AppError } from '../core/errors.js';
-import { type AnalyzedText, type AnalyzeOptions, analyzeWith } from './analyze.js';
 import { type BuildProgress, buildDictionaryIndex } from './build.js';
 import { type Dictionary, type OpenOptions, openIndex } from './dictionary.js';
 import { defaultDictionaryPath, ecdictCsvPath } from './paths.js';
 
-export type { AnalyzedText, AnalyzedToken, AnalyzeOptions } from './analyze.js';
-export { DEFAULT_ANALYZE_OPTIONS } from './analyze.js';
-export type { Band, BandSource, Exam, FrequencyBand } from './bands.js';
-export { BAND_LABELS, BAND_ORDER, bandLevel, bandOf, EXAM_ORDER, examsOf, frequencyRank } from './bands.js';
+export type { BandSource } from './bands.js';
+export { bandOf, examsOf, frequencyRank } from './bands.js';
 export type { BuildOptions, BuildProgress, BuildReport } from './build.js';
 export { buildDictionaryIndex } from './build.js';
-export type { Dictionary, DictionaryEntry, OpenOptions, WordInfo } from './dictionary.js';
+export type { Dictionary, DictionaryEntry, OpenOptions } from './dictionary.js';
 export type { FormKind, Translation, WordForms } from './fields.js';
 export { DICTIONARY_PATH_ENV, defaultDictionaryPath, ecdictCsvPath } from './paths.js';
-export type { PhraseMatch, PhraseToken } from './phrases.js';
-export { findPhrases } from './phrases.js';
 
 /** Options of `ensureDictionary`. All optional. */
 export interface EnsureOptions {
@@ -68,23 +63,4 @@ export function ensureDictionary(options: EnsureOptions = {}): string {
  */
 export function openDictionary(path?: string, options: OpenOptions = {}): Dictionary {
   return openIndex(path ?? ensureDictionary(), options);
-}
-
-let shared: Dictionary | null = null;
-
-/**
- * Analyse a story's text: tokens with lemma, entry key, band, proper-noun flag and sentence index,
- * plus sentences and phrases (see `analyze.ts`). Without `dict`, a process-wide dictionary is
- * opened on first call (and the default index built if missing).
- */
-export function analyzeText(
-  text: string,
-  dict?: Dictionary,
-  options: Partial<AnalyzeOptions> = {},
-): AnalyzedText {
-  if (!dict) {
-    shared ??= openDictionary();
-    return analyzeWith(shared, text, options);
-  }
-  return analyzeWith(dict, text, options);
 }

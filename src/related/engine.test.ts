@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEW_COFFEE_STORY, STORIES } from '../../test/fixtures/related/stories.js';
-import { analyzeStory } from './analyze.js';
 import { RelatedIndex } from './engine.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
+import { storyTerms } from './story-terms.js';
 
 const subjectOf = new Map(STORIES.map((s) => [s.id, s.subject]));
 const ids = (list: { id: string }[] | null) => (list ?? []).map((r) => r.id);
@@ -16,7 +16,7 @@ function buildIndex(options: ConstructorParameters<typeof RelatedIndex>[0] = {})
 
 function areNearDuplicates(a: string, b: string): boolean {
   const story = (id: string) => STORIES.find((s) => s.id === id)!;
-  return isNearDuplicate(sketch(analyzeStory(story(a)).words), sketch(analyzeStory(story(b)).words));
+  return isNearDuplicate(sketch(storyTerms(story(a)).words), sketch(storyTerms(story(b)).words));
 }
 
 describe('RelatedIndex', () => {
@@ -141,7 +141,7 @@ describe('RelatedIndex invariants (property)', () => {
           const stories = texts.map((t, i) => ({ id: `s${i}`, ...t }));
           index.addAll(stories.slice(0, -1));
           index.add(stories[stories.length - 1]!);
-          const sketches = new Map(stories.map((s) => [s.id, sketch(analyzeStory(s).words)]));
+          const sketches = new Map(stories.map((s) => [s.id, sketch(storyTerms(s).words)]));
           for (const s of stories) {
             const list = index.related(s.id)!;
             expect(list.length).toBeLessThanOrEqual(limit);

@@ -27,13 +27,16 @@
  * Held-out figures (`bench/related-quality.ts`, TF-IDF baseline with smoothed idf in the same run):
  * Reuters P@5 0.871 vs 0.802, nDCG@10 0.863 vs 0.796; BBC P@5 0.949 vs 0.922, nDCG@10 0.944 vs 0.914.
  */
-import { analyzeStory } from './analyze.js';
+
 import { type ExportedLatentModel, LatentSpace } from './latent-space.js';
+import { type CachedList, enterList, listOf } from './lists.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
 import { type RelatedOptions, resolveOptions } from './options.js';
-import { inverseDocumentFrequency, type StoryRecord, toArrays, weigh } from './story-vectors.js';
+import { Ranker } from './ranking.js';
+import { storyTerms } from './story-terms.js';
+import { type StoryRecord, toArrays, weigh } from './story-vectors.js';
 import { Postings, TermTable } from './term-index.js';
-import { bestSlots, type Candidate } from './top-k.js';
+import type { Candidate } from './top-k.js';
 
 /** A story as the engine receives it. */
 export interface StoryInput {
@@ -61,11 +64,6 @@ export interface ExportedStory {
   shingleCount: number;
 }
 
-interface CachedList {
-  slots: number[];
-  scores: number[];
-}
-
 type Options = Parameters<typeof resolveOptions>[0];
 
 export class RelatedIndex {
@@ -77,13 +75,19 @@ export class RelatedIndex {
   private readonly lists: (CachedList | null)[] = [];
   private readonly slots = new Map<string, number>();
   private storiesAtRebuild = 0;
-  private scratch = new Float32Array(0);
-  private dense = new Float32Array(0);
-  private touched = new Int32Array(0);
+  private readonly ranker: Ranker;
 
   constructor(options: Options = {}) {
     this.options = resolveOptions(options);
     this.latent = new LatentSpace(this.options);
+    this.ranker = new Ranker(
+      this.options,
+      this.table,
+      this.postings,
+      this.latent,
+      this.records,
+      () => this.size,
+    );
   }
 
   /** Number of stories in the index. */
@@ -103,7 +107,7 @@ export class RelatedIndex {
 
   /** Adds (or replaces) a story, computes its list, and returns the stories whose lists it entered. */
   add(story: StoryInput): { related: RelatedStory[]; affected: string[] } {
-    const analyzed = analyzeStory(story, this.options.analyze);
+    const analyzed = storyTerms(story, this.options.terms);
     return this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), true);
   }
 
@@ -115,7 +119,7 @@ export class RelatedIndex {
   /** Adds many stories without computing lists, then rebuilds once (for imports and start-up). */
   addAll(stories: Iterable<StoryInput>, options: { lists?: boolean } = {}): void {
     for (const story of stories) {
-      const analyzed = analyzeStory(story, this.options.analyze);
+      const analyzed = storyTerms(story, this.options.terms);
       this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), false);
     }
     this.rebuild(options);
@@ -237,7 +241,7 @@ export class RelatedIndex {
    * instead of the candidates (the reference the fast path is measured against; slow).
    */
   relatedForNew(story: StoryInput, options: { limit?: number; exhaustive?: boolean } = {}): RelatedStory[] {
-    const analyzed = analyzeStory(story, this.options.analyze);
+    const analyzed = storyTerms(story, this.options.terms);
     const record = this.makeRecord(
       story.id,
       story.publishedAt,
@@ -246,7 +250,7 @@ export class RelatedIndex {
       false,
     );
     const latent = this.latent.vectorOf(record, this.table, this.size);
-    const ranked = this.rankCandidates(record, latent, -1, options.exhaustive === true);
+    const ranked = this.ranker.rank(record, latent, -1, options.exhaustive === true);
     const list = this.filter(record, -1, ranked, options.limit ?? this.options.limit, new Set());
     return this.toStories(list, options.limit ?? this.options.limit);
   }
@@ -255,7 +259,7 @@ export class RelatedIndex {
   affectedBy(id: string): string[] {
     const slot = this.slots.get(id);
     if (slot === undefined) return [];
-    const ranked = this.rankCandidates(this.records[slot]!, this.latent.row(slot), slot);
+    const ranked = this.ranker.rank(this.records[slot]!, this.latent.row(slot), slot);
     return ranked
       .slice(0, this.options.updateFanout)
       .filter((c) => this.lists[c.slot]?.slots.includes(slot))
@@ -267,7 +271,8 @@ export class RelatedIndex {
     const slot = this.slots.get(id);
     if (slot === undefined) return [];
     const record = this.records[slot]!;
-    return this.rankCandidates(record, this.latent.row(slot), slot)
+    return this.ranker
+      .rank(record, this.latent.row(slot), slot)
       .filter((c) => isNearDuplicate(record.sketch, this.records[c.slot]!.sketch))
       .map((c) => this.records[c.slot]!.id);
   }
@@ -341,7 +346,7 @@ export class RelatedIndex {
     this.post(slot, record);
     this.latent.store(slot, record, this.table, this.size);
     if (!withLists) return { related: [], affected: [] };
-    const ranked = this.rankCandidates(record, this.latent.row(slot), slot);
+    const ranked = this.ranker.rank(record, this.latent.row(slot), slot);
     const own = this.filter(record, slot, ranked, this.options.limit, new Set());
     this.lists[slot] = own;
     const affected = new Set(affectedByRemoval);
@@ -376,126 +381,24 @@ export class RelatedIndex {
   private enterList(owner: number, slot: number, score: number): boolean {
     const list = this.lists[owner];
     const ownerRecord = this.records[owner];
-    const record = this.records[slot]!;
     if (!list || !ownerRecord || owner === slot) return false;
-    const full = list.slots.length >= this.options.limit;
-    if (full && score <= list.scores[list.scores.length - 1]!) return false;
-    if (isNearDuplicate(ownerRecord.sketch, record.sketch)) return false;
-    const twin = list.slots.findIndex((other) => isNearDuplicate(this.records[other]!.sketch, record.sketch));
-    if (twin >= 0) {
-      if (list.scores[twin]! >= score) return false;
-      list.slots.splice(twin, 1);
-      list.scores.splice(twin, 1);
-    }
-    let at = list.scores.findIndex((s) => s < score);
-    if (at < 0) at = list.scores.length;
-    list.slots.splice(at, 0, slot);
-    list.scores.splice(at, 0, score);
-    list.slots.length = Math.min(list.slots.length, this.options.limit);
-    list.scores.length = list.slots.length;
-    return true;
+    return enterList(list, ownerRecord, slot, score, this.records, this.options.limit);
   }
 
   private computeList(slot: number, limit = this.options.limit, exclude = new Set<string>()): CachedList {
     const record = this.records[slot]!;
-    const ranked = this.rankCandidates(record, this.latent.row(slot), slot);
+    const ranked = this.ranker.rank(record, this.latent.row(slot), slot);
     return this.filter(record, slot, ranked, limit, exclude);
   }
 
-  /** Candidates by exact score, best first (self excluded). */
-  private rankCandidates(record: StoryRecord, latent: Float32Array | null, self: number, exhaustive = false) {
-    const { candidateTerms, candidatePool, candidatePostings } = this.options;
-    if (this.scratch.length < this.records.length) this.scratch = new Float32Array(this.records.length * 2);
-    const accumulated = this.scratch;
-    // Candidate terms: rarest-weighted first (full idf: a rare shared term is the best evidence of a
-    // match), until `candidateTerms` terms or `candidatePostings` postings have been visited.
-    const priority = Float64Array.from(record.terms, (t, i) => {
-      const df = this.table.frequency(t);
-      return df > 0 ? record.lexical[i]! * Math.sqrt(inverseDocumentFrequency(this.size, df)) : 0;
-    });
-    const order = Array.from(record.terms.keys()).sort((a, b) => priority[b]! - priority[a]!);
-    if (this.touched.length < this.records.length) this.touched = new Int32Array(this.records.length * 2);
-    const touched = this.touched;
-    let count = 0;
-    let visited = 0;
-    for (let k = 0; k < order.length; k++) {
-      if (!exhaustive && (k >= candidateTerms || visited >= candidatePostings)) break;
-      const i = order[k]!;
-      const list = this.postings.get(record.terms[i]!);
-      if (!list) continue;
-      visited += list.slots.length;
-      const qw = record.lexical[i]!;
-      const { slots, weights } = list;
-      for (let j = 0; j < slots.length; j++) {
-        const slot = slots[j]!;
-        if (accumulated[slot] === 0) touched[count++] = slot;
-        accumulated[slot]! += qw * weights[j]!;
-      }
-    }
-    const shortlist: Candidate[] = exhaustive
-      ? this.liveSlots().map((slot) => ({ slot, score: accumulated[slot]! }))
-      : bestSlots(touched, count, accumulated, candidatePool);
-    for (let i = 0; i < count; i++) accumulated[touched[i]!] = 0;
-    const scored: Candidate[] = [];
-    const query = this.queryBuffer(record);
-    for (const candidate of shortlist) {
-      const other = this.records[candidate.slot];
-      if (!other || candidate.slot === self) continue;
-      scored.push({ slot: candidate.slot, score: this.score(record, query, latent, candidate.slot, other) });
-    }
-    for (const t of record.terms) query[t] = 0;
-    return scored.sort((a, b) => b.score - a.score);
-  }
-
-  /** A dense copy of the query's lexical weights (reset by the caller), so a rerank is one pass per candidate. */
-  private queryBuffer(record: StoryRecord): Float32Array {
-    if (this.dense.length < this.table.size) this.dense = new Float32Array(this.table.size * 2);
-    for (let i = 0; i < record.terms.length; i++) this.dense[record.terms[i]!] = record.lexical[i]!;
-    return this.dense;
-  }
-
-  /** The exact score of a query record against a stored story. */
-  private score(
-    record: StoryRecord,
-    query: Float32Array,
-    latent: Float32Array | null,
-    slot: number,
-    other: StoryRecord,
-  ): number {
-    let lexical = 0;
-    const terms = other.terms;
-    const weights = other.lexical;
-    for (let j = 0; j < terms.length; j++) lexical += query[terms[j]!]! * weights[j]!;
-    const lambda = latent && this.latent.has(slot) ? this.options.latentWeight : 0;
-    let score = (1 - lambda) * lexical;
-    if (lambda > 0) score += lambda * this.latent.dot(slot, latent!);
-    const { recencyWeight, recencyHalfLifeDays } = this.options;
-    if (recencyWeight > 0 && !Number.isNaN(record.publishedAt) && !Number.isNaN(other.publishedAt)) {
-      const days = Math.abs(record.publishedAt - other.publishedAt) / 86_400_000;
-      score += recencyWeight * 2 ** (-days / recencyHalfLifeDays);
-    }
-    return score;
-  }
-
-  /** Best-first candidates → a list without the story itself, its near-duplicates or twin entries. */
   private filter(
     record: StoryRecord,
     self: number,
     ranked: Candidate[],
     limit: number,
     exclude: Set<string>,
-  ) {
-    const list: CachedList = { slots: [], scores: [] };
-    for (const candidate of ranked) {
-      if (list.slots.length >= limit) break;
-      const other = this.records[candidate.slot];
-      if (!other || candidate.slot === self || other.id === record.id || exclude.has(other.id)) continue;
-      if (isNearDuplicate(record.sketch, other.sketch)) continue;
-      if (list.slots.some((s) => isNearDuplicate(this.records[s]!.sketch, other.sketch))) continue;
-      list.slots.push(candidate.slot);
-      list.scores.push(candidate.score);
-    }
-    return list;
+  ): CachedList {
+    return listOf(record, self, ranked, this.records, limit, exclude);
   }
 
   private toStories(list: CachedList, limit: number): RelatedStory[] {

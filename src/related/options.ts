@@ -4,13 +4,13 @@
  * The defaults were tuned on the tuning half (ids hashed) of Reuters-21578 and BBC, and checked on
  * the held-out half; `bench/related-quality.ts` prints both. See `engine.ts` for the method.
  */
-import { type AnalyzeOptions, DEFAULT_ANALYZE_OPTIONS } from './analyze.js';
+import { DEFAULT_TERM_OPTIONS, type TermOptions } from './story-terms.js';
 
 export interface RelatedOptions {
   /** Stories per related list. Default 10; range 1–100. */
   limit: number;
-  /** How text becomes terms (title and name weights, stemming). Defaults in `DEFAULT_ANALYZE_OPTIONS`. */
-  analyze: AnalyzeOptions;
+  /** How text becomes terms (title and name weights, stemming). Defaults in `DEFAULT_TERM_OPTIONS`. */
+  terms: TermOptions;
   /**
    * Exponent on idf in the lexical vectors. Default 0.5; range 0–1. Below 1 the frequent but topical
    * words of a domain (`shares`, `dividend`, `crude`) keep more weight against rare names; tuned.
@@ -42,7 +42,7 @@ export interface RelatedOptions {
 
 export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedOptions> = Object.freeze({
   limit: 10,
-  analyze: DEFAULT_ANALYZE_OPTIONS,
+  terms: DEFAULT_TERM_OPTIONS,
   lexicalIdfPower: 0.5,
   latentWeight: 0.7,
   latentDims: 128,
@@ -57,15 +57,15 @@ export const DEFAULT_RELATED_OPTIONS: Readonly<RelatedOptions> = Object.freeze({
   recencyHalfLifeDays: 30,
 });
 
-/** Fills in defaults; `analyze` is merged field by field. */
+/** Fills in defaults; `terms` is merged field by field. */
 export function resolveOptions(
-  options: Partial<Omit<RelatedOptions, 'analyze'>> & {
-    analyze?: Partial<AnalyzeOptions>;
+  options: Partial<Omit<RelatedOptions, 'terms'>> & {
+    terms?: Partial<TermOptions>;
   } = {},
 ): RelatedOptions {
   return {
     ...DEFAULT_RELATED_OPTIONS,
     ...options,
-    analyze: { ...DEFAULT_RELATED_OPTIONS.analyze, ...options.analyze },
+    terms: { ...DEFAULT_RELATED_OPTIONS.terms, ...options.terms },
   };
 }

@@ -20,10 +20,10 @@ import { systemClock } from '../core/clock.js';
 import type { StoryIndexer } from '../ingest/pipeline.js';
 import { ALL_TAG, RELATED_MODEL_TAG } from '../store/change-tags.js';
 import type { Store, StoreTx } from '../store/types.js';
-import { ANALYZER_VERSION } from './analyze.js';
 import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
 import type { ExportedLatentModel } from './latent-space.js';
 import type { RelatedOptions } from './options.js';
+import { ANALYZER_VERSION } from './story-terms.js';
 
 /** More changed tags than this since the index was loaded make a writer reload it rather than catch up. */
 const CATCH_UP_LIMIT = 5000;

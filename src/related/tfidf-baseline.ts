@@ -4,7 +4,7 @@
  * stronger than ln(N / df) on both corpora, so the comparison is with the better variant), vectors
  * L2-normalised, ranking every other story. No title weight, no names, no stemming.
  */
-import { analyzeStory } from './analyze.js';
+import { storyTerms } from './story-terms.js';
 import { inverseDocumentFrequency } from './story-vectors.js';
 import { TermTable } from './term-index.js';
 
@@ -27,9 +27,7 @@ export class TfidfBaseline {
   /** Builds the index over stories, numbered in the given order (read once; the text is not kept). */
   constructor(stories: Iterable<{ title: string; body: string }>) {
     for (const story of stories) {
-      const entries = [...analyzeStory(story, PLAIN).terms].map(
-        ([t, c]) => [this.table.intern(t), c] as const,
-      );
+      const entries = [...storyTerms(story, PLAIN).terms].map(([t, c]) => [this.table.intern(t), c] as const);
       entries.sort((a, b) => a[0] - b[0]);
       for (const [t] of entries) this.table.adjustFrequency(t, 1);
       this.counts.push({
@@ -52,7 +50,7 @@ export class TfidfBaseline {
 
   /** The vector of a story not in the index (terms it does not know are dropped). */
   vectorOf(story: { title: string; body: string }): TfidfVector {
-    const known = [...analyzeStory(story, PLAIN).terms]
+    const known = [...storyTerms(story, PLAIN).terms]
       .map(([t, c]) => [this.table.find(t), c] as const)
       .filter(([t]) => t >= 0)
       .sort((a, b) => a[0] - b[0]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Band } from '../dictionary/bands.js';
+import type { Band } from './bands.js';
 import {
   bandForScore,
   estimateLevel,

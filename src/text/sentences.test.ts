@@ -7,7 +7,7 @@ import { tokenize } from './tokenize.js';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/000_a8fe7018b2185b9d.txt', import.meta.url));
 
-function split(text: string, lineBreaks: 'every' | 'blank' = 'every'): string[] {
+function split(text: string, lineBreaks: 'every' | 'blank' | 'indented' = 'every'): string[] {
   return sentencesOf(text, { lineBreaks }).map((s) => text.slice(s.start, s.end));
 }
 
@@ -45,6 +45,17 @@ describe('splitSentences', () => {
     const text = 'The company said it\nwould raise its dividend\n\nShares rose';
     expect(split(text, 'blank')).toEqual(['The company said it\nwould raise its dividend', 'Shares rose']);
     expect(split(text, 'every')).toHaveLength(3);
+  });
+
+  it('also splits before an indented line with lineBreaks: indented (Reuters paragraphs and table rows)', () => {
+    const text = 'Comissaria Smith said it\nwould rise\n    SUBPRODUCTS\n    Wheat prev 39.9\n\tMaize nil';
+    expect(split(text, 'indented')).toEqual([
+      'Comissaria Smith said it\nwould rise',
+      'SUBPRODUCTS',
+      'Wheat prev 39.9',
+      'Maize nil',
+    ]);
+    expect(split(text, 'blank')).toHaveLength(1);
   });
 
   it('returns spans on token boundaries that never overlap, for any string', () => {

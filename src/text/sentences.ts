@@ -43,9 +43,11 @@ export interface SentenceOptions {
   /**
    * Which line breaks end a sentence. `'every'` (default): any line break, for text stored one
    * paragraph a line (the seed format, JSON Lines bodies). `'blank'`: only a blank line, for
-   * hard-wrapped text (Reuters-21578 bodies wrap at ~70 characters).
+   * hard-wrapped text. `'indented'`: a blank line or a line break before an indented line (two or
+   * more spaces or a tab), for hard-wrapped text whose paragraphs start indented (Reuters-21578
+   * bodies wrap at ~70 characters and indent each paragraph and table row).
    */
-  lineBreaks: 'every' | 'blank';
+  lineBreaks: 'every' | 'blank' | 'indented';
 }
 
 /** The defaults of every `SentenceOptions` field. */
@@ -55,6 +57,8 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '}', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
 const RE_UPPER_START = /^\p{Lu}/u;
 const RE_TERMINAL = /^(?:[.?!…]+)$/;
+const RE_BLANK_LINE = /(?:\r\n|\n|\r|\u2028|\u2029)[^\S\n\r\u2028\u2029]*(?:\r\n|\n|\r|\u2029)|\u2029/;
+const RE_INDENTED_LINE = /[\n\r\u2028](?: {2,}|\t)/;
 
 function breaksLine(token: Token, options: SentenceOptions): boolean {
   if (token.kind !== 'space') return false;
@@ -63,7 +67,8 @@ function breaksLine(token: Token, options: SentenceOptions): boolean {
   if (first < 0) return false;
   if (options.lineBreaks === 'every') return true;
   // A blank line: two line breaks with only spaces between (`\r\n` counts once).
-  return /(?:\r\n|\n|\r|\u2028|\u2029)[^\S\n\r\u2028\u2029]*(?:\r\n|\n|\r|\u2029)|\u2029/.test(text);
+  if (RE_BLANK_LINE.test(text)) return true;
+  return options.lineBreaks === 'indented' && RE_INDENTED_LINE.test(text);
 }
 
 function startsUpper(text: string): boolean {

@@ -36,6 +36,26 @@ import {
   TITLE_ABBREVIATIONS,
   TRAILING_ABBREVIATIONS,
 } from './abbreviations.js';
+import {
+  APOS,
+  ASCII_CLASS,
+  C,
+  classAt,
+  classOfCodePoint,
+  DOT,
+  HYPHEN,
+  isAlnumAt,
+  isApostrophe,
+  isDigitAt,
+  isJoiningHyphen,
+  isLetterCode,
+  isUpperAsciiAt,
+  LSQUO,
+  RSQUO,
+  scanAlnum,
+  scanDigits,
+  widthAt,
+} from './char-classes.js';
 
 /**
  * What a token is.
@@ -66,125 +86,6 @@ export interface Token {
   cliticStart?: number;
 }
 
-enum C {
-  Other = 0,
-  Letter = 1,
-  Digit = 2,
-  Space = 3,
-  Punct = 4,
-  Cjk = 5,
-}
-
-const APOS = 39; // '
-const RSQUO = 0x2019; // ’
-const LSQUO = 0x2018; // ‘
-const HYPHEN = 45;
-const DOT = 46;
-
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = C.Letter;
-  else if (c >= 48 && c <= 57) ASCII_CLASS[c] = C.Digit;
-  else if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = C.Space;
-  else if (c > 32 && c < 127) ASCII_CLASS[c] = C.Punct;
-  else ASCII_CLASS[c] = C.Other;
-}
-
-const RE_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
-const RE_WORDCHAR = /[\p{L}\p{M}\p{N}]/u;
-const RE_SPACE = /\s/u;
-const RE_PUNCT = /[\p{P}\p{S}]/u;
-const nonAsciiClassCache = new Map<number, C>();
-
-function classOfCodePoint(cp: number): C {
-  if (cp < 128) return ASCII_CLASS[cp] as C;
-  const cached = nonAsciiClassCache.get(cp);
-  if (cached !== undefined) return cached;
-  let cls: C;
-  if (cp >= 0xd800 && cp <= 0xdfff)
-    cls = C.Other; // lone surrogate
-  else {
-    const ch = String.fromCodePoint(cp);
-    if (RE_CJK.test(ch)) cls = C.Cjk;
-    else if (RE_WORDCHAR.test(ch)) cls = C.Letter;
-    else if (RE_SPACE.test(ch)) cls = C.Space;
-    else if (RE_PUNCT.test(ch)) cls = C.Punct;
-    else cls = C.Other;
-  }
-  if (nonAsciiClassCache.size < 4096) nonAsciiClassCache.set(cp, cls);
-  return cls;
-}
-
-/** Class of the code point at `i` (C.Other past the end). */
-function classAt(text: string, i: number): C {
-  if (i >= text.length) return C.Other;
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_CLASS[c] as C;
-  return classOfCodePoint(text.codePointAt(i) as number);
-}
-
-/** Width in code units of the code point at `i`. */
-function widthAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
-  }
-  return 1;
-}
-
-function isAlnumAt(text: string, i: number): boolean {
-  const cls = classAt(text, i);
-  return cls === C.Letter || cls === C.Digit;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === APOS || c === RSQUO;
-}
-
-function isJoiningHyphen(c: number): boolean {
-  return c === HYPHEN || c === 0x2010 || c === 0x2011;
-}
-
-/** End of a run of letters and digits starting at `i`. */
-function scanAlnum(text: string, i: number): number {
-  let j = i;
-  const n = text.length;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c < 128) {
-      const cls = ASCII_CLASS[c];
-      if (cls !== C.Letter && cls !== C.Digit) break;
-      j++;
-    } else {
-      const cls = classOfCodePoint(text.codePointAt(j) as number);
-      if (cls !== C.Letter && cls !== C.Digit) break;
-      j += widthAt(text, j);
-    }
-  }
-  return j;
-}
-
-function scanDigits(text: string, i: number): number {
-  let j = i;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c < 48 || c > 57) break;
-    j++;
-  }
-  return j;
-}
-
-function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
-
-function isUpperAsciiAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 65 && c <= 90;
-}
-
 const RE_DOTTED = /(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}\.(?![\p{L}\p{N}])/uy;
 const RE_URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/iy;
 const RE_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
@@ -213,10 +114,6 @@ function findClitic(word: string, start: number): number | undefined {
     }
   }
   return undefined;
-}
-
-function isLetterCode(c: number): boolean {
-  return c < 128 ? ASCII_CLASS[c] === C.Letter : classOfCodePoint(c) === C.Letter;
 }
 
 /** Tokenizer state carried along the text. */

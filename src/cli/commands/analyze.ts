@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import type { StoryInput } from '../../articles/model.js';
 import { analyzeStory } from '../../articles/story-level.js';
 import { AppError } from '../../core/errors.js';
-import { type analyzeText, type Dictionary, openDictionary } from '../../dictionary/index.js';
+import { type Dictionary, openDictionary } from '../../dictionary/index.js';
 import { formatOfPath } from '../../ingest/import.js';
 import { readJsonl } from '../../ingest/sources/jsonl.js';
 import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
+import type { analyzeText } from '../../text/analyze.js';
 import type { Level } from '../../text/level.js';
 import type { CommandEnv } from '../command-env.js';
 

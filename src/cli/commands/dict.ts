@@ -7,7 +7,7 @@ import {
   ecdictCsvPath,
   openDictionary,
 } from '../../dictionary/index.js';
-import { EXAM_NAMES } from '../../web/reader/levels.js';
+import { EXAM_NAMES } from '../../text/bands.js';
 import type { CommandEnv } from '../command-env.js';
 
 function describeEntry(entry: DictionaryEntry): string[] {

@@ -5,7 +5,7 @@
  */
 import type { ReaderParagraph } from '../../articles/story-analysis.js';
 import type { Dictionary } from '../../dictionary/index.js';
-import { LEVEL_NAMES } from './levels.js';
+import { LEVEL_NAMES } from '../../text/bands.js';
 
 /** Lowest band level listed: 中考 and 高考 words (levels 1–2) are left out. */
 export const VOCABULARY_MIN_LEVEL = 3;

@@ -1,8 +1,8 @@
 /** `GET /api/lookup?word=…`: one dictionary entry as JSON, found through case and lemmas. */
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { EXAM_NAMES } from '../../text/bands.js';
 import type { WebContext } from '../context.js';
-import { EXAM_NAMES } from '../reader/levels.js';
 
 /** The dictionary does not change while the server runs: let browsers and proxies keep answers a day. */
 const LOOKUP_CACHE = 'public, max-age=86400';

@@ -1,5 +1,5 @@
 import type { StoryLevel } from '../../articles/model.js';
-import { type Band, bandLevel } from '../../dictionary/bands.js';
+import { type Band, bandLevel } from '../../text/bands.js';
 
 /** A story's CEFR-like band as a small badge; its score in the tooltip. */
 export function LevelBadge({ band, score }: { band: string | null; score: number | null }) {

@@ -1,8 +1,8 @@
 import { leadOf } from '../../articles/lead.js';
 import type { StoryPage } from '../../articles/reading.js';
 import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import { LEVEL_NAMES } from '../../text/bands.js';
 import { sectionPath, storyPath } from '../paths.js';
-import { LEVEL_NAMES } from '../reader/levels.js';
 import { StoryText } from '../reader/story-text.js';
 import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';

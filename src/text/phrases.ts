@@ -1,5 +1,5 @@
 /**
- * Find ECDICT phrases (`pay off`, `in accordance with`, `as well as`) in tokenized text.
+ * Find a lexicon's phrases (ECDICT's in lingwire: `pay off`, `in accordance with`, `as well as`) in tokenized text.
  *
  * Each phrase word may match a token's written form or its lemma, so `were paid off` finds `pay
  * off` and `pushed forward` finds `push forward`. The placeholders `one's` and `oneself` match any
@@ -11,14 +11,14 @@
  * is skipped before a name or number (`held in Munich` is not `hold in` 抑制).
  */
 
-import type { Token } from '../text/tokenize.js';
-import type { Dictionary, PhraseNode } from './dictionary.js';
+import type { Lexicon, PhraseNode } from './lexicon.js';
+import type { Token } from './tokenize.js';
 
 /** One phrase found in a text. */
 export interface PhraseMatch {
   /** The phrase key: lower-case words joined by one space (`pay off`). */
   key: string;
-  /** ECDICT headword of the phrase (`pay off`, `Security Council`): pass it to `lookup`. */
+  /** Headword of the phrase's entry (`pay off`, `Security Council`): what a reader opens. */
   entryKey: string;
   /** Index of the phrase's first token. */
   tokenStart: number;
@@ -51,7 +51,7 @@ function isPlainGap(token: Token | undefined): boolean {
 }
 
 /** The forms a word token can match in a phrase. */
-function alternativesOf(token: PhraseToken, dict: Dictionary): string[] {
+function alternativesOf(token: PhraseToken, lexicon: Lexicon): string[] {
   const text =
     token.cliticStart === undefined || !token.text.includes('’')
       ? token.text
@@ -60,7 +60,7 @@ function alternativesOf(token: PhraseToken, dict: Dictionary): string[] {
     token.cliticStart === undefined ? text : text.slice(0, token.cliticStart - token.start)
   ).toLowerCase();
   const out = [base];
-  const lemma = token.lemma !== undefined ? token.lemma : (dict.wordInfo(base)?.lemma ?? null);
+  const lemma = token.lemma !== undefined ? token.lemma : (lexicon.wordInfo(base)?.lemma ?? null);
   if (lemma && lemma !== base) out.push(lemma);
   const clitic = token.cliticStart === undefined ? '' : text.slice(token.cliticStart - token.start);
   if (POSSESSIVES.has(base) || clitic === "'s" || clitic === "'") out.push("one's");
@@ -96,7 +96,7 @@ class Scanner {
 
   constructor(
     private readonly tokens: readonly PhraseToken[],
-    private readonly dict: Dictionary,
+    private readonly lexicon: Lexicon,
   ) {
     for (let i = 0; i < tokens.length; i++) {
       if ((tokens[i] as Token).kind !== 'word') continue;
@@ -113,7 +113,7 @@ class Scanner {
   alts(k: number): string[] {
     let a = this.alternatives[k];
     if (!a) {
-      a = alternativesOf(this.tokens[this.words[k] as number] as PhraseToken, this.dict);
+      a = alternativesOf(this.tokens[this.words[k] as number] as PhraseToken, this.lexicon);
       this.alternatives[k] = a;
     }
     return a;
@@ -124,7 +124,7 @@ class Scanner {
     let best: Best | null = null;
     const alts = this.alts(k);
     for (let a = 0; a < alts.length; a++) {
-      const root = this.dict.phrasesStartingWith(alts[a] as string);
+      const root = this.lexicon.phrasesStartingWith(alts[a] as string);
       if (root) best = this.walk(root, k, k, a === 0 ? 0 : 1, best);
     }
     return best;
@@ -148,11 +148,11 @@ class Scanner {
 }
 
 /**
- * Phrases of the index found in `tokens` (as from `tokenize`, spaces included, or `analyzeText`'s
+ * Phrases of `lexicon` found in `tokens` (as from `tokenize`, spaces included, or `analyzeText`'s
  * tokens, whose lemmas are reused). Returns matches in text order, non-overlapping.
  */
-export function findPhrases(tokens: readonly PhraseToken[], dict: Dictionary): PhraseMatch[] {
-  const scan = new Scanner(tokens, dict);
+export function findPhrases(tokens: readonly PhraseToken[], lexicon: Lexicon): PhraseMatch[] {
+  const scan = new Scanner(tokens, lexicon);
   const { words, joined } = scan;
   const out: PhraseMatch[] = [];
   let k = 0;

@@ -1,10 +1,10 @@
 /**
- * English stop words for the related-stories engine and its TF-IDF baseline.
+ * English stop words: the words that say nothing about what a story is about.
  *
  * A conventional list (function words, auxiliaries, pronouns, a few reporting fillers that every
- * wire story has). Both the engine and the baseline use the same list so that the benchmark compares
- * ranking methods, not stop lists. Words are lower case, without apostrophes (the tokenizer drops
- * possessive and contracted endings before the lookup).
+ * wire story has). The related-stories engine and its TF-IDF baseline use the same list so that
+ * the benchmark compares ranking methods, not stop lists. Words are lower case, without apostrophes
+ * (`dont`, `isnt`: the related engine removes apostrophes and cuts `'s` before the lookup).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above across after afterwards again against all almost alone along already also although

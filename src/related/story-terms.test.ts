@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeStory, stem } from './analyze.js';
+import { tokenize } from '../text/tokenize.js';
+import { stem, storyTerms, storyTermsFromTokens } from './story-terms.js';
 
-const termsOf = (title: string, body: string, options = {}) => analyzeStory({ title, body }, options).terms;
+const termsOf = (title: string, body: string, options = {}) => storyTerms({ title, body }, options).terms;
 
-describe('analyzeStory', () => {
+describe('storyTerms', () => {
   it.each([
     [
       'drops stop words and numbers',
@@ -14,6 +15,20 @@ describe('analyzeStory', () => {
     ],
     ['cuts possessives', 'x', "Moody's cut the bank's rating", ['moody', 'cut', 'bank', 'rating']],
     ['keeps abbreviations with inner dots', 'x', 'U.S. exports rose', ['u.s', 'exports', 'rose']],
+    [
+      'splits compounds into their parts',
+      'x',
+      'A cease-fire in Moscow-based talks',
+      ['cease', 'fire', 'moscow', 'based', 'talks'],
+    ],
+    [
+      'keeps tickers whole and units with their numbers',
+      'x',
+      'Shell <SHEL.L> paid 9.3bn',
+      ['shell', 'shel.l', 'paid'],
+    ],
+    ['takes the host of a URL', 'x', 'See https://www.dec.org.uk/appeal now', ['see', 'www.dec.org.uk']],
+    ['drops apostrophes of contractions', 'x', "They're sure O'Brien didn't", ['theyre', 'sure', 'obrien']],
   ])('%s', (_name, title, body, expected) => {
     const terms = [...termsOf(title, body).keys()].filter((t) => t !== 'x');
     expect(terms).toEqual(expected);
@@ -27,6 +42,33 @@ describe('analyzeStory', () => {
     expect(terms.has('foreign_minister_sergei_lavrov')).toBe(true);
     expect(terms.has('bank_of_japan')).toBe(false);
     expect(terms.has('bank_japan')).toBe(true);
+  });
+
+  it('ends a name at an abbreviation dot, a plural possessive and an indented line, not a wrapped one', () => {
+    const terms = termsOf(
+      'x',
+      "The U.S. Agriculture Department met in Los Angeles' Kodak Theatre with Federal\nReserve Board\n    European Central Bank officials",
+    );
+    expect([...terms.keys()].filter((t) => t.includes('_'))).toEqual([
+      'los_angeles',
+      'kodak_theatre',
+      'federal_reserve_board',
+      'central_bank',
+    ]);
+  });
+
+  it('still sees the sentence breaks after a ticker it keeps whole', () => {
+    const terms = termsOf('x', 'Traders at Shell <SHEL.L> said Federal\n    Reserve officials met.');
+    expect(terms.has('shel.l')).toBe(true);
+    expect(terms.has('federal_reserve')).toBe(false);
+  });
+
+  it('gives the same terms from tokens a caller already has', () => {
+    const title = 'Kerry meets Lavrov in Munich';
+    const body = 'U.S. Secretary of State John Kerry said on Friday the cease-fire would hold.';
+    const fromTokens = storyTermsFromTokens(tokenize(title), tokenize(body));
+    expect(fromTokens).toEqual(storyTerms({ title, body }));
+    expect(fromTokens.terms.has('state_john_kerry')).toBe(true);
   });
 
   it('takes no names from an all-capitals headline', () => {
@@ -47,7 +89,7 @@ describe('analyzeStory', () => {
   });
 
   it('keeps every word, stop words included, for near-duplicate shingles', () => {
-    expect(analyzeStory({ title: 'A title', body: 'It was 5 pct.' }).words).toEqual([
+    expect(storyTerms({ title: 'A title', body: 'It was 5 pct.' }).words).toEqual([
       'a',
       'title',
       'it',

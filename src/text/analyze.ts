@@ -1,15 +1,17 @@
 /**
  * Story text → tokens annotated with what a reader and the level estimator need: lemma, the
  * dictionary entry to open, vocabulary band, whether the word is a proper noun, and the sentence
- * it is in; plus the sentences and the phrases found.
+ * it is in; plus the sentences and the phrases found. The one text analysis of lingwire: the
+ * reader, the level estimator and `lingwire analyze` all call `analyzeText`. Pure: the dictionary
+ * comes in as a `Lexicon` (lingwire's ECDICT index implements it), so this module does no I/O.
  *
  * Proper nouns are names a learner should not be asked to learn (`Lavrov`, `Kerry`, `Munich`,
  * `ISSG`). A word counts as one when it is capitalised and
- * - in mid-sentence: the index does not know it, or its ECDICT headword is capitalised (`Munich`,
+ * - in mid-sentence: the lexicon does not know it, or its headword is capitalised (`Munich`,
  *   `UN`), or its entry is not general vocabulary (`kerry` is a breed of cattle with no exam tag,
  *   Collins stars or Oxford mark; `Minister` and `Foreign` are general, so they are not names);
  * - at the start of a sentence (or after an opening quote, bracket or colon), where capitals say
- *   little: the index does not know it, its headword is capitalised, it is not general vocabulary
+ *   little: the lexicon does not know it, its headword is capitalised, it is not general vocabulary
  *   and either written in capitals (`CNN`) or has no frequency rank (`Macron`), or the same word is
  *   a name in mid-sentence elsewhere in the text (`Kerry said …`).
  * A line written all in capitals (Reuters headlines) has no casing signal, so its words are names
@@ -17,19 +19,19 @@
  * general word (`Turkey`, `Brown`) is not recognised.
  */
 
-import { TITLE_ABBREVIATIONS } from '../text/abbreviations.js';
-import { NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
-import { type Sentence, type SentenceOptions, splitSentences } from '../text/sentences.js';
-import { type Token, tokenize } from '../text/tokenize.js';
-import type { Band } from './bands.js';
-import { type Dictionary, harderBand, type WordInfo } from './dictionary.js';
+import { TITLE_ABBREVIATIONS } from './abbreviations.js';
+import { type Band, harderBand } from './bands.js';
+import { NEGATED_BASES, normalizeWord } from './lemmatize.js';
+import type { Lexicon, WordInfo } from './lexicon.js';
 import { findPhrases, type PhraseMatch } from './phrases.js';
+import { type Sentence, type SentenceOptions, splitSentences } from './sentences.js';
+import { type Token, tokenize } from './tokenize.js';
 
 /** A token with what the analyser found out about it. Non-word tokens have nulls and `false`. */
 export interface AnalyzedToken extends Token {
-  /** Lower-case lemma (`discuss`); for a word the index lacks, its lower-cased written form; null for non-words. */
+  /** Lower-case lemma (`discuss`); for a word the lexicon lacks, its lower-cased written form; null for non-words. */
   lemma: string | null;
-  /** ECDICT headword to open (`discuss`, `Russia`); null when the index does not know the word. */
+  /** Headword of the entry to open (`discuss`, `Russia`); null when the lexicon does not know the word. */
   entryKey: string | null;
   /** Vocabulary band of the lemma; for an unknown hyphenated compound, its hardest known part. */
   band: Band | null;
@@ -56,16 +58,19 @@ export interface AnalyzedText {
   phrases: PhraseMatch[];
 }
 
-/** Options of `analyzeText`. All optional; defaults in `DEFAULT_ANALYZE_OPTIONS`. */
-export interface AnalyzeOptions {
+/** Options of `analyzeText`. All optional; defaults in `DEFAULT_TEXT_ANALYSIS_OPTIONS`. */
+export interface TextAnalysisOptions {
   /** Find phrases too. Default true; false saves about a third of the time. */
   phrases: boolean;
   /** Which line breaks end a sentence (see `SentenceOptions`). Default `'every'`. */
   lineBreaks: SentenceOptions['lineBreaks'];
 }
 
-/** The defaults of every `AnalyzeOptions` field. */
-export const DEFAULT_ANALYZE_OPTIONS: Readonly<AnalyzeOptions> = { phrases: true, lineBreaks: 'every' };
+/** The defaults of every `TextAnalysisOptions` field. */
+export const DEFAULT_TEXT_ANALYSIS_OPTIONS: Readonly<TextAnalysisOptions> = Object.freeze({
+  phrases: true,
+  lineBreaks: 'every',
+});
 
 const RE_UPPER = /^\p{Lu}/u;
 const RE_LOWER = /\p{Ll}/u;
@@ -87,13 +92,18 @@ function lookupForm(token: Token): string {
   return base;
 }
 
-/** Analyse `text` with `dict` (see `AnalyzedToken` for what each token carries). Never throws on any string. */
-export function analyzeWith(
-  dict: Dictionary,
+/**
+ * Analyse `text` with `lexicon` (see `AnalyzedToken` for what each token carries). Never throws on
+ * any string (a lexicon that throws aside).
+ *
+ * @example analyzeText('Kerry discussed a cease-fire.', dictionary).tokens  // lemma, entryKey, band, properNoun, sentenceIndex
+ */
+export function analyzeText(
   text: string,
-  options: Partial<AnalyzeOptions> = {},
+  lexicon: Lexicon,
+  options: Partial<TextAnalysisOptions> = {},
 ): AnalyzedText {
-  const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const opts: TextAnalysisOptions = { ...DEFAULT_TEXT_ANALYSIS_OPTIONS, ...options };
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens, { lineBreaks: opts.lineBreaks });
   const out: AnalyzedToken[] = new Array(tokens.length);
@@ -135,7 +145,7 @@ export function analyzeWith(
     out[i] = analysed;
     if (token.kind !== 'word') continue;
     const form = lookupForm(token);
-    const info = dict.wordInfo(form);
+    const info = lexicon.wordInfo(form);
     if (info) {
       analysed.lemma = info.lemma;
       analysed.entryKey = info.entryKey;
@@ -144,7 +154,7 @@ export function analyzeWith(
       analysed.oxford = info.oxford;
     } else {
       analysed.lemma = normalizeWord(form);
-      if (/[-‐‑]/.test(form)) analysed.band = compoundBand(dict, form);
+      if (/[-‐‑]/.test(form)) analysed.band = compoundBand(lexicon, form);
     }
     if (!startsUpper(form) || form === 'I' || isTitle(form)) continue;
     const inCaps = capsSentence[sentence] === 1;
@@ -165,7 +175,7 @@ export function analyzeWith(
       }
     }
   }
-  const phrases = opts.phrases ? findPhrases(out, dict) : [];
+  const phrases = opts.phrases ? findPhrases(out, lexicon) : [];
   return { tokens: out, sentences, phrases };
 }
 
@@ -186,11 +196,11 @@ function isMidSentenceName(info: WordInfo | null): boolean {
 }
 
 /** Band of an unknown hyphenated compound: its hardest part that is general vocabulary. */
-function compoundBand(dict: Dictionary, form: string): Band | null {
+function compoundBand(lexicon: Lexicon, form: string): Band | null {
   let band: Band | null = null;
   for (const part of form.split(/[-‐‑]+/)) {
     if (!part) continue;
-    const info = dict.wordInfo(part);
+    const info = lexicon.wordInfo(part);
     if (info?.general && !info.nameLike) band = harderBand(band, info.band);
   }
   return band;
