@@ -12,6 +12,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
+import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -42,6 +43,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerAnalyze(program, commandEnv);
   registerRelated(program, commandEnv);
   registerLevels(program, commandEnv);
+  registerPreview(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
