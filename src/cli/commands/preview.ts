@@ -5,8 +5,8 @@ import type { CommandEnv } from '../command-env.js';
 /** The JSON `preview --json` prints: the documented keys first, in their documented order. */
 export function previewJson(result: Preview): unknown {
   if (result.kind === 'article') {
-    const { title, byline, published, text, url, ...rest } = result;
-    return { kind: 'article', title, byline, published, text, url, ...rest };
+    const { title, byline, published, text, url, siteName, language } = result;
+    return { kind: 'article', title, byline, published, text, url, siteName, language };
   }
   const { title, link, description, language, format, url, entries } = result;
   return {
