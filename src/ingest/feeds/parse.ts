@@ -23,7 +23,7 @@ export interface FeedSource {
 export function sniffFeed(text: string): 'xml' | 'json' | null {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
   if (/^\s*\{/.test(head))
-    return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) ? 'json' : null;
+    return /"version"\s*:\s*"https?:\\?\/\\?\/jsonfeed\.org\\?\/version/.test(text) ? 'json' : null;
   if (/<(?:[\w.-]+:)?(?:rss|RDF|feed)\b/.test(head.replace(/<!--[\s\S]*?-->/g, ''))) return 'xml';
   return null;
 }

@@ -60,7 +60,11 @@ function readItem(item: XmlNode, channelBase: string | null, feedLicense: string
   const base = baseOf(item, channelBase);
   const group = first(item, 'media:group');
   return {
-    title: fieldText(first(item, 'title'), 'html') ?? fieldText(first(item, 'dc:title'), 'html'),
+    title:
+      fieldText(first(item, 'title'), 'html') ??
+      fieldText(first(item, 'dc:title'), 'html') ??
+      fieldText(first(item, 'media:title'), 'text') ??
+      fieldText(first(first(item, 'media:group'), 'media:title'), 'text'),
     link: linkOf(item, base),
     id: text(item, 'guid') ?? attr(item, 'rdf:about') ?? text(item, 'atom:id'),
     dates: [
@@ -75,7 +79,10 @@ function readItem(item: XmlNode, channelBase: string | null, feedLicense: string
     ],
     author: text(item, 'author') ?? text(item, 'dc:creator') ?? text(item, 'itunes:author'),
     content:
-      fieldText(first(item, 'content:encoded'), 'html') ?? fieldText(first(item, 'xhtml:body'), 'html'),
+      fieldText(first(item, 'content:encoded'), 'html') ??
+      fieldText(first(item, 'xhtml:body'), 'html') ??
+      fieldText(first(item, 'body'), 'html') ??
+      fieldText(first(item, 'fullitem'), 'html'),
     summary:
       fieldText(first(item, 'description'), 'html') ??
       fieldText(first(item, 'dc:description'), 'html') ??
@@ -100,7 +107,9 @@ export function readRss(
   const feedLicense = licenseOf(channel) || plainText(fieldText(first(channel, 'copyright'), 'text')) || null;
   return {
     format,
-    title: plainText(fieldText(first(channel, 'title'), 'html')),
+    title: plainText(
+      fieldText(first(channel, 'title'), 'html') ?? fieldText(first(channel, 'dc:title'), 'html'),
+    ),
     link: linkOf(channel, base),
     description: plainText(fieldText(first(channel, 'description'), 'html')) || null,
     language: text(channel, 'language') ?? text(channel, 'dc:language'),

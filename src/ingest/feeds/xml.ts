@@ -57,6 +57,9 @@ const RAW_FIELDS = [
   'itunes:summary',
   'xhtml:body',
   'body',
+  'fullitem',
+  'dc:title',
+  'media:title',
 ];
 
 const ARRAYS = new Set([
@@ -230,7 +233,9 @@ export function fieldText(node: XmlNode | undefined, defaultType: 'html' | 'text
     return markup.trim() ? { kind: 'html', value: markup } : null;
   }
   let value = characterData(raw);
-  if (mode === 'base64') value = Buffer.from(value, 'base64').toString('utf8');
+  // Atom: a media type that is neither text nor XML is base64 (RFC 4287 4.1.3.3); Atom 0.3 says so with mode.
+  const binary = type.includes('/') && !type.startsWith('text/') && !/[+/]xml$/.test(type);
+  if (mode === 'base64' || binary) value = Buffer.from(value.trim(), 'base64').toString('utf8');
   if (!value.trim()) return null;
   const html =
     type === 'html' || type === 'text/html' || mode === 'escaped' || (type === '' && defaultType === 'html');

@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { AppError } from '../../core/errors.js';
 import { decodeBytes } from '../charset.js';
+import { parseDate } from '../dates.js';
 import { htmlToParagraphs, htmlToPlainText, sanitizeHtml } from '../sanitize.js';
 import { pageMetadata } from './metadata.js';
 
@@ -35,7 +36,9 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
 /** Extracts the article from page HTML. Throws `NO_ARTICLE_TEXT` when there is none. */
 export function extractArticle(html: string, url: string | null): ExtractedArticle {
-  const { document } = parseHTML(html);
+  // Comments are never content, and readability ends a paragraph at one (React pages put
+  // `<!-- -->` between the words of a sentence).
+  const { document } = parseHTML(html.replace(/<!--[\s\S]*?-->/g, ''));
   // Metadata first: readability changes the document as it works.
   const meta = pageMetadata(document, url);
   const article = new Readability(document as unknown as ReadabilityDocument, { charThreshold: 300 }).parse();
@@ -51,7 +54,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   return {
     title: htmlToPlainText(article.title || meta.title || ''),
     byline: article.byline ? htmlToPlainText(article.byline) || null : meta.byline,
-    published: meta.published,
+    published: parseDate(article.publishedTime) ?? meta.published,
     siteName: article.siteName ? htmlToPlainText(article.siteName) : meta.siteName,
     lang: article.lang || meta.lang,
     paragraphs,
