@@ -62,7 +62,12 @@ export function finishEntry(raw: RawEntry): FeedEntry {
     published = parseDate(date);
     if (published) break;
   }
-  const dedupe = new Map(raw.enclosures.map((e) => [e.url, e]));
+  // The same file is often listed as <enclosure> and <media:content>: keep it once, details merged.
+  const dedupe = new Map<string, Enclosure>();
+  for (const e of raw.enclosures) {
+    const seen = dedupe.get(e.url);
+    dedupe.set(e.url, seen ? { url: e.url, type: seen.type ?? e.type, length: seen.length ?? e.length } : e);
+  }
   return {
     title: plainText(raw.title),
     link: raw.link,
