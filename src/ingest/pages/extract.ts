@@ -47,13 +47,15 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     throw new AppError('NO_ARTICLE_TEXT', `${where}: no article text was found on the page.`);
   }
   const clean = sanitizeHtml(article.content, url);
-  const paragraphs = htmlToParagraphs(clean);
+  const title = htmlToPlainText(article.title || meta.title || '');
+  const byline = article.byline ? htmlToPlainText(article.byline) || null : meta.byline;
+  const paragraphs = dropHeading(htmlToParagraphs(clean), title, byline);
   if (paragraphs.length === 0) {
-    throw new AppError('NO_ARTICLE_TEXT', `${where}: the page's article has no text.`);
+    throw new AppError('NO_ARTICLE_TEXT', `${where}: no article text was found on the page.`);
   }
   return {
-    title: htmlToPlainText(article.title || meta.title || ''),
-    byline: article.byline ? htmlToPlainText(article.byline) || null : meta.byline,
+    title,
+    byline,
     published: parseDate(article.publishedTime) ?? meta.published,
     siteName: article.siteName ? htmlToPlainText(article.siteName) : meta.siteName,
     lang: article.lang || meta.lang,
@@ -61,6 +63,27 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     html: clean,
     url: meta.canonical ?? url,
   };
+}
+
+const comparable = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Readability keeps the headline and the byline line when the page's metadata already named
+ * them; they are not part of the story's text.
+ */
+function dropHeading(paragraphs: string[], title: string, byline: string | null): string[] {
+  const skip = new Set([comparable(title)]);
+  if (byline) {
+    skip.add(comparable(byline));
+    skip.add(comparable(`by ${byline}`));
+  }
+  let start = 0;
+  while (start < Math.min(paragraphs.length, 3) && skip.has(comparable(paragraphs[start]!))) start++;
+  return paragraphs.slice(start);
 }
 
 /** Decodes page bytes (BOM, HTTP charset, `<meta charset>`) and extracts the article. */

@@ -114,6 +114,6 @@ export function pageMetadata(doc: unknown, url: string | null): PageMetadata {
     published,
     siteName: meta.get('og:site_name') ?? null,
     lang: document.documentElement?.getAttribute('lang') ?? null,
-    canonical: canonical && url ? sameSite(canonical, url) : null,
+    canonical: canonical ? sameSite(canonical, url) : null,
   };
 }
