@@ -131,7 +131,8 @@ const RFC822 =
 /** `Wed Oct 02 2002 13:00:00 GMT+0100`, `Oct 2, 2002 1:00 PM EST`: month before day. */
 const MONTH_FIRST =
   /^(?:\p{L}+\.?,\s*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*([a-z]{1,5}|(?:gmt|utc)?\s*[+-]\d{1,2}:?\d{2})?$/iu;
-const DATE_ONLY = /^(?:\p{L}+\.?,\s*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/iu;
+const DATE_ONLY =
+  /^(?:\p{L}+\.?,\s*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/iu;
 
 function month(name: string): number | null {
   return MONTHS[name.slice(0, 3).toLowerCase()] ?? null;
