@@ -1,10 +1,11 @@
 /**
- * A web page to its article: `@mozilla/readability` over a `linkedom` document. linkedom (not
- * jsdom) because it parses a 1 MB page several times faster and with a fraction of the memory,
- * and readability needs no layout: all 60 readability test pages in the development set parse
- * with it (`npm run bench:ingest` measures the text it gives against readability's own expected
- * output). Readability drops navigation, ads, scripts, share buttons and comments; what it keeps
- * is sanitised and turned into paragraphs without captions and figures (`sanitize.ts`).
+ * A web page to its article: `@mozilla/readability` over a `linkedom` document. linkedom, not
+ * jsdom, because readability needs no layout and linkedom gives it what it needs: measured on
+ * the 60 development pages (readability 0.6.0, one run each, this machine), both read 60/60 and
+ * their article lengths agree within 5% on all 60, but linkedom took 3.2–3.7 s (about 55 ms a
+ * page) against jsdom's 12.3–15.0 s (about 230 ms a page), with far less memory. Readability
+ * drops navigation, ads, scripts, share buttons and comments; what it keeps is sanitised and
+ * turned into paragraphs without captions and figures (`sanitize.ts`).
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
