@@ -400,7 +400,7 @@ export function scoreFeedparserCases(dir: string): Scores {
 }
 
 /** Texts in the source page that are not the article: navigation, share bars, comments, scripts. */
-function boilerplateSnippets(source: string, expectedPlain: string): string[] {
+export function boilerplateSnippets(source: string, expectedPlain: string): string[] {
   const { document } = parseHTML(source);
   const selector = [
     'nav',
