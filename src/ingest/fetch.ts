@@ -215,7 +215,7 @@ async function checkedAddress(
     if (blocked) {
       throw new AppError(
         'FETCH_REFUSED',
-        `fetch: ${where}: ${host} is ${blocked.address}, a loopback, private or link-local address; pass --allow-private to fetch it.`,
+        `fetch: ${where}: ${literal ? host : `${host} is ${blocked.address}, which`} is a loopback, private or link-local address; pass --allow-private to fetch it.`,
       );
     }
   }
