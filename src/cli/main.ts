@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.js';
 import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -47,6 +48,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerRelated(program, commandEnv);
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
+  registerPreview(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -32,6 +32,12 @@ export interface Config {
    * After changing it, run `lingwire related --rebuild`.
    */
   relatedRecencyWeight: number;
+  /**
+   * Operator allow-list for fetching feeds and pages: host names and IP literals, matched exactly
+   * (case-insensitive; no wildcards). Every other host is refused before any DNS lookup. Default
+   * null (any public host); env `LINGWIRE_FETCH_HOSTS`, comma-separated (`feeds.bbci.co.uk,127.0.0.1`).
+   */
+  fetchHosts: readonly string[] | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +47,7 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   logLevel: 'info',
   relatedRecencyWeight: 0,
+  fetchHosts: null,
 };
 
 /** Defaults, overridden by the environment. */
@@ -52,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.LINGWIRE_PUBLIC_URL?.replace(/\/+$/, '') || DEFAULT_CONFIG.publicUrl,
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
+    fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
   };
 }
 
@@ -65,4 +73,30 @@ function recencyFrom(value: string | undefined): number {
     );
   }
   return weight;
+}
+
+/**
+ * `LINGWIRE_FETCH_HOSTS`: comma-separated host names and IP literals. IPv6 literals may be given
+ * with or without brackets. Empty or unset: no allow-list.
+ */
+export function fetchHostsFrom(value: string | undefined): readonly string[] | null {
+  if (value === undefined || value.trim() === '') return DEFAULT_CONFIG.fetchHosts;
+  const hosts = value
+    .split(',')
+    .map((host) =>
+      host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1'),
+    )
+    .filter(Boolean);
+  for (const host of hosts) {
+    if (/[\s/@?#*]/.test(host) || (host.includes(':') && !/^[0-9a-f:.]+$/.test(host))) {
+      throw new AppError(
+        'BAD_INPUT',
+        `LINGWIRE_FETCH_HOSTS must list host names or IP literals separated by commas; "${host}" is neither (no schemes, paths, ports or wildcards).`,
+      );
+    }
+  }
+  return hosts;
 }

@@ -18,7 +18,19 @@ export type ErrorCode =
   | 'STORE_FAILURE'
   | 'STORE_BUSY'
   /** A programming error in the use of the store (a repository used outside its transaction). */
-  | 'STORE_MISUSE';
+  | 'STORE_MISUSE'
+  /** A URL lingwire will not fetch: not http(s), a host off the allow-list, a private address, a wrong content type. */
+  | 'FETCH_REFUSED'
+  /** The server could not be reached or answered with an error status. */
+  | 'FETCH_FAILED'
+  /** Connecting or the whole fetch took longer than allowed. */
+  | 'FETCH_TIMEOUT'
+  /** The response is larger than the size cap. */
+  | 'FETCH_TOO_LARGE'
+  /** Bytes that should be a feed are not one (not XML or JSON Feed, or no feed root). */
+  | 'NOT_A_FEED'
+  /** A web page in which no article text was found. */
+  | 'NO_ARTICLE_TEXT';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -33,6 +45,12 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   STORE_FAILURE: 500,
   STORE_BUSY: 503,
   STORE_MISUSE: 500,
+  FETCH_REFUSED: 400,
+  FETCH_FAILED: 502,
+  FETCH_TIMEOUT: 504,
+  FETCH_TOO_LARGE: 413,
+  NOT_A_FEED: 422,
+  NO_ARTICLE_TEXT: 422,
 };
 
 export class AppError extends Error {
