@@ -9,7 +9,9 @@ import { PublishingService } from '../articles/publishing.js';
 import { analysisFits, decodeAnalysis } from '../articles/story-analysis.js';
 import { type StoryAnalyzer, storyAnalyzer } from '../articles/story-level.js';
 import { type Dictionary, openDictionary } from '../dictionary/index.js';
+import { storyTerms, storyTermsFromTokens } from '../related/story-terms.js';
 import type { Services } from '../services.js';
+import { tokenize } from '../text/tokenize.js';
 import { type StoryIndexer, StoryPipeline } from './pipeline.js';
 
 let dictionary: Dictionary;
@@ -124,5 +126,17 @@ describe('the write pipeline', () => {
     const page = await services.reading.storyPage(story!.slug);
     expect(page?.analysis).toBeNull();
     await services.close();
+  });
+
+  it('gives the related engine the same terms from the one analysis as from the text', () => {
+    const paragraphs = [
+      'WASHINGTON, March 3 (Reuters) - The U.S. Federal Reserve Board raised rates by 0.25 pct.',
+      'Fed Chairman Alan Greenspan said the economy\'s growth was "solid" -- analysts agreed.',
+    ];
+    const title = 'Fed raises rates as Greenspan sees solid growth';
+    const analyzed = storyAnalyzer(dictionary)(paragraphs)!;
+    expect(storyTermsFromTokens(tokenize(title), analyzed.text.tokens)).toEqual(
+      storyTerms({ title, body: paragraphs.join('\n') }),
+    );
   });
 });

@@ -33,7 +33,7 @@ import { type CachedList, enterList, listOf } from './lists.js';
 import { isNearDuplicate, sketch } from './near-duplicates.js';
 import { type RelatedOptions, resolveOptions } from './options.js';
 import { Ranker } from './ranking.js';
-import { storyTerms } from './story-terms.js';
+import { type StoryTerms, storyTerms } from './story-terms.js';
 import { type StoryRecord, toArrays, weigh } from './story-vectors.js';
 import { Postings, TermTable } from './term-index.js';
 import type { Candidate } from './top-k.js';
@@ -45,6 +45,11 @@ export interface StoryInput {
   body: string;
   /** ISO 8601 date or timestamp; used only by the optional recency tie-breaker. */
   publishedAt?: string;
+  /**
+   * The story's terms when the caller already worked them out from its tokens
+   * (`storyTermsFromTokens` with this index's term options), so the text is not tokenized twice.
+   */
+  terms?: StoryTerms;
 }
 
 /** One entry of a related list. */
@@ -107,7 +112,7 @@ export class RelatedIndex {
 
   /** Adds (or replaces) a story, computes its list, and returns the stories whose lists it entered. */
   add(story: StoryInput): { related: RelatedStory[]; affected: string[] } {
-    const analyzed = storyTerms(story, this.options.terms);
+    const analyzed = story.terms ?? storyTerms(story, this.options.terms);
     return this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), true);
   }
 
@@ -119,7 +124,7 @@ export class RelatedIndex {
   /** Adds many stories without computing lists, then rebuilds once (for imports and start-up). */
   addAll(stories: Iterable<StoryInput>, options: { lists?: boolean } = {}): void {
     for (const story of stories) {
-      const analyzed = storyTerms(story, this.options.terms);
+      const analyzed = story.terms ?? storyTerms(story, this.options.terms);
       this.insert(story.id, story.publishedAt, analyzed.terms, sketch(analyzed.words), false);
     }
     this.rebuild(options);

@@ -17,13 +17,14 @@
 import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
-import type { StoryIndexer } from '../ingest/pipeline.js';
+import type { SavedStory, StoryIndexer } from '../ingest/pipeline.js';
 import { ALL_TAG, RELATED_MODEL_TAG } from '../store/change-tags.js';
 import type { Store, StoreTx } from '../store/types.js';
-import { type ExportedStory, RelatedIndex, type RelatedStory } from './engine.js';
+import { tokenize } from '../text/tokenize.js';
+import { type ExportedStory, RelatedIndex, type RelatedStory, type StoryInput } from './engine.js';
 import type { ExportedLatentModel } from './latent-space.js';
-import type { RelatedOptions } from './options.js';
-import { ANALYZER_VERSION } from './story-terms.js';
+import { type RelatedOptions, resolveOptions } from './options.js';
+import { ANALYZER_VERSION, type StoryTerms, storyTermsFromTokens, type TermOptions } from './story-terms.js';
 
 /** More changed tags than this since the index was loaded make a writer reload it rather than catch up. */
 const CATCH_UP_LIMIT = 5000;
@@ -54,17 +55,21 @@ function parseModel(text: string): ExportedLatentModel {
   return { dims: parsed.dims, terms: parsed.terms, matrix };
 }
 
-function engineInput(story: Story) {
+function engineInput(story: Story, terms?: StoryTerms): StoryInput {
   return {
     id: String(story.id),
     title: story.title,
     body: story.paragraphs.join('\n'),
     publishedAt: story.publishedAt ?? undefined,
+    ...(terms ? { terms } : {}),
   };
 }
 
 export class RelatedService implements StoryIndexer {
   readonly name = 'related';
+  /** Terms of the stories saved in the current batch, from their analysis (see `storySaved`). */
+  private readonly pendingTerms = new Map<number, StoryTerms>();
+  private readonly termOptions: TermOptions;
   private index: RelatedIndex | null = null;
   /** The newest change in the store's change log that the in-memory index reflects. */
   private seen = 0;
@@ -77,6 +82,7 @@ export class RelatedService implements StoryIndexer {
     private readonly options: RelatedServiceOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;
+    this.termOptions = resolveOptions(options.engine).terms;
   }
 
   /**
@@ -180,7 +186,21 @@ export class RelatedService implements StoryIndexer {
   }
 
   /** The batch rolled back: the in-memory index may hold stories the store does not. */
+  /**
+   * A story was just saved and analysed: its terms come from the tokens of that one analysis
+   * (the text of `analysedText(paragraphs)`, the body the engine reads), so the batch does not
+   * tokenize it again. Terms are small; the tokens are not kept.
+   */
+  storySaved({ story, analyzed }: SavedStory): void {
+    if (!analyzed) return;
+    this.pendingTerms.set(
+      story.id,
+      storyTermsFromTokens(tokenize(story.title), analyzed.text.tokens, this.termOptions),
+    );
+  }
+
   rolledBack(): void {
+    this.pendingTerms.clear();
     this.invalidate();
   }
 
@@ -189,6 +209,14 @@ export class RelatedService implements StoryIndexer {
    * the transaction that saved them; on rollback call `invalidate()`.
    */
   async storiesSaved(tx: StoreTx, saved: Story[]): Promise<void> {
+    try {
+      await this.indexSaved(tx, saved);
+    } finally {
+      this.pendingTerms.clear();
+    }
+  }
+
+  private async indexSaved(tx: StoreTx, saved: Story[]): Promise<void> {
     if (saved.length === 0) return;
     const { index, missing } = await this.load(tx);
     const savedIds = new Set(saved.map((s) => s.id));
@@ -201,14 +229,17 @@ export class RelatedService implements StoryIndexer {
       stories.length > BULK_MIN_STORIES && stories.length >= BULK_SHARE * (index.size + stories.length);
     if (bulk) {
       this.options.onProgress?.(`related: indexing ${stories.length} stories in bulk…`);
-      index.addAll(stories.map(engineInput), { lists: false });
+      index.addAll(
+        stories.map((s) => engineInput(s, this.pendingTerms.get(s.id))),
+        { lists: false },
+      );
       for (const story of stories) await this.saveVector(tx, index, story.id);
       await this.saveEverything(tx, index);
       return;
     }
     const touched = new Set<string>();
     for (const story of stories) {
-      const { affected } = index.add(engineInput(story));
+      const { affected } = index.add(engineInput(story, this.pendingTerms.get(story.id)));
       await this.saveVector(tx, index, story.id);
       touched.add(String(story.id));
       for (const id of affected) touched.add(id);
@@ -234,7 +265,10 @@ export class RelatedService implements StoryIndexer {
         const stories: Story[] = [];
         for await (const story of tx.stories.iterateStories()) stories.push(story);
         this.options.onProgress?.(`related: indexing ${stories.length} stories…`);
-        index.addAll(stories.map(engineInput), { lists: false });
+        index.addAll(
+          stories.map((story) => engineInput(story)),
+          { lists: false },
+        );
         for (const story of stories) await this.saveVector(tx, index, story.id);
         await this.saveEverything(tx, index);
         this.index = index;
