@@ -42,6 +42,7 @@ export class LatentSpace {
     this.model = fitLsa(sample, table.size, {
       dims: this.options.latentDims,
       sigmaPower: this.options.latentSigmaPower,
+      seed: this.options.latentSeed,
     });
     this.rows = new RowStore(this.model.dims);
     for (const slot of live) this.store(slot, records[slot]!, table, live.length);
