@@ -24,13 +24,16 @@ import { AppError } from '../core/errors.js';
 import type { Band, Exam } from '../text/bands.js';
 import { lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
 import type { Lexicon, PhraseNode, WordInfo } from '../text/lexicon.js';
+import { hintOfEcdictPos, POS_HINT } from '../text/pos.js';
 import { bandFromCode, examsOf, frequencyRank } from './bands.js';
 import { TwoGenerationCache } from './cache.js';
 import {
   type FormKind,
   formKindsOf,
+  hintOfFormKinds,
   isInflectionNoteOnly,
   parseExchange,
+  posHintOfTranslation,
   splitTranslation,
   type Translation,
   type WordForms,
@@ -149,7 +152,11 @@ class SqliteDictionary implements Dictionary {
   private readonly phraseTries = new Map<string, PhraseNode | undefined>();
   private readonly getWord: Database.Statement<[string], WordRow>;
   private readonly getEntry: Database.Statement<[number], EntryRow>;
-  private readonly getFacts: Database.Statement<[number], { frq: number; bnc: number; oxford: number }>;
+  private readonly getFacts: Database.Statement<
+    [number],
+    { frq: number; bnc: number; oxford: number; translation: string }
+  >;
+  private readonly getTranslation: Database.Statement<[number], { translation: string }>;
   private readonly getPhrases: Database.Statement<[string], { key: string; word: string }>;
 
   constructor(
@@ -179,7 +186,8 @@ class SqliteDictionary implements Dictionary {
     try {
       this.getWord = this.db.prepare(`SELECT ${WORD_COLUMNS} FROM word WHERE key = ?`);
       this.getEntry = this.db.prepare('SELECT * FROM entry WHERE id = ?');
-      this.getFacts = this.db.prepare('SELECT frq, bnc, oxford FROM entry WHERE id = ?');
+      this.getFacts = this.db.prepare('SELECT frq, bnc, oxford, translation FROM entry WHERE id = ?');
+      this.getTranslation = this.db.prepare('SELECT translation FROM entry WHERE id = ?');
       this.getPhrases = this.db.prepare(
         'SELECT p.key, e.word FROM phrase p JOIN entry e ON e.id = p.entry WHERE p.first = ?',
       );
@@ -287,8 +295,10 @@ class SqliteDictionary implements Dictionary {
     if (cached !== undefined) return cached;
     const row = this.resolve(word);
     const facts = row ? this.getFacts.get(row.lemma) : undefined;
+    const own = row ? this.ownSenseOf(row) : null;
     const info: WordInfo | null = row
       ? Object.freeze({
+          ...own,
           entryKey: row.lemmaWord,
           lemma: normalizeWord(row.lemmaWord),
           band: bandFromCode(row.band),
@@ -296,10 +306,31 @@ class SqliteDictionary implements Dictionary {
           general: (row.flags & FLAG_GENERAL) !== 0,
           rank: facts ? frequencyRank(facts.frq, facts.bnc) : 0,
           oxford: facts?.oxford === 1,
+          posHint: this.posHintOf(row, facts?.translation ?? ''),
         })
       : null;
     this.infos.set(word, info);
     return info;
+  }
+
+  /** The own entry of an inflected form with a sense of its own (`meeting` n. 会议), with its hint. */
+  private ownSenseOf(row: WordRow): { ownEntryKey: string; ownPosHint: number } | null {
+    if (row.entry === null || row.entry === row.lemma || !(row.flags & FLAG_OWN_SENSE) || !row.ownWord)
+      return null;
+    const lines = splitTranslation(this.getTranslation.get(row.entry)?.translation ?? '');
+    let hint = 0;
+    for (const line of lines) if (!isInflectionNoteOnly(line.text)) hint |= hintOfEcdictPos(line.pos);
+    return hint === 0 ? null : { ownEntryKey: row.ownWord, ownPosHint: hint };
+  }
+
+  /** `POS_HINT` bits of a resolved form: its own entry's and its lemma's part-of-speech lines, its inflection. */
+  private posHintOf(row: WordRow, lemmaTranslation: string): number {
+    let hint = POS_HINT.known | posHintOfTranslation(lemmaTranslation) | hintOfFormKinds(row.kinds);
+    if (row.entry !== null && row.entry !== row.lemma) {
+      hint |= posHintOfTranslation(this.getTranslation.get(row.entry)?.translation ?? '');
+    }
+    if (row.flags & FLAG_NAME) hint |= POS_HINT.name;
+    return hint;
   }
 
   lemmaOf(word: string): string | null {

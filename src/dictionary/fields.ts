@@ -3,6 +3,8 @@
  * of speech) and whether an inflected form's own entry says more than "X 的过去式".
  */
 
+import { hintOfEcdictPos, POS_HINT } from '../text/pos.js';
+
 /** Word forms of a lemma. Each is `null` when ECDICT lists none. */
 export interface WordForms {
   /** Past tense (`p:`), e.g. `discussed`. */
@@ -89,6 +91,23 @@ export function formKindsOf(letters: string): FormKind[] {
     if (kind && !out.includes(kind)) out.push(kind);
   }
   return out;
+}
+
+/** `POS_HINT` bits of ECDICT form letters (`'dp'` → past participle and past). */
+export function hintOfFormKinds(letters: string): number {
+  let bits = 0;
+  for (const kind of formKindsOf(letters)) {
+    if (kind === 'comparative' || kind === 'superlative') bits |= POS_HINT.degree;
+    else bits |= POS_HINT[kind];
+  }
+  return bits;
+}
+
+/** `POS_HINT` bits of the parts of speech a translation's lines name (`n. …\nvt. …` → noun, verb). */
+export function posHintOfTranslation(translation: string): number {
+  let bits = 0;
+  for (const line of splitTranslation(translation)) bits |= hintOfEcdictPos(line.pos);
+  return bits;
 }
 
 /** One line of a Chinese translation. */

@@ -24,6 +24,9 @@ import { type Band, harderBand } from './bands.js';
 import { NEGATED_BASES, normalizeWord } from './lemmatize.js';
 import type { Lexicon, WordInfo } from './lexicon.js';
 import { findPhrases, type PhraseMatch } from './phrases.js';
+import type { Upos } from './pos.js';
+import { tagPartsOfSpeech } from './pos-lemmas.js';
+import type { PosModel } from './pos-tagger.js';
 import { type Sentence, type SentenceOptions, splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -46,6 +49,11 @@ export interface AnalyzedToken extends Token {
    * (text before the first sentence to sentence 0), so the index never decreases along the text.
    */
   sentenceIndex: number;
+  /**
+   * Universal POS tag in context (`VERB` for *implemented* in "the plan was implemented"); null
+   * for spaces, and for every token when no POS model was given.
+   */
+  pos: Upos | null;
 }
 
 /** The analysis of one text. */
@@ -64,12 +72,18 @@ export interface TextAnalysisOptions {
   phrases: boolean;
   /** Which line breaks end a sentence (see `SentenceOptions`). Default `'every'`. */
   lineBreaks: SentenceOptions['lineBreaks'];
+  /**
+   * The tagger's model (`pos-tagger.ts`; lingwire ships one, `dictionary/pos-model.ts` reads it).
+   * Default null: no tags, and lemmas as the lexicon gives them.
+   */
+  posModel: PosModel | null;
 }
 
 /** The defaults of every `TextAnalysisOptions` field. */
 export const DEFAULT_TEXT_ANALYSIS_OPTIONS: Readonly<TextAnalysisOptions> = Object.freeze({
   phrases: true,
   lineBreaks: 'every',
+  posModel: null,
 });
 
 const RE_UPPER = /^\p{Lu}/u;
@@ -142,6 +156,7 @@ export function analyzeText(
     analysed.properNoun = false;
     analysed.rank = 0;
     analysed.oxford = false;
+    analysed.pos = null;
     out[i] = analysed;
     if (token.kind !== 'word') continue;
     const form = lookupForm(token);
@@ -175,6 +190,7 @@ export function analyzeText(
       }
     }
   }
+  if (opts.posModel) tagPartsOfSpeech(out, sentences, lexicon, opts.posModel, lookupForm);
   const phrases = opts.phrases ? findPhrases(out, lexicon) : [];
   return { tokens: out, sentences, phrases };
 }

@@ -21,6 +21,18 @@ export interface WordInfo {
   rank: number;
   /** The lemma is in the Oxford 3000 core vocabulary. */
   oxford: boolean;
+  /**
+   * What the lexicon says the written form can be, as `POS_HINT` bits (`pos.ts`): the parts of
+   * speech its entries list and which inflection it is. Absent or 0 when the lexicon has no idea.
+   */
+  posHint?: number;
+  /**
+   * The headword of the written form's own entry when it is an inflected form with a sense of its
+   * own (`meeting` 会议 beside `meet`, `found` 建立 beside `find`); absent otherwise.
+   */
+  ownEntryKey?: string;
+  /** `POS_HINT` bits of that own sense's lines (`meeting` → noun); absent without `ownEntryKey`. */
+  ownPosHint?: number;
 }
 
 /** A node of a phrase trie: children by next word, and the phrase ending here if any. */
