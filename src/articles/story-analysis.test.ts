@@ -62,6 +62,32 @@ describe('the analysis stored with a story', () => {
     for (const p of paragraphs) expect(rebuild(p)).toBe(p.text);
   });
 
+  it('keeps each word\'s part of speech, and the lemma that goes with it', () => {
+    const story = ['The meeting was implemented. They found it.', 'He wants to found a company after meeting them.'];
+    const paragraphs = readerParagraphs(story, decodeAnalysis(encodeAnalysis(stored(story)))!);
+    const words = paragraphs.flatMap((p) =>
+      p.sentences.flatMap((s) => s.words.map((w) => ({ text: p.text.slice(w.start, w.end), ...w }))),
+    );
+    expect(words.map((w) => [w.text, w.pos, w.lemma])).toEqual([
+      ['The', 'DET', 'the'],
+      ['meeting', 'NOUN', 'meeting'],
+      ['was', 'AUX', 'be'],
+      ['implemented', 'VERB', 'implement'],
+      ['They', 'PRON', 'they'],
+      ['found', 'VERB', 'find'],
+      ['it', 'PRON', 'it'],
+      ['He', 'PRON', 'he'],
+      ['wants', 'VERB', 'want'],
+      ['to', 'PART', 'to'],
+      ['found', 'VERB', 'found'],
+      ['a', 'DET', 'a'],
+      ['company', 'NOUN', 'company'],
+      ['after', 'SCONJ', 'after'],
+      ['meeting', 'VERB', 'meet'],
+      ['them', 'PRON', 'them'],
+    ]);
+  });
+
   it('is only laid over the text it was made from, by this version of the code', () => {
     const analysis = stored(STORY);
     expect(analysisFits(STORY, analysis)).toBe(true);

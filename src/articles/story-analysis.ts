@@ -11,16 +11,22 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalyzedText } from '../text/analyze.js';
 import { bandLevel } from '../text/bands.js';
+import { UPOS_TAGS, type Upos } from '../text/pos.js';
 
-/** Bumped whenever the analysis of an unchanged text would come out differently (stored ones go stale). */
-export const STORY_ANALYSIS_VERSION = 1;
+/**
+ * Bumped whenever the analysis of an unchanged text would come out differently (stored ones go
+ * stale). 2: each word's part of speech, lemmas that follow it.
+ */
+export const STORY_ANALYSIS_VERSION = 2;
 
 /** Fields per word in `StoryAnalysis.words`. */
-const WORD_FIELDS = 6;
+const WORD_FIELDS = 7;
 /** Fields per word in the stored form (see `encodeAnalysis`). */
 const CODED_FIELDS = 5;
 /** A stored lemma index meaning "the same as the entry key". */
 const SAME_AS_KEY = -2;
+/** Band level and flags take the low 5 bits of the packed number; the POS index + 1 the rest. */
+const POS_SHIFT = 5;
 /** `flags` bit: the word is a name, not to be learnt. */
 const PROPER_NOUN = 1;
 
@@ -33,9 +39,9 @@ export interface StoryAnalysis {
   /** Entry keys and lemmas, referenced by index from `words` and `phrases`. */
   keys: string[];
   /**
-   * Six integers per word token: start, end (offsets), entry key index (-1: the dictionary does
+   * Seven integers per word token: start, end (offsets), entry key index (-1: the dictionary does
    * not know it), lemma index (-1: none), band level (0: none, 1 = 中考 … 9 = rarer than GRE),
-   * flags (1: proper noun).
+   * flags (1: proper noun), part of speech (index into `UPOS_TAGS`; -1: none).
    */
   words: number[];
   /** Two integers per sentence: start, end offsets. */
@@ -98,6 +104,7 @@ export function compactAnalysis(paragraphs: readonly string[], text: AnalyzedTex
       indexOf(token.lemma),
       token.band ? bandLevel(token.band) : 0,
       token.properNoun ? PROPER_NOUN : 0,
+      token.pos ? UPOS_TAGS.indexOf(token.pos) : -1,
     );
     wordCount++;
   });
@@ -135,7 +142,7 @@ export function encodeAnalysis(analysis: StoryAnalysis): string {
       words[i + 1]! - words[i]!,
       key,
       lemma === key ? SAME_AS_KEY : lemma,
-      words[i + 4]! * 2 + words[i + 5]!,
+      ((words[i + 6]! + 1) << POS_SHIFT) | (words[i + 4]! * 2 + words[i + 5]!),
     );
     end = words[i + 1]!;
   }
@@ -158,7 +165,8 @@ export function decodeAnalysis(data: string | null | undefined): StoryAnalysis |
       const key = coded[i + 2]!;
       const lemma = coded[i + 3]!;
       const packed = coded[i + 4]!;
-      words.push(start, end, key, lemma === SAME_AS_KEY ? key : lemma, packed >> 1, packed & 1);
+      const low = packed & ((1 << POS_SHIFT) - 1);
+      words.push(start, end, key, lemma === SAME_AS_KEY ? key : lemma, low >> 1, low & 1, (packed >> POS_SHIFT) - 1);
     }
     return { ...parsed, words };
   } catch {
@@ -178,6 +186,8 @@ export interface ReaderWord {
   /** Band level 1–9; 0 when none. */
   level: number;
   properNoun: boolean;
+  /** Part of speech in its sentence; null when the analysis has none. */
+  pos: Upos | null;
   /** Entry key of a phrase this word belongs to. */
   phrase: string | null;
 }
@@ -234,6 +244,7 @@ export function readerParagraphs(paragraphs: readonly string[], analysis: StoryA
           lemma: key(words[at + 3]!),
           level: words[at + 4]!,
           properNoun: (words[at + 5]! & PROPER_NOUN) !== 0,
+          pos: UPOS_TAGS[words[at + 6]!] ?? null,
           phrase: phraseOfWord.get(w) ?? null,
         });
       }

@@ -4,6 +4,7 @@
  * stories.
  */
 import type { Dictionary } from '../dictionary/index.js';
+import { loadPosModel } from '../dictionary/pos-model.js';
 import { type AnalyzedText, analyzeText } from '../text/analyze.js';
 import { estimateLevel, LEVEL_MODEL_VERSION, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
@@ -14,13 +15,18 @@ const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** pl
 /**
  * The analysis and level of a story's paragraphs, exactly as import, `lingwire analyze` and
  * `bench/levels.ts` compute them: one paragraph a line, every line break ends a sentence (as on
- * the page), phrases found (the level counts them).
+ * the page), phrases found (the level counts them), every token tagged with its part of speech
+ * (the shipped model, `dictionary/pos-model.ts`).
  */
 export function analyzeStory(
   paragraphs: readonly string[],
   dictionary: Dictionary,
 ): { analysis: AnalyzedText; level: Level } {
-  const analysis = analyzeText(analysedText(paragraphs), dictionary, { phrases: true, lineBreaks: 'every' });
+  const analysis = analyzeText(analysedText(paragraphs), dictionary, {
+    phrases: true,
+    lineBreaks: 'every',
+    posModel: loadPosModel(),
+  });
   return { analysis, level: estimateLevel(analysis) };
 }
 
