@@ -21,14 +21,12 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.js';
-import type { Band, Exam } from '../text/bands.js';
 import { lemmaCandidates, NEGATED_BASES, normalizeWord } from '../text/lemmatize.js';
-import type { Lexicon, PhraseNode, WordInfo } from '../text/lexicon.js';
-import { hintOfEcdictPos, POS_HINT } from '../text/pos.js';
+import type { PhraseNode, WordInfo } from '../text/lexicon.js';
+import { hintOfEcdictPos, POS_HINT, type PosClass, posClassOf, posClassOfEcdictLabel } from '../text/pos.js';
 import { bandFromCode, examsOf, frequencyRank } from './bands.js';
 import { TwoGenerationCache } from './cache.js';
 import {
-  type FormKind,
   formKindsOf,
   hintOfFormKinds,
   isInflectionNoteOnly,
@@ -36,80 +34,19 @@ import {
   posHintOfTranslation,
   splitTranslation,
   type Translation,
-  type WordForms,
 } from './fields.js';
 import { FLAG_GENERAL, FLAG_NAME, FLAG_OWN_SENSE, SCHEMA_LAYOUT, SCHEMA_VERSION } from './schema.js';
+import {
+  borrowHyphenated,
+  cleanDefinition,
+  cleanForms,
+  cleanTranslations,
+  hasPartOfSpeech,
+  orderForPos,
+} from './senses.js';
+import type { Dictionary, DictionaryEntry, LookupOptions, OpenOptions } from './types.js';
 
-/** What `lookup` returns: the lemma's entry, seen from the form that was looked up. */
-export interface DictionaryEntry {
-  /** The form as asked (`Discussed`, `Russia's`). */
-  query: string;
-  /** The spelling found: the headword of the form's own entry (`discussed`, `Russia`, `U.S.`) or the normalised form. */
-  word: string;
-  /** Headword of the lemma whose entry fills the fields below (`discuss`); `=== word` for a lemma. */
-  lemma: string;
-  /** How `word` inflects `lemma` (`['pastParticiple', 'past']`); `[]` when it is the lemma. */
-  inflection: FormKind[];
-  /** IPA-like phonetic of the lemma as ECDICT gives it (`dis'kʌs`), `''` if none. */
-  phonetic: string;
-  /** Chinese meanings, one line per part of speech as ECDICT groups them. */
-  translations: Translation[];
-  /** English definition (WordNet-style lines joined by `\n`), `''` if none. */
-  definition: string;
-  /** The lemma's forms. */
-  forms: WordForms;
-  /** Exam lists the lemma is on, easiest first. */
-  exams: Exam[];
-  /** Vocabulary band of the lemma (see `bands.ts`). */
-  band: Band;
-  /** Collins stars, 0 (none) … 5 (most common). */
-  collins: number;
-  /** In the Oxford 3000 core vocabulary. */
-  oxford: boolean;
-  /** BNC frequency rank, 1 = most frequent, 0 = unknown. */
-  bnc: number;
-  /** COCA frequency rank, 1 = most frequent, 0 = unknown. */
-  frq: number;
-  /**
-   * The inflected form's own sense when its entry says more than "X 的复数" (`hostilities` →
-   * `n. 战争行动, 战争`; `said` → `a. 上述的`); `null` otherwise and for lemmas.
-   */
-  ownSense: { translations: Translation[]; definition: string } | null;
-}
-
-/** Options of `openDictionary`. */
-export interface OpenOptions {
-  /** Most spellings kept in each cache generation. Default 50,000; range 1,000–1,000,000. */
-  cacheSize?: number;
-}
-
-/**
- * An opened index. Not thread-safe; one per process is the intended use. It is the `Lexicon` the
- * text analysis (`text/analyze.ts`) reads: `wordInfo` (cached, no entry text) and the phrase tries.
- */
-export interface Dictionary extends Lexicon {
-  /** The index file. */
-  readonly path: string;
-  /** The entry for a written form, found through case, clitics and lemmas; `null` if none. */
-  lookup(word: string): DictionaryEntry | null;
-  /** Entries for each part of a hyphenated compound that is found (`cease-fire` → `cease`, `fire`). */
-  lookupParts(word: string): DictionaryEntry[];
-  /** The lemma's ECDICT headword (`discussed` → `discuss`, `Russia's` → `Russia`), or `null`. */
-  lemmaOf(word: string): string | null;
-  /** Analyser facts about a written form (a shared frozen object), or `null` if the index does not know it. */
-  wordInfo(word: string): WordInfo | null;
-  /**
-   * Keep the spellings of frequency rank ≤ `maxRank` in memory for good (default 20,000, about
-   * 45,000 spellings, ~0.2 s); returns how many. Optional: the caches fill on their own.
-   */
-  preload(maxRank?: number): number;
-  /** Phrase trie for phrases starting with `first` (used by `findPhrases` in `text/phrases.ts`). */
-  phrasesStartingWith(first: string): PhraseNode | undefined;
-  /** The `meta` table: schema version, build time and counts. */
-  meta(): Record<string, string>;
-  /** Close the connection; further calls throw. */
-  close(): void;
-}
+export type { Dictionary, DictionaryEntry, LookupOptions, OpenOptions } from './types.js';
 
 interface WordRow {
   entry: number | null;
@@ -337,9 +274,10 @@ class SqliteDictionary implements Dictionary {
     return this.resolve(word)?.lemmaWord ?? null;
   }
 
-  lookup(word: string): DictionaryEntry | null {
+  lookup(word: string, options: LookupOptions = {}): DictionaryEntry | null {
+    const wanted = posClassOf(options.pos);
     const row = this.resolve(word);
-    if (row) return this.entryOf(word, row);
+    if (row) return this.entryOf(word, row, wanted);
     if (!/[-‐‑]/.test(word)) return null;
     const parts = this.lookupParts(word);
     return parts[parts.length - 1] ?? null;
@@ -350,35 +288,55 @@ class SqliteDictionary implements Dictionary {
     for (const part of word.split(/[-‐‑]+/)) {
       if (!part) continue;
       const row = this.resolve(part);
-      if (row) out.push(this.entryOf(part, row));
+      if (row) out.push(this.entryOf(part, row, 'other'));
     }
     return out;
   }
 
-  private entryOf(query: string, row: WordRow): DictionaryEntry {
+  private entryOf(query: string, row: WordRow, wanted: PosClass): DictionaryEntry {
     const lemma = this.getEntry.get(row.lemma) as EntryRow;
     const own =
       row.entry !== null && row.entry !== row.lemma && row.flags & FLAG_OWN_SENSE ? row.entry : null;
     const ownRow = own === null ? undefined : this.getEntry.get(own);
-    const exams = examsOf(lemma.tag);
+    let ownSense = ownSenseOf(ownRow);
+    // `meeting` as a noun is its own word (会议), not a form of `meet`.
+    const useOwn =
+      ownRow !== undefined &&
+      wanted !== 'other' &&
+      ownSense?.translations.some((t) => posClassOfEcdictLabel(t.pos) === wanted) === true;
+    const base = useOwn ? (ownRow as EntryRow) : lemma;
+    let translations = cleanTranslations(splitTranslation(base.translation));
+    if (!translations.some(hasPartOfSpeech)) {
+      translations =
+        borrowHyphenated(normalizeWord(base.word), (key) => this.translationOf(key)) ?? translations;
+    }
+    if (useOwn) ownSense = null;
+    else if (ownSense) ownSense = { ...ownSense, translations: orderForPos(ownSense.translations, wanted) };
     const spelled = row.ownWord ?? normalizeWord(query.replace(RE_CLITIC, '$1'));
     return {
       query,
       word: spelled,
-      lemma: lemma.word,
-      inflection: row.entry === row.lemma ? [] : formKindsOf(row.kinds),
-      phonetic: lemma.phonetic,
-      translations: splitTranslation(lemma.translation),
-      definition: lemma.definition,
-      forms: parseExchange(lemma.exchange).forms,
-      exams,
+      lemma: base.word,
+      inflection: row.entry === row.lemma || useOwn ? [] : formKindsOf(row.kinds),
+      phonetic: base.phonetic || lemma.phonetic,
+      translations: orderForPos(translations, wanted),
+      definition: cleanDefinition(base.definition, translations),
+      forms: cleanForms(parseExchange(base.exchange).forms, base.word),
+      exams: examsOf(base.tag),
       band: bandFromCode(row.band) ?? 'rare',
-      collins: lemma.collins,
-      oxford: lemma.oxford === 1,
-      bnc: lemma.bnc,
-      frq: lemma.frq,
-      ownSense: ownSenseOf(ownRow),
+      collins: base.collins,
+      oxford: base.oxford === 1,
+      bnc: base.bnc,
+      frq: base.frq,
+      ownSense,
     };
+  }
+
+  /** The translation lines of a spelling's own entry, or null. */
+  private translationOf(key: string): Translation[] | null {
+    const row = this.row(key);
+    const entry = row?.entry ?? null;
+    return entry === null ? null : splitTranslation(this.getTranslation.get(entry)?.translation ?? '');
   }
 
   phrasesStartingWith(first: string): PhraseNode | undefined {

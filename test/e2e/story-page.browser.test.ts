@@ -142,12 +142,12 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     const box = await popup.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 900).toBe(true);
 
-    // An inflected form opens its lemma.
+    // A plural with a sense of its own, a noun in its sentence, opens that sense first.
     await page
       .locator('.reader .w', { hasText: /^hostilities$/ })
       .first()
       .click();
-    await expect.poll(() => popup.locator('.lookup-lemma').innerText()).toContain('hostility');
+    await expect.poll(() => popup.locator('.lookup-meanings li').first().innerText()).toContain('战争行动');
 
     // Escape closes and gives focus back to the word; arrows move; Enter opens.
     await page.keyboard.press('Escape');
@@ -163,12 +163,12 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
 
   it('shows the last word clicked even when an earlier lookup answers late, and retries a failed one', async () => {
     const page = await browser.newPage();
-    await page.route('**/api/lookup?word=secretary', async (route) => {
+    await page.route('**/api/lookup?word=secretary*', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 800));
       await route.continue();
     });
     let failOnce = true;
-    await page.route('**/api/lookup?word=modality', async (route) => {
+    await page.route('**/api/lookup?word=modality*', async (route) => {
       if (failOnce) {
         failOnce = false;
         await route.abort();

@@ -2,8 +2,9 @@
 /**
  * The story reader in the browser: word lookups, exam marking, the vocabulary-list filter and
  * read aloud. The server has already marked up every word (`.w`, with `data-k` = dictionary
- * entry, `data-r` = band level, `data-ph` = phrase) and sentence (`.s`), so nothing here
- * tokenizes text. Lookups go to `GET /api/lookup?word=…`, which browsers cache.
+ * entry, `data-r` = band level, `data-ph` = phrase, `data-p` = part of speech in the sentence) and
+ * sentence (`.s`), so nothing here tokenizes text. Lookups go to `GET /api/lookup?word=…&pos=…`
+ * (that part of speech's meanings first), which browsers cache.
  *
  * Checked by `tsconfig.client.json` (DOM types, no Node) and linted by biome like the server code.
  */
@@ -54,19 +55,22 @@
 
   /**
    * @param {string} word
+   * @param {string | undefined} pos
    * @returns {Promise<LookupEntry | null>}
    */
-  function fetchEntry(word) {
-    let entry = cache.get(word);
+  function fetchEntry(word, pos) {
+    const key = pos ? `${word}\n${pos}` : word;
+    let entry = cache.get(key);
     if (!entry) {
+      const query = `word=${encodeURIComponent(word)}${pos ? `&pos=${encodeURIComponent(pos)}` : ''}`;
       // 404 means "not in the dictionary" and is kept; any other failure is not, so a retry can work.
-      entry = fetch(`/api/lookup?word=${encodeURIComponent(word)}`).then((r) => {
+      entry = fetch(`/api/lookup?${query}`).then((r) => {
         if (r.ok) return /** @type {Promise<LookupEntry>} */ (r.json());
         if (r.status === 404) return null;
         throw new Error(`lookup failed: ${r.status}`);
       });
-      entry.catch(() => cache.delete(word));
-      cache.set(word, entry);
+      entry.catch(() => cache.delete(key));
+      cache.set(key, entry);
     }
     return entry;
   }
@@ -182,8 +186,9 @@
    * @param {string} key
    * @param {string} written
    * @param {string | undefined} phrase
+   * @param {string} [pos] the word's part of speech in its sentence (UPOS)
    */
-  async function show(key, written, phrase) {
+  async function show(key, written, phrase, pos) {
     const mine = ++request;
     popup.hidden = false;
     popup.setAttribute('aria-busy', 'true');
@@ -191,7 +196,7 @@
     let entry = null;
     let failed = false;
     try {
-      entry = await fetchEntry(key);
+      entry = await fetchEntry(key, pos);
     } catch {
       failed = true;
     }
@@ -213,7 +218,12 @@
     for (const w of words) w.classList.remove('active');
     word.classList.add('active');
     openedFrom = word;
-    void show(word.dataset.k ?? word.textContent ?? '', word.textContent ?? '', word.dataset.ph);
+    void show(
+      word.dataset.k ?? word.textContent ?? '',
+      word.textContent ?? '',
+      word.dataset.ph,
+      word.dataset.p,
+    );
   }
 
   /** @param {boolean} refocus */

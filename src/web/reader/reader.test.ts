@@ -34,12 +34,17 @@ afterAll(async () => {
 describe('the story page with a dictionary', () => {
   it('marks up every word with its entry and band, and every sentence with an id', async () => {
     const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
-    expect(html).toContain('<span class="w" tabindex="-1" data-k="discuss" data-r="1">discussed</span>');
     expect(html).toContain(
-      '<span class="w" tabindex="-1" data-k="hostility" data-r="7" data-ph="cessation of hostilities">hostilities</span>',
+      '<span class="w" tabindex="-1" data-k="discuss" data-r="1" data-p="VERB">discussed</span>',
     );
+    expect(html).toContain(
+      '<span class="w" tabindex="-1" data-k="hostilities" data-r="7" data-ph="cessation of hostilities" data-p="NOUN">hostilities</span>',
+    );
+    // A noun whose plural has a sense of its own opens that sense (战争行动), not `hostility` 敌意.
+    // Function words carry no part of speech: the popup has nothing to order for them.
+    expect(html).toMatch(/<span class="w" tabindex="-1" data-k="the" data-r="1">the<\/span>/);
     expect(html).toMatch(/<span class="w pn" tabindex="-1"[^>]*>Lavrov<\/span>/);
-    expect(html).toMatch(/data-ph="pay off">paid<\/span>/);
+    expect(html).toMatch(/data-ph="pay off" data-p="VERB">paid<\/span>/);
     // Three sentences across two paragraphs, numbered through the story.
     expect(html.match(/<span class="s" id="s\d">/g)).toEqual([
       '<span class="s" id="s0">',
@@ -60,14 +65,19 @@ describe('the story page with a dictionary', () => {
 
   it('lists the vocabulary beyond 中考/高考 once each, in order, linked to its sentence', async () => {
     const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
-    const words = [...html.matchAll(/<a href="#(s\d)" class="vocab-word" lang="en" data-k="([^"]+)">/g)].map(
-      (m) => `${m[2]}@${m[1]}`,
-    );
+    const words = [
+      ...html.matchAll(
+        /<a href="#(s\d)" class="vocab-word" lang="en" data-k="([^"]+)"(?: data-p="[A-Z]+")?>/g,
+      ),
+    ].map((m) => `${m[2]}@${m[1]}`);
     expect(words).toContain('cessation@s0');
-    expect(words).toContain('hostility@s0');
+    expect(words).toContain('hostilities@s0');
+    expect(html).toContain(
+      'data-k="hostilities" data-p="NOUN">hostilities</a> <span class="phonetic">/hɒs\'tiliti/</span> <span class="meaning">n. 战争行动, 战争</span>',
+    );
     expect(words.filter((w) => w.startsWith('cessation@'))).toHaveLength(1);
     expect(words.some((w) => w.startsWith('lavrov'))).toBe(false);
-    expect(words.indexOf('cessation@s0')).toBeLessThan(words.indexOf('hostility@s0'));
+    expect(words.indexOf('cessation@s0')).toBeLessThan(words.indexOf('hostilities@s0'));
   });
 });
 
@@ -84,6 +94,19 @@ describe('GET /api/lookup', () => {
     const entry = res.json();
     expect(entry.lemma).toBe(lemma);
     expect(entry.translations.map((t: { text: string }) => t.text).join(' ')).toContain(meaning);
+  });
+
+  it('puts the meanings of the part of speech asked for first, and refuses a tag it does not know', async () => {
+    const first = async (query: string) => (await app.inject(`/api/lookup?${query}`)).json().translations[0];
+    expect(await first('word=implemented')).toMatchObject({ pos: 'n.' });
+    expect(await first('word=implemented&pos=VERB')).toMatchObject({
+      pos: 'vt.',
+      text: expect.stringMatching(/^实现/),
+    });
+    expect((await app.inject('/api/lookup?word=meeting&pos=NOUN')).json().lemma).toBe('meeting');
+    const bad = await app.inject('/api/lookup?word=implemented&pos=verb');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Universal POS tag');
   });
 
   it('gives exam names a learner reads', async () => {

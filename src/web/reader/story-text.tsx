@@ -4,12 +4,20 @@
  * analyses: every sentence is a `.s` span (read aloud highlights it; the vocabulary list jumps to
  * it) and every word a `.w` span carrying what the client needs without asking: the dictionary
  * entry to open (`data-k`), its band level for exam marking (`data-r`, 1 = 中考 … 9 = rarer than
- * GRE), and a phrase it belongs to (`data-ph`). Proper nouns get `.pn` and are never marked.
+ * GRE), a phrase it belongs to (`data-ph`), and its part of speech in the sentence when it is a
+ * noun, verb, adjective or adverb (`data-p`, a UPOS tag: the popup asks for that part of speech's
+ * meanings first). Proper nouns get `.pn` and are never marked.
  *
  * Keyboard: the body is one tab stop (roving tabindex); arrows move between words.
  */
 import type { ComponentChildren } from 'preact';
 import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import { posClassOf, type Upos } from '../../text/pos.js';
+
+/** The tag worth sending with a lookup: a content word's (NOUN, VERB, AUX, ADJ, ADV); null otherwise. */
+export function contentPos(pos: Upos | null): Upos | null {
+  return pos !== null && pos !== 'PROPN' && posClassOf(pos) !== 'other' ? pos : null;
+}
 
 /** Sentence ids run through the whole story: `s0`, `s1`, … */
 export function StoryText({ paragraphs }: { paragraphs: ReaderParagraph[] }) {
@@ -32,6 +40,7 @@ export function StoryText({ paragraphs }: { paragraphs: ReaderParagraph[] }) {
                 data-k={word.entryKey ?? undefined}
                 data-r={word.level > 0 && !word.properNoun ? word.level : undefined}
                 data-ph={word.phrase ?? undefined}
+                data-p={contentPos(word.pos) ?? undefined}
               >
                 {text.slice(word.start, word.end)}
               </span>,

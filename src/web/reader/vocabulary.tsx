@@ -1,11 +1,14 @@
 /**
  * The story's vocabulary list: each word worth learning once, in order of first appearance, with
- * phonetic and first Chinese meaning, linked to the sentence it first appears in. A select above
+ * phonetic and the first Chinese meaning of the part of speech it has where it first appears
+ * (*implemented* → `vt. 实现`, not ECDICT's first line `n. 工具`), linked to that sentence. A select above
  * it (client side) hides the bands below the one chosen; without JavaScript every word shows.
  */
 import type { ReaderParagraph } from '../../articles/story-analysis.js';
 import type { Dictionary } from '../../dictionary/index.js';
 import { LEVEL_NAMES } from '../../text/bands.js';
+import type { Upos } from '../../text/pos.js';
+import { contentPos } from './story-text.js';
 
 /** Lowest band level listed: 中考 and 高考 words (levels 1–2) are left out. */
 export const VOCABULARY_MIN_LEVEL = 3;
@@ -19,6 +22,8 @@ export interface VocabularyItem {
   phonetic: string;
   meaning: string;
   sentenceId: string;
+  /** Part of speech where the word first appears (orders the popup's meanings too); null if none. */
+  pos: Upos | null;
 }
 
 export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dictionary): VocabularyItem[] {
@@ -30,7 +35,7 @@ export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dic
         if (word.properNoun || !word.entryKey || word.level < VOCABULARY_MIN_LEVEL || seen.has(word.entryKey))
           continue;
         seen.add(word.entryKey);
-        const entry = dictionary.lookup(word.entryKey);
+        const entry = dictionary.lookup(word.entryKey, { pos: word.pos });
         if (!entry) continue;
         const first = entry.translations[0];
         items.push({
@@ -40,6 +45,7 @@ export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dic
           phonetic: entry.phonetic,
           meaning: first ? `${first.pos ? `${first.pos} ` : ''}${first.text}` : '',
           sentenceId: `s${sentence.index}`,
+          pos: contentPos(word.pos),
         });
       }
     }
@@ -73,7 +79,13 @@ export function VocabularyList({ items }: { items: VocabularyItem[] }) {
       <ol class="vocab-list" data-min={String(VOCABULARY_MIN_LEVEL)}>
         {items.map((item) => (
           <li data-r={String(item.level)}>
-            <a href={`#${item.sentenceId}`} class="vocab-word" lang="en" data-k={item.entryKey}>
+            <a
+              href={`#${item.sentenceId}`}
+              class="vocab-word"
+              lang="en"
+              data-k={item.entryKey}
+              data-p={item.pos ?? undefined}
+            >
               {item.written}
             </a>{' '}
             {item.phonetic && <span class="phonetic">/{item.phonetic}/</span>}{' '}
