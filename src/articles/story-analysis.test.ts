@@ -62,8 +62,11 @@ describe('the analysis stored with a story', () => {
     for (const p of paragraphs) expect(rebuild(p)).toBe(p.text);
   });
 
-  it('keeps each word\'s part of speech, and the lemma that goes with it', () => {
-    const story = ['The meeting was implemented. They found it.', 'He wants to found a company after meeting them.'];
+  it("keeps each word's part of speech, and the lemma that goes with it", () => {
+    const story = [
+      'The meeting was implemented. They found it.',
+      'He wants to found a company after meeting them.',
+    ];
     const paragraphs = readerParagraphs(story, decodeAnalysis(encodeAnalysis(stored(story)))!);
     const words = paragraphs.flatMap((p) =>
       p.sentences.flatMap((s) => s.words.map((w) => ({ text: p.text.slice(w.start, w.end), ...w }))),

@@ -166,7 +166,15 @@ export function decodeAnalysis(data: string | null | undefined): StoryAnalysis |
       const lemma = coded[i + 3]!;
       const packed = coded[i + 4]!;
       const low = packed & ((1 << POS_SHIFT) - 1);
-      words.push(start, end, key, lemma === SAME_AS_KEY ? key : lemma, low >> 1, low & 1, (packed >> POS_SHIFT) - 1);
+      words.push(
+        start,
+        end,
+        key,
+        lemma === SAME_AS_KEY ? key : lemma,
+        low >> 1,
+        low & 1,
+        (packed >> POS_SHIFT) - 1,
+      );
     }
     return { ...parsed, words };
   } catch {
