@@ -4,12 +4,13 @@ import type { StoryInput } from '../../articles/model.js';
 import { analyzeStory } from '../../articles/story-level.js';
 import { AppError } from '../../core/errors.js';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
+import { loadPosModel } from '../../dictionary/pos-model.js';
 import { formatOfPath } from '../../ingest/import.js';
 import { readJsonl } from '../../ingest/sources/jsonl.js';
 import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
-import type { analyzeText } from '../../text/analyze.js';
+import { type AnalyzedToken, analyzeText } from '../../text/analyze.js';
 import type { Level } from '../../text/level.js';
 import type { CommandEnv } from '../command-env.js';
 
@@ -17,12 +18,29 @@ interface Analysed {
   id: string;
   title: string;
   level: Level;
-  tokens: ReturnType<typeof analyzeText>['tokens'];
+  /** Tokens whose offsets are into the record's body as written, else into the paragraphs joined by `\n`. */
+  tokens: AnalyzedToken[];
 }
 
-function analyse(id: string, title: string, paragraphs: string[], dictionary: Dictionary): Analysed {
+/**
+ * The level from the story's paragraphs (as import computes it); the tokens from `body`, the
+ * record's body as written (dateline, spacing and all), when there is one, so that their offsets
+ * point into it.
+ */
+function analyse(
+  id: string,
+  title: string,
+  paragraphs: string[],
+  dictionary: Dictionary,
+  body?: string,
+): Analysed {
   const { analysis, level } = analyzeStory(paragraphs, dictionary);
-  return { id, title, level, tokens: analysis.tokens };
+  const tokens =
+    body === undefined
+      ? analysis.tokens
+      : analyzeText(body, dictionary, { phrases: false, lineBreaks: 'every', posModel: loadPosModel() })
+          .tokens;
+  return { id, title, level, tokens };
 }
 
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
@@ -49,7 +67,10 @@ function tokenJson(analysed: Analysed) {
     .filter((t) => t.kind === 'word')
     .map((t) => ({
       text: t.text,
+      start: t.start,
+      end: t.end,
       lemma: t.lemma,
+      pos: t.pos,
       band: t.band,
       properNoun: t.properNoun,
       sentence: t.sentenceIndex,
@@ -109,8 +130,14 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
     .command('analyze')
     .description('vocabulary profile, readability and level of a stored story or of the stories in a file')
     .argument('<story>', 'a story id or slug, or a .txt / .jsonl file')
-    .option('--json', 'JSON: one line per story (with --tokens, each word with its lemma and band)')
-    .option('--tokens', 'with --json, include every word with its lemma and band')
+    .option(
+      '--json',
+      'JSON: one line per story (with --tokens, each word with its lemma, part of speech and band)',
+    )
+    .option(
+      '--tokens',
+      "with --json, include every word: text, start/end (UTF-16 offsets into the JSON record's body, an array body joined by \\n), lemma, pos (UPOS), band",
+    )
     .action(async (ref: string, options: { json?: boolean; tokens?: boolean }) => {
       const dictionary = openDictionary();
       try {
@@ -138,6 +165,7 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
                 record.story.title,
                 record.story.paragraphs,
                 dictionary,
+                record.body,
               ),
             );
           }

@@ -107,6 +107,13 @@ function relatedOf(value: unknown): PinnedLink[] {
   });
 }
 
+/** A record's body as written: the string, or an array's string items joined by `\n`. */
+function rawBody(value: unknown): string | undefined {
+  const body = (value as { body?: unknown }).body;
+  if (typeof body === 'string') return body;
+  return Array.isArray(body) ? body.join('\n') : undefined;
+}
+
 /** Validates one parsed JSON value as a story. Throws FieldError naming the field. */
 export function storyFromJson(value: unknown): StoryInput {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -221,7 +228,7 @@ async function* readLines(
       continue;
     }
     try {
-      yield { ok: true, where, story: storyFromJson(value) };
+      yield { ok: true, where, story: storyFromJson(value), body: rawBody(value) };
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       yield { ok: false, where, message: `${where}: field "${error.field}" ${error.message}` };

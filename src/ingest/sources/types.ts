@@ -2,5 +2,14 @@ import type { StoryInput } from '../../articles/model.js';
 
 /** One record read from an input: a story, or the reason it could not be read. */
 export type SourceRecord =
-  | { ok: true; where: string; story: StoryInput }
+  | {
+      ok: true;
+      where: string;
+      story: StoryInput;
+      /**
+       * The record's body exactly as the file gives it (an array body's items joined by `\n`), for
+       * offsets into it (`lingwire analyze --tokens`); absent for sources without one body field.
+       */
+      body?: string;
+    }
   | { ok: false; where: string; message: string };
