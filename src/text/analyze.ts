@@ -190,9 +190,19 @@ export function analyzeText(
       }
     }
   }
-  if (opts.posModel) tagPartsOfSpeech(out, sentences, lexicon, opts.posModel, lookupForm);
   const phrases = opts.phrases ? findPhrases(out, lexicon) : [];
-  return { tokens: out, sentences, phrases };
+  const analysis = { tokens: out, sentences, phrases };
+  if (opts.posModel) tagAnalysis(analysis, lexicon, opts.posModel);
+  return analysis;
+}
+
+/**
+ * Tags every non-space token of an analysis with its part of speech, in place, and lets lemmas
+ * follow the tags (`pos-lemmas.ts`). `analyzeText` does it when given a model; the level estimator
+ * runs before it (`articles/story-level.ts`), because its model was fitted on the lexicon's lemmas.
+ */
+export function tagAnalysis(analysis: AnalyzedText, lexicon: Lexicon, model: PosModel): void {
+  tagPartsOfSpeech(analysis.tokens, analysis.sentences, lexicon, model, lookupForm);
 }
 
 /** `Mr.`, `Dr.`, `St.`: titles before a name are words to learn, not names. */

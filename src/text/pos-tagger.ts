@@ -57,8 +57,21 @@ const CONTENT_HINTS = ((1 << 11) - 1) | POS_HINT.name;
 const FORM_HINTS =
   POS_HINT.past | POS_HINT.pastParticiple | POS_HINT.ing | POS_HINT.third | POS_HINT.plural | POS_HINT.degree;
 
+const shapeCache = new Map<string, string>();
+
 /** The shape of a word: `Xx`, `X`, `x`, `d`, with `-` and `.` kept (`U.S.` → `X.X.`, `cease-fire` → `x-x`). */
 function shapeOf(text: string): string {
+  let shape = shapeCache.get(text);
+  if (shape === undefined) {
+    // Bounded: a long import must not grow it without end.
+    if (shapeCache.size >= 50_000) shapeCache.clear();
+    shape = spellShape(text);
+    shapeCache.set(text, shape);
+  }
+  return shape;
+}
+
+function spellShape(text: string): string {
   let out = '';
   let last = '';
   for (const ch of text) {
@@ -80,8 +93,18 @@ function norm(text: string): string {
   return lower;
 }
 
+const hintNameCache = new Map<number, string>();
+
 function hintNames(hint: number, mask: number): string {
   const bits = hint & mask;
+  const cached = hintNameCache.get(bits);
+  if (cached !== undefined) return cached;
+  const names = spellHint(bits);
+  hintNameCache.set(bits, names);
+  return names;
+}
+
+function spellHint(bits: number): string {
   if (bits === 0) return '0';
   let out = '';
   for (let b = 0; b < POS_HINT_NAMES.length; b++) if (bits & (1 << b)) out += `${POS_HINT_NAMES[b]},`;
