@@ -42,7 +42,9 @@ function lingwireScore(train: GoldSentence[], test: GoldSentence[], lexicon: Lex
   const score = emptyScore();
   for (const sentence of withHints(test, lexicon)) {
     const tags = tagWords(sentence.words, model);
-    sentence.tags.forEach((gold, i) => scoreWord(score, gold, tags[i] ?? null));
+    sentence.tags.forEach((gold, i) => {
+      scoreWord(score, gold, tags[i] ?? null);
+    });
   }
   return score;
 }
@@ -63,7 +65,9 @@ function winkScore(nlp: Wink, test: GoldSentence[]): ContentScore {
       if (isUpos(tag)) byStart.set(found, tag);
       at = found + value.length;
     });
-    s.tags.forEach((gold, i) => scoreWord(score, gold, byStart.get(s.starts[i] as number) ?? null));
+    s.tags.forEach((gold, i) => {
+      scoreWord(score, gold, byStart.get(s.starts[i] as number) ?? null);
+    });
   }
   return score;
 }
