@@ -9,7 +9,7 @@
  */
 
 import { normalizeWord } from './lemmatize.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, WordInfo } from './lexicon.js';
 import { POS_HINT, posClassOf, type Upos } from './pos.js';
 import { type PosModel, type PosWord, tagWords } from './pos-tagger.js';
 import type { Sentence } from './sentences.js';
@@ -61,16 +61,14 @@ export function tagPartsOfSpeech(
   for (const sentence of sentences) {
     const indexes: number[] = [];
     const words: PosWord[] = [];
+    const infos: (WordInfo | null)[] = [];
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       const token = tokens[i] as PosTarget;
       if (token.kind === 'space') continue;
       indexes.push(i);
-      if (token.kind === 'word') {
-        const form = lookupForm(token);
-        words.push({ text: form, hint: lexicon.wordInfo(form)?.posHint ?? 0 });
-      } else {
-        words.push({ text: token.text, hint: 0 });
-      }
+      const info = token.kind === 'word' ? lexicon.wordInfo(lookupForm(token)) : null;
+      infos.push(info);
+      words.push({ text: token.kind === 'word' ? lookupForm(token) : token.text, hint: info?.posHint ?? 0 });
     }
     const tags = tagWords(words, model);
     for (let k = 0; k < indexes.length; k++) {
@@ -78,7 +76,7 @@ export function tagPartsOfSpeech(
       const tag = tags[k] as Upos;
       token.pos = tag;
       if (token.kind !== 'word' || token.entryKey === null) continue;
-      const info = lexicon.wordInfo((words[k] as PosWord).text);
+      const info = infos[k];
       if (!info?.ownEntryKey || !info.ownPosHint) continue;
       const bit = CLASS_BITS[posClassOf(tag)] ?? 0;
       if (!(info.ownPosHint & bit)) continue;

@@ -111,17 +111,8 @@ function spellHint(bits: number): string {
   return out;
 }
 
-/** The features of word `i` given the two previous tags. */
-function features(words: readonly PosWord[], norms: readonly string[], i: number, p1: string, p2: string) {
-  const word = words[i] as PosWord;
-  const w = norms[i] as string;
-  const prev = i > 0 ? (norms[i - 1] as string) : START;
-  const prev2 = i > 1 ? (norms[i - 2] as string) : START;
-  const next = i + 1 < words.length ? (norms[i + 1] as string) : '-E-';
-  const next2 = i + 2 < words.length ? (norms[i + 2] as string) : '-E-';
-  const hint = word.hint;
-  const nextHint = i + 1 < words.length ? (words[i + 1] as PosWord).hint : 0;
-  const prevHint = i > 0 ? (words[i - 1] as PosWord).hint : 0;
+/** Features of a word on its own (no neighbours, no tags): the same wherever it stands. */
+function ownFeatures(text: string, w: string, hint: number): string[] {
   const h = hintNames(hint, -1);
   const out = [
     'b',
@@ -131,7 +122,30 @@ function features(words: readonly PosWord[], norms: readonly string[], i: number
     `s2 ${w.slice(-2)}`,
     `s1 ${w.slice(-1)}`,
     `p1 ${w.slice(0, 1)}`,
-    `sh ${shapeOf(word.text)}`,
+    `sh ${shapeOf(text)}`,
+    `h ${h}`,
+  ];
+  for (let b = 0; b < POS_HINT_NAMES.length; b++) if (hint & (1 << b)) out.push(`hb ${POS_HINT_NAMES[b]}`);
+  return out;
+}
+
+/** Features of word `i` from its neighbours and the two previous tags. */
+function contextFeatures(
+  words: readonly PosWord[],
+  norms: readonly string[],
+  i: number,
+  p1: string,
+  p2: string,
+): string[] {
+  const word = words[i] as PosWord;
+  const w = norms[i] as string;
+  const prev = i > 0 ? (norms[i - 1] as string) : START;
+  const prev2 = i > 1 ? (norms[i - 2] as string) : START;
+  const next = i + 1 < words.length ? (norms[i + 1] as string) : '-E-';
+  const next2 = i + 2 < words.length ? (norms[i + 2] as string) : '-E-';
+  const nextHint = i + 1 < words.length ? (words[i + 1] as PosWord).hint : 0;
+  const prevHint = i > 0 ? (words[i - 1] as PosWord).hint : 0;
+  const out = [
     `t1 ${p1}`,
     `t2 ${p2} ${p1}`,
     `t1w ${p1} ${w}`,
@@ -143,14 +157,48 @@ function features(words: readonly PosWord[], norms: readonly string[], i: number
     `ww+1 ${w} ${next}`,
     `s3+1 ${next.slice(-3)}`,
     `w+2 ${next2}`,
-    `h ${h}`,
-    `t1h ${p1} ${h}`,
+    `t1h ${p1} ${hintNames(word.hint, -1)}`,
     `h+1 ${hintNames(nextHint, CONTENT_HINTS | FORM_HINTS)}`,
     `h-1 ${hintNames(prevHint, CONTENT_HINTS | FORM_HINTS)}`,
   ];
   if (i === 0) out.push(`first ${shapeOf(word.text)}`);
-  for (let b = 0; b < POS_HINT_NAMES.length; b++) if (hint & (1 << b)) out.push(`hb ${POS_HINT_NAMES[b]}`);
   return out;
+}
+
+/** Every feature of word `i` given the two previous tags (what training updates). */
+function features(words: readonly PosWord[], norms: readonly string[], i: number, p1: string, p2: string) {
+  const word = words[i] as PosWord;
+  return [
+    ...ownFeatures(word.text, norms[i] as string, word.hint),
+    ...contextFeatures(words, norms, i, p1, p2),
+  ];
+}
+
+function addWeights(scores: Float64Array, model: PosModel, feats: readonly string[]): void {
+  for (const f of feats) {
+    const weights = model.weights.get(f);
+    if (weights) for (let t = 0; t < N_TAGS; t++) scores[t] = (scores[t] as number) + (weights[t] as number);
+  }
+}
+
+/** Per model, the summed weights of each word's own features: news repeats its words, so most hit. */
+const ownScoreCaches = new WeakMap<PosModel, Map<string, Float64Array>>();
+
+function ownScores(model: PosModel, word: PosWord, w: string): Float64Array {
+  let cache = ownScoreCaches.get(model);
+  if (!cache) {
+    cache = new Map();
+    ownScoreCaches.set(model, cache);
+  }
+  const key = `${word.text}\u0001${word.hint}`;
+  let scores = cache.get(key);
+  if (!scores) {
+    if (cache.size >= 50_000) cache.clear();
+    scores = new Float64Array(N_TAGS);
+    addWeights(scores, model, ownFeatures(word.text, w, word.hint));
+    cache.set(key, scores);
+  }
+  return scores;
 }
 
 function bestTag(scores: Float64Array): number {
@@ -172,12 +220,8 @@ export function tagWords(words: readonly PosWord[], model: PosModel): Upos[] {
   let p1 = START;
   let p2 = START;
   for (let i = 0; i < words.length; i++) {
-    scores.fill(0);
-    for (const f of features(words, norms, i, p1, p2)) {
-      const weights = model.weights.get(f);
-      if (weights)
-        for (let t = 0; t < N_TAGS; t++) scores[t] = (scores[t] as number) + (weights[t] as number);
-    }
+    scores.set(ownScores(model, words[i] as PosWord, norms[i] as string));
+    addWeights(scores, model, contextFeatures(words, norms, i, p1, p2));
     const tag = UPOS_TAGS[bestTag(scores)] as Upos;
     out[i] = tag;
     p2 = p1;
