@@ -8,6 +8,7 @@ import {
   openDictionary,
 } from '../../dictionary/index.js';
 import { EXAM_NAMES } from '../../text/bands.js';
+import { isUpos } from '../../text/pos.js';
 import type { CommandEnv } from '../command-env.js';
 
 function describeEntry(entry: DictionaryEntry): string[] {
@@ -63,10 +64,21 @@ export function registerDictionary(program: Command, env: CommandEnv): void {
     .description('look a word up in the English–Chinese dictionary (inflected forms find their lemma)')
     .argument('<word>', 'a word or phrase as written: Discussed, hostilities, pay off')
     .option('--json', 'as JSON')
-    .action(async (word: string, options: { json?: boolean }) => {
+    .option(
+      '--pos <tag>',
+      'the part of speech it has in your sentence (NOUN, VERB, ADJ, ADV…): its meanings first',
+    )
+    .action(async (word: string, options: { json?: boolean; pos?: string }) => {
+      const pos = options.pos?.toUpperCase() ?? null;
+      if (pos !== null && !isUpos(pos)) {
+        throw new AppError(
+          'USAGE',
+          `--pos must be a Universal POS tag (NOUN, VERB, ADJ, ADV…), not "${options.pos}".`,
+        );
+      }
       const dictionary = openDictionary();
       try {
-        const entry = dictionary.lookup(word);
+        const entry = dictionary.lookup(word, { pos });
         if (!entry) throw new AppError('WORD_NOT_FOUND', `"${word}" is not in the dictionary.`);
         if (options.json) env.output.out(JSON.stringify(entry, null, 2));
         else for (const line of describeEntry(entry)) env.output.out(line);
