@@ -144,7 +144,10 @@ function pollCommand(feeds: Command, env: CommandEnv): void {
         });
       });
       env.output.progress?.('');
-      if (results.length === 0) env.output.out('No feeds are due.');
+      if (results.length === 0)
+        env.output.out(
+          options.all ? 'No feeds yet: add one with `lingwire feeds add <url>`.' : 'No feeds are due.',
+        );
       for (const result of results) env.output.out(pollLine(result));
       const failed = results.filter((r) => r.outcome === 'failed').length;
       if (failed > 0) {
