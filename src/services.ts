@@ -12,6 +12,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
+import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
 import { RelatedService } from './related/service.js';
 import { migrateStore, openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
@@ -25,6 +26,8 @@ export interface Services {
   related: RelatedService;
   /** The write path: every story that is stored goes through it. */
   pipeline: StoryPipeline;
+  /** Polls subscribed feeds into the pipeline (on demand, or on the writer's schedule). */
+  feeds: FeedPoller;
   /** The story analyzer the pipeline and levels use (opens the dictionary on first use). */
   analyze: StoryAnalyzer;
   /** The dictionary, opened on first call; null when it cannot be opened. */
@@ -45,6 +48,8 @@ export interface ServiceOptions {
    */
   dictionary?: Dictionary | null;
   clock?: Clock;
+  /** Feed polling settings (timeouts, concurrency, jitter); the allow-list comes from the config. */
+  polling?: Omit<PollerOptions, 'allowHosts' | 'clock'>;
 }
 
 /**
@@ -89,6 +94,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
+  const pipeline = new StoryPipeline(store, publishing, analyze, [related]);
   return {
     config,
     store,
@@ -96,7 +102,8 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     publishing,
     levels: new LevelService(store, analyze, { clock }),
     related,
-    pipeline: new StoryPipeline(store, publishing, analyze, [related]),
+    pipeline,
+    feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
     async close() {

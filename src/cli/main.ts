@@ -9,6 +9,7 @@ import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
+import { registerFeeds } from './commands/feeds.js';
 import { registerImport } from './commands/import.js';
 import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
+  registerFeeds(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

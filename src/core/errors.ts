@@ -30,7 +30,13 @@ export type ErrorCode =
   /** Bytes that should be a feed are not one (not XML or JSON Feed, or no feed root). */
   | 'NOT_A_FEED'
   /** A web page in which no article text was found. */
-  | 'NO_ARTICLE_TEXT';
+  | 'NO_ARTICLE_TEXT'
+  /** No feed subscription with that id. */
+  | 'FEED_NOT_FOUND'
+  /** A feed URL that is already subscribed. */
+  | 'FEED_EXISTS'
+  /** One or more feeds could not be polled (each one's error is in its state). */
+  | 'FEED_UNREACHABLE';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -51,6 +57,9 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FETCH_TOO_LARGE: 413,
   NOT_A_FEED: 422,
   NO_ARTICLE_TEXT: 422,
+  FEED_NOT_FOUND: 404,
+  FEED_EXISTS: 409,
+  FEED_UNREACHABLE: 502,
 };
 
 export class AppError extends Error {

@@ -22,6 +22,7 @@ import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { postgresAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
+import { postgresFeedRepo } from './feeds.js';
 import { postgresMetaRepo } from './meta.js';
 import { listenForChanges } from './notifications.js';
 import {
@@ -66,6 +67,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     related: postgresRelatedRepo(scope),
     analysis: postgresAnalysisRepo(scope),
     meta: postgresMetaRepo(scope),
+    feeds: postgresFeedRepo(scope),
   };
 }
 
