@@ -7,6 +7,7 @@ import { configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerDb } from './commands/db.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
+  registerDb(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
