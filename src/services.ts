@@ -15,6 +15,7 @@ import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { RelatedService } from './related/service.js';
 import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
+import { backupSite, restoreSite } from './store/site-backup.js';
 import { type CopyOptions, type CopySummary, copySite } from './store/site-copy.js';
 import type { Store } from './store/types.js';
 
@@ -150,4 +151,22 @@ export async function copyDatabase(
   } finally {
     await source.close();
   }
+}
+
+/** Writes a backup of `config.dbPath` to `file` (`lingwire backup`). See `store/site-backup.ts`. */
+export function backupDatabase(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  return backupSite(config.dbPath, file, { ...options, postgresBin: config.postgresBin });
+}
+
+/** Replaces the content of `config.dbPath` with the backup in `file` (`lingwire restore`). */
+export function restoreDatabase(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<{ stories: number }> {
+  return restoreSite(config.dbPath, file, { ...options, postgresBin: config.postgresBin });
 }

@@ -7,6 +7,7 @@ import { configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDb } from './commands/db.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
@@ -51,6 +52,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
   registerDb(program, commandEnv);
+  registerBackup(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
