@@ -11,6 +11,7 @@ import { quoteName, type RowValues, type TableAccess } from '../table-access.js'
 import { CHANGE_CHANNEL } from './changes.js';
 import { connectClient, connectionError, describeUrl, migratePostgres } from './open.js';
 import { storeError } from './scope.js';
+import { WRITER_LOCK } from './store.js';
 
 const MAX_PARAMETERS = 65_535;
 
@@ -88,8 +89,12 @@ export async function openPostgresTableAccess(
     snapshot(work) {
       return inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
     },
-    transaction(work) {
-      return inTransaction('BEGIN', work);
+    async transaction(work) {
+      // Writers of the running site wait for the copy (and the copy for them), as on SQLite.
+      return inTransaction('BEGIN', async () => {
+        await query(WRITER_LOCK);
+        return work();
+      });
     },
     async deleteAllRows(table) {
       await query(`DELETE FROM ${quoteName(table)}`);
