@@ -7,6 +7,8 @@ import { configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackup } from './commands/backup.js';
+import { registerDb } from './commands/db.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
 import { registerFeeds } from './commands/feeds.js';
@@ -51,6 +53,8 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
   registerFeeds(program, commandEnv);
+  registerDb(program, commandEnv);
+  registerBackup(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

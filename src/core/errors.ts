@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'STORE_BUSY'
   /** A programming error in the use of the store (a repository used outside its transaction). */
   | 'STORE_MISUSE'
+  /** A copy or restore would overwrite a database that holds a site, and `--force` was not given. */
+  | 'DATABASE_NOT_EMPTY'
+  /** An external program lingwire needs (pg_dump, pg_restore) is not installed. */
+  | 'TOOL_MISSING'
   /** A URL lingwire will not fetch: not http(s), a host off the allow-list, a private address, a wrong content type. */
   | 'FETCH_REFUSED'
   /** The server could not be reached or answered with an error status. */
@@ -51,6 +55,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   STORE_FAILURE: 500,
   STORE_BUSY: 503,
   STORE_MISUSE: 500,
+  DATABASE_NOT_EMPTY: 409,
+  TOOL_MISSING: 500,
   FETCH_REFUSED: 400,
   FETCH_FAILED: 502,
   FETCH_TIMEOUT: 504,
