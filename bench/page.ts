@@ -11,79 +11,23 @@
  *
  * Uses the seed story from ../shared when present, else a story written for the tests.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import { importPaths } from '../src/ingest/import.js';
 import { withServices } from '../src/services.js';
 import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../test/shared-data.js';
+import { load as loadWith, USE_WRK, waitForUrl } from './load.js';
 import { benchColdRenders } from './page-cold.js';
+
+const load = (url: string, seconds: number) => loadWith(url, seconds, CONNECTIONS);
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-
-async function waitForUrl(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = pattern.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${seen}`)));
-  });
-}
-
-function hasWrk(): boolean {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    // wrk --version exits 1 after printing its version; only a missing binary throws ENOENT.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
-const USE_WRK = process.env.BENCH_LOAD !== 'autocannon' && hasWrk();
-
-/** wrk's latency in ms from `1.23ms`, `456.00us`, `1.2s`. */
-function wrkMs(value: string): number {
-  const n = Number.parseFloat(value);
-  if (value.endsWith('us')) return n / 1000;
-  if (value.endsWith('ms')) return n;
-  return n * 1000;
-}
-
-async function loadWithWrk(url: string, seconds: number) {
-  const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  await new Promise((resolve) => child.once('exit', resolve));
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p99 = /\s99%\s+(\S+)/.exec(out)?.[1];
-  const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out);
-  if (!Number.isFinite(rps) || !p99) throw new Error(`could not read wrk's output:\n${out}`);
-  if (errors) throw new Error(`${url}: ${errors[0]} under load`);
-  return { rps, p99: Math.round(wrkMs(p99) * 100) / 100 };
-}
-
-async function load(url: string, seconds: number) {
-  if (USE_WRK) return loadWithWrk(url, seconds);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load`);
-  }
-  return { rps: result.requests.average, p99: result.latency.p99, bytes: result.throughput.average };
-}
 
 const BARE_SERVER = `
 const http = require('node:http');

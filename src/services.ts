@@ -10,10 +10,14 @@ import { ReadingService } from './articles/reading.js';
 import { lazyStoryAnalyzer, type StoryAnalyzer } from './articles/story-level.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
+import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
+import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
 import { RelatedService } from './related/service.js';
-import { migrateStore, openStore } from './store/open-store.js';
+import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
+import { backupSite, restoreSite } from './store/site-backup.js';
+import { type CopyOptions, type CopySummary, copySite } from './store/site-copy.js';
 import type { Store } from './store/types.js';
 
 export interface Services {
@@ -25,6 +29,8 @@ export interface Services {
   related: RelatedService;
   /** The write path: every story that is stored goes through it. */
   pipeline: StoryPipeline;
+  /** Polls subscribed feeds into the pipeline (on demand, or on the writer's schedule). */
+  feeds: FeedPoller;
   /** The story analyzer the pipeline and levels use (opens the dictionary on first use). */
   analyze: StoryAnalyzer;
   /** The dictionary, opened on first call; null when it cannot be opened. */
@@ -45,6 +51,8 @@ export interface ServiceOptions {
    */
   dictionary?: Dictionary | null;
   clock?: Clock;
+  /** Feed polling settings (timeouts, concurrency, jitter); the allow-list comes from the config. */
+  polling?: Omit<PollerOptions, 'allowHosts' | 'clock'>;
 }
 
 /**
@@ -89,6 +97,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
+  const pipeline = new StoryPipeline(store, publishing, analyze, [related]);
   return {
     config,
     store,
@@ -96,7 +105,8 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     publishing,
     levels: new LevelService(store, analyze, { clock }),
     related,
-    pipeline: new StoryPipeline(store, publishing, analyze, [related]),
+    pipeline,
+    feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
     async close() {
@@ -123,4 +133,47 @@ export async function withServices<T>(
 /** Applies the pending schema migrations of `config.dbPath` (`lingwire migrate`). */
 export function migrateDatabase(config: Config): Promise<{ description: string; version: number }> {
   return migrateStore(config.dbPath);
+}
+
+/**
+ * Copies a whole site from the database `from` names to the one `to` names (`lingwire db copy`;
+ * either may be a SQLite file or a PostgreSQL URL). See `store/site-copy.ts`.
+ */
+export async function copyDatabase(
+  from: string,
+  to: string,
+  options: CopyOptions = {},
+): Promise<CopySummary> {
+  const source = await openTableAccess(from, { mustExist: true });
+  try {
+    const target = await openTableAccess(to);
+    try {
+      if (source.description === target.description) {
+        throw new AppError('USAGE', `--from and --to name the same database (${source.description}).`);
+      }
+      return await copySite(source, target, options);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+/** Writes a backup of `config.dbPath` to `file` (`lingwire backup`). See `store/site-backup.ts`. */
+export function backupDatabase(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  return backupSite(config.dbPath, file, { ...options, postgresBin: config.postgresBin });
+}
+
+/** Replaces the content of `config.dbPath` with the backup in `file` (`lingwire restore`). */
+export function restoreDatabase(
+  config: Config,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<{ stories: number }> {
+  return restoreSite(config.dbPath, file, { ...options, postgresBin: config.postgresBin });
 }

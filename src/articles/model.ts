@@ -65,7 +65,7 @@ export interface StoryLevel {
 }
 
 /** A stored story. */
-export interface Story {
+export interface Story extends Provenance {
   id: number;
   slug: string;
   /** Where the story came from (`xinhua`, a feed URL…); '' when unknown. Unique with externalId. */
@@ -88,6 +88,31 @@ export interface Story {
   createdAt: string;
   /** ISO 8601 date-time of the last change. */
   updatedAt: string;
+}
+
+/**
+ * Where a story's text came from: `feed` (the feed's full content), `page` (the linked page,
+ * extracted), `summary` (only the feed's summary: the linked page could not be fetched).
+ */
+export type TextFrom = 'feed' | 'page' | 'summary';
+
+/**
+ * Where a story came from, as the story page credits it. Every field is null when the source
+ * did not say (a file without them).
+ */
+export interface Provenance {
+  /** The author's name as the source gives it. */
+  author: string | null;
+  /** A licence URL or statement (JSON Lines `license`, a feed's `<rights>`/`<copyright>`). */
+  license: string | null;
+  /** The URL of the feed the story came in through. */
+  feed: string | null;
+  /** ISO 8601 date-time when lingwire fetched it from the web. */
+  fetchedAt: string | null;
+  /** ISO 639-1 code of the text (`en`), detected when stored; null when too short to tell. */
+  language: string | null;
+  /** Where the text came from; null for files. */
+  textFrom: TextFrom | null;
 }
 
 /** A story with its section, as the pages and the API show it. */
@@ -128,4 +153,11 @@ export interface StoryInput {
   tags: string[];
   paragraphs: string[];
   pinnedRelated: PinnedLink[];
+  /** Provenance (see `Provenance`); each absent field is null. `language` absent: detected when stored. */
+  author?: string | null;
+  license?: string | null;
+  feed?: string | null;
+  fetchedAt?: string | null;
+  language?: string | null;
+  textFrom?: TextFrom | null;
 }

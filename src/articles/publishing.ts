@@ -89,6 +89,12 @@ export class PublishingService {
       paragraphs: input.paragraphs,
       pinnedRelated: input.pinnedRelated,
       level,
+      author: input.author ?? null,
+      license: input.license ?? null,
+      feed: input.feed ?? null,
+      fetchedAt: input.fetchedAt ?? null,
+      language: input.language ?? null,
+      textFrom: input.textFrom ?? null,
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };

@@ -6,11 +6,11 @@
  * database's columns live in each store adapter.
  */
 import { formatDateline } from './dateline.js';
-import type { Dateline, PinnedLink, Story, StoryLevel, StoryView } from './model.js';
+import type { Dateline, PinnedLink, Provenance, Story, StoryLevel, StoryView } from './model.js';
 import { titleKey } from './slug.js';
 
 /** A story's fields as the publishing service writes them. */
-export interface StoryRecord {
+export interface StoryRecord extends Provenance {
   slug: string;
   source: string;
   externalId: string;
@@ -43,12 +43,28 @@ export function recordOf(story: Story): StoryRecord {
     paragraphs: story.paragraphs,
     pinnedRelated: story.pinnedRelated,
     level: story.level,
+    ...provenanceOf(story),
+  };
+}
+
+/** The provenance fields of a story or record. */
+export function provenanceOf(from: Provenance): Provenance {
+  return {
+    author: from.author,
+    license: from.license,
+    feed: from.feed,
+    fetchedAt: from.fetchedAt,
+    language: from.language,
+    textFrom: from.textFrom,
   };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Whether writing `record` over `story` would change anything a reader or the API sees. */
+/**
+ * Whether writing `record` over `story` would change anything a reader or the API sees. When it
+ * was fetched is left out: polling a feed again must not rewrite every story it still lists.
+ */
 export function sameContent(story: Story, record: StoryRecord): boolean {
   return (
     story.sectionId === record.sectionId &&
@@ -59,7 +75,12 @@ export function sameContent(story: Story, record: StoryRecord): boolean {
     same(story.tags, record.tags) &&
     same(story.paragraphs, record.paragraphs) &&
     same(story.pinnedRelated, record.pinnedRelated) &&
-    same(story.level, record.level)
+    same(story.level, record.level) &&
+    story.author === record.author &&
+    story.license === record.license &&
+    story.feed === record.feed &&
+    story.language === record.language &&
+    story.textFrom === record.textFrom
   );
 }
 
@@ -79,6 +100,7 @@ export function storyJson(story: StoryView) {
     paragraphs: story.paragraphs,
     pinnedRelated: story.pinnedRelated,
     level: story.level,
+    ...provenanceOf(story),
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,
   };
@@ -101,5 +123,11 @@ export function storyToJsonl(story: StoryView): string {
       story.pinnedRelated.length > 0
         ? story.pinnedRelated.map((l) => (l.sectionName ? `${l.sectionName}:${l.title}` : l.title))
         : undefined,
+    author: story.author ?? undefined,
+    license: story.license ?? undefined,
+    feed: story.feed ?? undefined,
+    fetched_at: story.fetchedAt ?? undefined,
+    language: story.language ?? undefined,
+    text_from: story.textFrom ?? undefined,
   });
 }

@@ -74,7 +74,7 @@ describe('lingwire: picking the database', () => {
       Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withFile(v!)])),
     );
     if (expected === 'file') {
-      expect(res).toMatchObject({ code: 0, out: `sqlite:${file}: schema version 4` });
+      expect(res).toMatchObject({ code: 0, out: `sqlite:${file}: schema version 5` });
     } else {
       expect(res.code).toBe(1);
       expect(res.err).toMatch(/^lingwire: store: unable to connect to PostgreSQL at 127\.0\.0\.1:1 /);
@@ -100,7 +100,7 @@ if (!TEST_DATABASE_URL) {
       const env = { LINGWIRE_DATABASE_URL: await freshSchemaUrl() };
       const migrated = await cli(['migrate'], env);
       expect(migrated).toMatchObject({ code: 0 });
-      expect(migrated.out).toMatch(/^postgres:\/\/postgres@[^ ]+: schema version 4$/);
+      expect(migrated.out).toMatch(/^postgres:\/\/postgres@[^ ]+: schema version 5$/);
       expect((await cli(['migrate'], env)).out).toBe(migrated.out);
       expect(await cli(['import', fixture('stories.jsonl'), fixture('more.txt')], env)).toMatchObject({
         code: 0,

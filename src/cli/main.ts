@@ -7,8 +7,11 @@ import { configFromEnv } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { CommandEnv } from './command-env.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackup } from './commands/backup.js';
+import { registerDb } from './commands/db.js';
 import { registerDictionary } from './commands/dict.js';
 import { registerExport } from './commands/export.js';
+import { registerFeeds } from './commands/feeds.js';
 import { registerImport } from './commands/import.js';
 import { registerLevels } from './commands/levels.js';
 import { registerList } from './commands/list.js';
@@ -49,6 +52,9 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
+  registerFeeds(program, commandEnv);
+  registerDb(program, commandEnv);
+  registerBackup(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

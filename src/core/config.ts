@@ -38,6 +38,12 @@ export interface Config {
    * null (any public host); env `LINGWIRE_FETCH_HOSTS`, comma-separated (`feeds.bbci.co.uk,127.0.0.1`).
    */
   fetchHosts: readonly string[] | null;
+  /**
+   * The folder holding PostgreSQL's `pg_dump`, `pg_restore` and `psql`, for `lingwire backup` and
+   * `restore` on PostgreSQL. Default null: the newest `/usr/lib/postgresql/<version>/bin`, then the
+   * PATH; env `LINGWIRE_PG_BIN` (then only that folder is searched).
+   */
+  postgresBin: string | null;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -48,6 +54,7 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   relatedRecencyWeight: 0,
   fetchHosts: null,
+  postgresBin: null,
 };
 
 /** Defaults, overridden by the environment. */
@@ -60,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
     fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
+    postgresBin: env.LINGWIRE_PG_BIN || DEFAULT_CONFIG.postgresBin,
   };
 }
 

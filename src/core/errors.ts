@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'STORE_BUSY'
   /** A programming error in the use of the store (a repository used outside its transaction). */
   | 'STORE_MISUSE'
+  /** A copy or restore would overwrite a database that holds a site, and `--force` was not given. */
+  | 'DATABASE_NOT_EMPTY'
+  /** An external program lingwire needs (pg_dump, pg_restore) is not installed. */
+  | 'TOOL_MISSING'
   /** A URL lingwire will not fetch: not http(s), a host off the allow-list, a private address, a wrong content type. */
   | 'FETCH_REFUSED'
   /** The server could not be reached or answered with an error status. */
@@ -30,7 +34,13 @@ export type ErrorCode =
   /** Bytes that should be a feed are not one (not XML or JSON Feed, or no feed root). */
   | 'NOT_A_FEED'
   /** A web page in which no article text was found. */
-  | 'NO_ARTICLE_TEXT';
+  | 'NO_ARTICLE_TEXT'
+  /** No feed subscription with that id. */
+  | 'FEED_NOT_FOUND'
+  /** A feed URL that is already subscribed. */
+  | 'FEED_EXISTS'
+  /** One or more feeds could not be polled (each one's error is in its state). */
+  | 'FEED_UNREACHABLE';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -45,12 +55,17 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   STORE_FAILURE: 500,
   STORE_BUSY: 503,
   STORE_MISUSE: 500,
+  DATABASE_NOT_EMPTY: 409,
+  TOOL_MISSING: 500,
   FETCH_REFUSED: 400,
   FETCH_FAILED: 502,
   FETCH_TIMEOUT: 504,
   FETCH_TOO_LARGE: 413,
   NOT_A_FEED: 422,
   NO_ARTICLE_TEXT: 422,
+  FEED_NOT_FOUND: 404,
+  FEED_EXISTS: 409,
+  FEED_UNREACHABLE: 502,
 };
 
 export class AppError extends Error {

@@ -43,6 +43,17 @@ export interface ImportOptions {
 
 export interface ImportSummary extends BatchSummary {
   files: number;
+  /** Fields lingwire does not know, found in records and not stored, with how many records had each. */
+  unknownFields: Array<{ field: string; records: number }>;
+}
+
+/** The one warning line an import gives about fields it did not store; null when there were none. */
+export function unknownFieldsWarning(unknown: ImportSummary['unknownFields']): string | null {
+  if (unknown.length === 0) return null;
+  const list = unknown.map(
+    ({ field, records }) => `"${field}" (${records} record${records === 1 ? '' : 's'})`,
+  );
+  return `warning: fields lingwire does not know were not stored: ${list.join(', ')}.`;
 }
 
 /** Lists the files to read: files as given, folders walked for files with a known extension. */
@@ -87,6 +98,7 @@ export async function importPaths(
 ): Promise<ImportSummary> {
   const files = await expandPaths(paths, options.format);
   const every = options.progressEvery ?? 1000;
+  const unknown = new Map<string, number>();
   const summary = await pipeline.saveBatch(
     async (batch) => {
       for (const file of files) {
@@ -102,6 +114,7 @@ export async function importPaths(
             batch.skip({ where: record.where, message: record.message });
             continue;
           }
+          for (const field of record.unknown ?? []) unknown.set(field, (unknown.get(field) ?? 0) + 1);
           await batch.save(record.story);
           if (++records % every === 0) options.onProgress?.({ path: file.path, records });
         }
@@ -109,5 +122,6 @@ export async function importPaths(
     },
     { without: options.without },
   );
-  return { files: files.length, ...summary };
+  const unknownFields = [...unknown].sort().map(([field, records]) => ({ field, records }));
+  return { files: files.length, ...summary, unknownFields };
 }

@@ -16,6 +16,7 @@ import {
 import { encodeAnalysis } from '../articles/story-analysis.js';
 import type { AnalyzedStory, StoryAnalyzer } from '../articles/story-level.js';
 import type { Store, StoreTx } from '../store/types.js';
+import { detectLanguage } from './language.js';
 
 /** A story just added or changed, with its fresh analysis when the text was analysed. */
 export interface SavedStory {
@@ -114,7 +115,12 @@ export class StoryPipeline {
     }, options);
   }
 
-  private async saveOne(tx: StoreTx, input: StoryInput, indexers: readonly StoryIndexer[]) {
+  private async saveOne(tx: StoreTx, given: StoryInput, indexers: readonly StoryIndexer[]) {
+    // Every story keeps its language; a source that did not say gets the detected one.
+    const input =
+      given.language === undefined
+        ? { ...given, language: detectLanguage(given.paragraphs.join('\n')) }
+        : given;
     const existing = await this.publishing.findExisting(tx, input);
     const unchangedText = sameText(existing, input);
     // An unchanged text with a level from the current model keeps its level and stored analysis.

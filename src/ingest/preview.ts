@@ -11,10 +11,10 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
 import { parseFeed, sniffFeed } from './feeds/parse.js';
-import type { Enclosure, FeedFormat } from './feeds/types.js';
+import type { Enclosure, FeedEntry, FeedFormat, ParsedFeed } from './feeds/types.js';
 import { type FetchOptions, fetchUrl } from './fetch.js';
 import { detectLanguage } from './language.js';
-import { extractArticleFromBytes } from './pages/extract.js';
+import { type ExtractedArticle, extractArticleFromBytes } from './pages/extract.js';
 import { countWords } from './sanitize.js';
 
 /** Fewer words than this in a summary-only entry: polling fetches the linked page for the story. */
@@ -114,13 +114,33 @@ function looksLikeHtml(head: string): boolean {
   return /<(?:!doctype\s+html|html|head|body|article|p|div)\b/i.test(head);
 }
 
-/** Reads loaded bytes as a feed or an article: the part of `preview` that does no I/O. */
-export function readDocument(doc: LoadedDocument): Preview {
+/** Loaded bytes, read: a parsed feed or an extracted article. */
+export type ParsedDocument =
+  | { kind: 'feed'; feed: ParsedFeed }
+  | { kind: 'article'; article: ExtractedArticle };
+
+/** Tells a feed from a web page and reads it: the part of `preview`, polling and `import <url>` that does no I/O. */
+export function parseDocument(doc: LoadedDocument): ParsedDocument {
   // Sniffing needs only ASCII: tag names and the JSON Feed version are ASCII in every encoding lingwire reads.
   const head = Buffer.from(doc.body.subarray(0, 8192)).toString('latin1');
   const where = doc.url ?? 'the file';
   if (FEED_TYPES.includes(doc.contentType ?? '') || sniffFeed(head)) {
-    const feed = parseFeed({ body: doc.body, url: doc.url, charset: doc.charset });
+    return { kind: 'feed', feed: parseFeed({ body: doc.body, url: doc.url, charset: doc.charset }) };
+  }
+  if (doc.contentType === 'text/html' || doc.contentType === 'application/xhtml+xml' || looksLikeHtml(head)) {
+    return { kind: 'article', article: extractArticleFromBytes(doc.body, doc.url, doc.charset) };
+  }
+  throw new AppError(
+    'NOT_A_FEED',
+    `${where} is neither a feed (RSS, Atom, JSON Feed) nor a web page${doc.contentType ? ` (it is ${doc.contentType})` : ''}.`,
+  );
+}
+
+/** Reads loaded bytes as a feed or an article preview. */
+export function readDocument(doc: LoadedDocument): Preview {
+  const parsed = parseDocument(doc);
+  if (parsed.kind === 'feed') {
+    const { feed } = parsed;
     return {
       kind: 'feed',
       format: feed.format,
@@ -135,7 +155,7 @@ export function readDocument(doc: LoadedDocument): Preview {
         published: entry.published,
         author: entry.author,
         text: entry.text,
-        fetchPage: entry.summaryOnly && countWords(entry.text) < FETCH_PAGE_BELOW_WORDS,
+        fetchPage: needsPage(entry),
         id: entry.id,
         language: detectLanguage(entry.text),
         enclosures: entry.enclosures,
@@ -143,24 +163,23 @@ export function readDocument(doc: LoadedDocument): Preview {
       })),
     };
   }
-  if (doc.contentType === 'text/html' || doc.contentType === 'application/xhtml+xml' || looksLikeHtml(head)) {
-    const article = extractArticleFromBytes(doc.body, doc.url, doc.charset);
-    const text = article.paragraphs.join('\n');
-    return {
-      kind: 'article',
-      title: article.title,
-      byline: article.byline,
-      published: article.published,
-      text,
-      url: article.url,
-      siteName: article.siteName,
-      language: detectLanguage(text),
-    };
-  }
-  throw new AppError(
-    'NOT_A_FEED',
-    `${where} is neither a feed (RSS, Atom, JSON Feed) nor a web page${doc.contentType ? ` (it is ${doc.contentType})` : ''}.`,
-  );
+  const { article } = parsed;
+  const text = article.paragraphs.join('\n');
+  return {
+    kind: 'article',
+    title: article.title,
+    byline: article.byline,
+    published: article.published,
+    text,
+    url: article.url,
+    siteName: article.siteName,
+    language: detectLanguage(text),
+  };
+}
+
+/** Polling fetches the linked page of an entry whose feed gives only a short summary. */
+export function needsPage(entry: FeedEntry): boolean {
+  return entry.summaryOnly && countWords(entry.text) < FETCH_PAGE_BELOW_WORDS;
 }
 
 /** Fetches or reads `target` and says what lingwire would store from it. */

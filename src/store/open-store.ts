@@ -5,8 +5,11 @@
  */
 import { describeUrl, migratePostgres } from './postgres/open.js';
 import { openPostgresStore } from './postgres/store.js';
+import { openPostgresTableAccess } from './postgres/table-access.js';
 import { SQLITE_MIGRATIONS } from './sqlite/migrations.js';
 import { openSqliteStore } from './sqlite/store.js';
+import { openSqliteTableAccess } from './sqlite/table-access.js';
+import type { TableAccess } from './table-access.js';
 import type { Store } from './types.js';
 
 /** How to open a store. */
@@ -36,4 +39,16 @@ export async function migrateStore(database: string): Promise<{ description: str
   await store.close();
   // Opening migrates, and refuses a database newer than this lingwire.
   return { description, version: SQLITE_MIGRATIONS.length };
+}
+
+/**
+ * Opens `database` for row-level access (`lingwire db copy`), migrating it first; `mustExist`
+ * refuses a missing SQLite file or a PostgreSQL schema without lingwire tables.
+ */
+export async function openTableAccess(
+  database: string,
+  options: OpenStoreOptions = {},
+): Promise<TableAccess> {
+  if (isPostgresUrl(database)) return openPostgresTableAccess(database, options);
+  return openSqliteTableAccess(database, options);
 }

@@ -7,6 +7,7 @@
 import { describe } from 'vitest';
 import { analysisAndMetaContract } from './contract/analysis-meta.js';
 import { changesContract } from './contract/changes.js';
+import { feedsContract } from './contract/feeds.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { relatedContract } from './contract/related.js';
 import { sectionsContract } from './contract/sections.js';
@@ -23,5 +24,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     analysisAndMetaContract(adapter);
     transactionsContract(adapter);
     changesContract(adapter);
+    feedsContract(adapter);
   });
 }

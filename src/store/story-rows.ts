@@ -3,7 +3,7 @@
  * and meanings), and the conversions between it and a `Story`, a `StoryListRow` and the change
  * tags of a row. JSON columns are text on both stores.
  */
-import type { Dateline, PinnedLink, Story, StoryLevel } from '../articles/model.js';
+import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
 import { STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
 import type { StoryListRow, StoryRecord } from './types.js';
 
@@ -30,6 +30,12 @@ export interface StoryRow {
   level_score: number | null;
   level_band: string | null;
   level_detail: string | null;
+  author: string | null;
+  license: string | null;
+  feed: string | null;
+  fetched_at: string | null;
+  language: string | null;
+  text_from: string | null;
 }
 
 export type DatelineColumns = Pick<
@@ -63,6 +69,12 @@ export function storyOf(row: StoryRow): Story {
     paragraphs: JSON.parse(row.paragraphs) as string[],
     pinnedRelated: JSON.parse(row.pinned_related) as PinnedLink[],
     level: row.level_detail ? (JSON.parse(row.level_detail) as StoryLevel) : null,
+    author: row.author,
+    license: row.license,
+    feed: row.feed,
+    fetchedAt: row.fetched_at,
+    language: row.language,
+    textFrom: row.text_from as TextFrom | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -89,6 +101,12 @@ export function recordParams(record: StoryRecord, now: string) {
     level_score: record.level?.score ?? null,
     level_band: record.level?.band ?? null,
     level_detail: record.level ? JSON.stringify(record.level) : null,
+    author: record.author,
+    license: record.license,
+    feed: record.feed,
+    fetched_at: record.fetchedAt,
+    language: record.language,
+    text_from: record.textFrom,
     now,
     sort_at: record.publishedAt ?? now,
   };

@@ -6,6 +6,7 @@
  */
 import type { Dateline, Section, Story } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
+import type { Feed, FeedState, NewFeed } from '../ingest/polling/model.js';
 
 export type { StoryRecord };
 
@@ -137,6 +138,25 @@ export interface MetaRepo {
 }
 
 /**
+ * Feed subscriptions and their polling state. No write records a change tag: no public page
+ * shows feeds, so polling leaves every cached page warm. Removing a feed leaves its stories.
+ */
+export interface FeedRepo {
+  findFeedById(id: number): Promise<Feed | null>;
+  findFeedByUrl(url: string): Promise<Feed | null>;
+  /** Every feed, in id order. */
+  listFeeds(): Promise<Feed[]>;
+  /** Feeds whose `nextPollAt` is at or before `now`, the longest overdue first. */
+  findDueFeeds(now: string): Promise<Feed[]>;
+  /** Adds a subscription with `initialFeedState(now)`; `FEED_EXISTS` when its URL is already subscribed. */
+  createFeed(feed: NewFeed, now: string): Promise<Feed>;
+  /** Replaces a feed's state (and its title when `title` is given); false when there is no such feed. */
+  saveFeedState(id: number, state: FeedState, title?: string): Promise<boolean>;
+  /** Deletes a subscription (its stories stay); false when there was none. */
+  deleteFeed(id: number): Promise<boolean>;
+}
+
+/**
  * The change log: every committed write transaction (and every write call made outside one)
  * appends one entry holding the de-duplicated tags of what it changed, so a page cache in any
  * process can drop exactly the pages that show those things. Tags: `story:<id>`,
@@ -166,6 +186,7 @@ export interface StoreTx {
   related: RelatedRepo;
   analysis: AnalysisRepo;
   meta: MetaRepo;
+  feeds: FeedRepo;
   /**
    * The change log as committed: inside a transaction it shows what others committed before it
    * began (a writer catching up on them), not the transaction's own entry, which lands at commit.

@@ -1,7 +1,9 @@
 /**
  * The page cache drops exactly what a write changed, whichever process wrote it: a write no page
  * reads leaves every cached page warm; retitling a story re-renders its page, the lists it is on
- * and the pages that show it under 相关文章 (computed or pinned), and nothing else.
+ * and the pages that show it under 相关文章 (computed or pinned), and nothing else. On SQLite, and
+ * on PostgreSQL when `TEST_DATABASE_URL` is set (there another process's commit reaches this one
+ * by LISTEN/NOTIFY: the test waits for the store's `settle()` before it reads).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,10 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryServices } from '../../test/services.js';
+import { dropTestSchemas, freshSchemaUrl, TEST_DATABASE_URL } from '../../test/postgres.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
-import { openSqliteStore } from '../store/sqlite/store.js';
+import { DEFAULT_CONFIG } from '../core/config.js';
+import { servicesOver } from '../services.js';
+import { openStore } from '../store/open-store.js';
+import type { PostgresStore } from '../store/postgres/store.js';
+import type { Store } from '../store/types.js';
 import { buildApp } from './app.js';
 import type { PageCache } from './page-cache.js';
 
@@ -20,59 +26,84 @@ const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');
 const OLD_TITLE = 'Coach praises goalkeeper after penalty shootout victory';
 const NEW_TITLE = 'Coach hails goalkeeper after a penalty shootout win';
 
-let dir: string;
-let db: string;
-let app: FastifyInstance;
-let cache: PageCache;
-
-async function cli(...argv: string[]) {
-  const err: string[] = [];
-  const code = await runCli(['--db', db, ...argv], { out: () => {}, err: (l) => err.push(l) }, {});
-  if (code !== 0) throw new Error(`lingwire ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
+/** One store to run the cases on. */
+interface Setup {
+  name: string;
+  /** A new, empty database. */
+  database(dir: string): Promise<string>;
+  /** Resolves once another process's committed writes have reached `store`'s change token. */
+  settle(store: Store): Promise<void>;
 }
 
-/** Requests `url` and says whether the cache answered it. */
-async function fetchPage(url: string): Promise<{ body: string; cached: boolean }> {
-  const hits = cache.stats.hits;
-  const res = await app.inject(url);
-  expect(res.statusCode, url).toBe(200);
-  return { body: res.body, cached: cache.stats.hits === hits + 1 };
+const SETUPS: Setup[] = [
+  { name: 'SQLite', database: async (dir) => join(dir, 'site.db'), settle: async () => {} },
+];
+if (TEST_DATABASE_URL) {
+  SETUPS.push({
+    name: 'PostgreSQL',
+    database: () => freshSchemaUrl(),
+    settle: (store) => (store as PostgresStore).settle(),
+  });
 }
+afterAll(dropTestSchemas);
 
-async function storyUrls(): Promise<Map<string, string>> {
-  const { stories } = (await app.inject('/api/stories?limit=100')).json() as {
-    stories: Array<{ slug: string; path: string }>;
-  };
-  return new Map(stories.map((s) => [s.slug, s.path]));
-}
+describe.each(SETUPS)('precise page-cache invalidation on $name', (setup) => {
+  let dir: string;
+  let db: string;
+  let app: FastifyInstance;
+  let cache: PageCache;
+  let store: Store;
 
-async function relatedSlugs(slug: string): Promise<string[]> {
-  const { related } = (await app.inject(`/api/stories/${slug}/related`)).json() as {
-    related: Array<{ slug: string | null; kind: string }>;
-  };
-  return related.filter((r) => r.kind === 'computed').map((r) => r.slug ?? '');
-}
+  async function cli(...argv: string[]) {
+    const err: string[] = [];
+    const code = await runCli(['--db', db, ...argv], { out: () => {}, err: (l) => err.push(l) }, {});
+    if (code !== 0) throw new Error(`lingwire ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
+  }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lingwire-invalidation-'));
-  db = join(dir, 'site.db');
-  await cli('import', join(fixtures, 'archive.jsonl'));
-  await cli('import', join(fixtures, 'pinned.jsonl'));
-  app = await buildApp({ services: memoryServices({ dbPath: db }) });
-  cache = (app as unknown as { lingwireCache: PageCache }).lingwireCache;
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  /** Requests `url` and says whether the cache answered it. */
+  async function fetchPage(url: string): Promise<{ body: string; cached: boolean }> {
+    const hits = cache.stats.hits;
+    const res = await app.inject(url);
+    expect(res.statusCode, url).toBe(200);
+    return { body: res.body, cached: cache.stats.hits === hits + 1 };
+  }
 
-describe('precise page-cache invalidation', () => {
+  async function storyUrls(): Promise<Map<string, string>> {
+    const { stories } = (await app.inject('/api/stories?limit=100')).json() as {
+      stories: Array<{ slug: string; path: string }>;
+    };
+    return new Map(stories.map((s) => [s.slug, s.path]));
+  }
+
+  async function relatedSlugs(slug: string): Promise<string[]> {
+    const { related } = (await app.inject(`/api/stories/${slug}/related`)).json() as {
+      related: Array<{ slug: string | null; kind: string }>;
+    };
+    return related.filter((r) => r.kind === 'computed').map((r) => r.slug ?? '');
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lingwire-invalidation-'));
+    db = await setup.database(dir);
+    await cli('import', join(fixtures, 'archive.jsonl'));
+    await cli('import', join(fixtures, 'pinned.jsonl'));
+    store = await openStore(db);
+    app = await buildApp({
+      services: servicesOver(store, { ...DEFAULT_CONFIG, dbPath: db }, { dictionary: null, warn: () => {} }),
+    });
+    cache = (app as unknown as { lingwireCache: PageCache }).lingwireCache;
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps every cached page after writes no public page reads (the writer heartbeat, engine state)', async () => {
     const urls = ['/', '/sections/sports', '/sections/business', ...(await storyUrls()).values()];
     for (const url of urls) await fetchPage(url);
     for (const url of urls) expect((await fetchPage(url)).cached, url).toBe(true);
 
-    const other = openSqliteStore(db);
+    const other = await openStore(db);
     try {
       await other.meta.saveMeta('writer', JSON.stringify({ beatAt: new Date().toISOString() }));
       for await (const vector of other.related.iterateRelatedVectors()) {
@@ -82,6 +113,7 @@ describe('precise page-cache invalidation', () => {
     } finally {
       await other.close();
     }
+    await setup.settle(store);
     for (const url of urls) expect((await fetchPage(url)).cached, url).toBe(true);
   });
 
@@ -100,6 +132,7 @@ describe('precise page-cache invalidation', () => {
     const retitled = join(dir, 'retitled.jsonl');
     writeFileSync(retitled, `${line.replace(OLD_TITLE, NEW_TITLE)}\n`);
     execFileSync(process.execPath, [join(REPO_ROOT, 'bin', 'lingwire.js'), '--db', db, 'import', retitled]);
+    await setup.settle(store);
 
     const own = await fetchPage(stories.get(slug8)!);
     expect(own.cached).toBe(false);

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from '../core/config.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { ImportOptions, ImportSummary } from '../ingest/import.js';
 import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
+import type { PollResult } from '../ingest/polling/poller.js';
 import type { WriterMessage, WriterThreadData } from './thread.js';
 import type { WriterRequest } from './writer.js';
 
@@ -54,7 +55,7 @@ export class WriterThread {
   /** Starts a writer thread on `config`'s database and waits until it has recorded its first heartbeat. */
   static async start(
     config: Config,
-    options: { heartbeatMs?: number; log?: (line: string) => void } = {},
+    options: { heartbeatMs?: number; pollEveryMs?: number | null; log?: (line: string) => void } = {},
   ): Promise<WriterThread> {
     if (!existsSync(WRITER_THREAD_PATH)) {
       throw new AppError(
@@ -62,7 +63,11 @@ export class WriterThread {
         `writer: ${WRITER_THREAD_PATH} is missing; run \`npm run build\` first.`,
       );
     }
-    const data: WriterThreadData = { config, heartbeatMs: options.heartbeatMs };
+    const data: WriterThreadData = {
+      config,
+      heartbeatMs: options.heartbeatMs,
+      pollEveryMs: options.pollEveryMs,
+    };
     const worker = new Worker(WRITER_THREAD_PATH, { workerData: data });
     const thread = new WriterThread(worker, options.log ?? ((line) => process.stderr.write(`${line}\n`)));
     await new Promise<void>((resolve, reject) => {
@@ -86,6 +91,11 @@ export class WriterThread {
 
   importPaths(paths: string[], options?: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
     return this.request({ op: 'importPaths', paths, options }) as Promise<ImportSummary>;
+  }
+
+  /** Polls feeds now in the writer: the due ones, every one, or one by id. */
+  pollFeeds(which: 'due' | 'all' | number): Promise<PollResult[]> {
+    return this.request({ op: 'pollFeeds', which }) as Promise<PollResult[]>;
   }
 
   /** Lets the writer finish what it is doing, closes its database, and ends the thread. */

@@ -11,6 +11,8 @@ import { Writer, type WriterRequest } from './writer.js';
 export interface WriterThreadData {
   config: Config;
   heartbeatMs?: number;
+  /** `WriterOptions.pollEveryMs`. */
+  pollEveryMs?: number | null;
 }
 
 /** Messages from the writer thread. */
@@ -25,7 +27,11 @@ if (!port) throw new Error('writer/thread.js runs as a worker thread (started by
 const data = workerData as WriterThreadData;
 const post = (message: WriterMessage) => port.postMessage(message);
 const services = await openServices(data.config, { warn: (line) => post({ type: 'log', line }) });
-const writer = new Writer(services, { heartbeatMs: data.heartbeatMs });
+const writer = new Writer(services, {
+  heartbeatMs: data.heartbeatMs,
+  pollEveryMs: data.pollEveryMs,
+  log: (line) => post({ type: 'log', line }),
+});
 
 /** Requests still running: closing waits for them. */
 const running = new Set<Promise<unknown>>();

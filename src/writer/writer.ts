@@ -2,7 +2,8 @@
  * The writer: the one place in a running site that stores stories and keeps the indexes that
  * cost memory and CPU (the related-stories engine: about 700 MB at 100,000 stories). `lingwire
  * serve` runs it in a worker thread (`thread.ts`), never on the thread that answers requests and
- * never in every web process; feed polling and editors' saves will go through it.
+ * never in every web process. It polls the feeds that are due on its own timer (`FeedPoller`),
+ * and editors' saves will go through it too.
  *
  * The writer lock is the database's write transaction (`BEGIN IMMEDIATE` on SQLite): a `lingwire
  * import` run while the site serves takes it for its batch like any writer, and each writer, at
@@ -16,6 +17,7 @@ import { threadId } from 'node:worker_threads';
 import type { StoryInput } from '../articles/model.js';
 import { type ImportOptions, type ImportSummary, importPaths } from '../ingest/import.js';
 import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
+import type { PollResult } from '../ingest/polling/poller.js';
 import type { Services } from '../services.js';
 import { WRITER_META_KEY, type WriterHeartbeat } from './status.js';
 
@@ -23,6 +25,10 @@ import { WRITER_META_KEY, type WriterHeartbeat } from './status.js';
 export interface WriterOptions {
   /** Milliseconds between heartbeats. Default 30,000; range ≥ 100. */
   heartbeatMs?: number;
+  /** Milliseconds between checks for due feeds; null: no polling. Default 60,000; range ≥ 10. */
+  pollEveryMs?: number | null;
+  /** Where the writer's log lines go (failed polls). Default nowhere. */
+  log?: (line: string) => void;
 }
 
 /** What a writer is asked to do, as plain data (it crosses a thread boundary). */
@@ -32,7 +38,9 @@ export type WriterRequest =
       op: 'importPaths';
       paths: string[];
       options?: Omit<ImportOptions, 'onProgress'>;
-    };
+    }
+  /** Polls the feeds that are due, every feed (`all`), or one (`id`). */
+  | { op: 'pollFeeds'; which: 'due' | 'all' | number };
 
 export class Writer {
   private timer: NodeJS.Timeout | null = null;
@@ -41,14 +49,25 @@ export class Writer {
 
   constructor(
     private readonly services: Services,
-    options: WriterOptions = {},
+    private readonly options: WriterOptions = {},
   ) {
     this.heartbeatMs = Math.max(100, options.heartbeatMs ?? 30_000);
   }
 
-  /** Records the first heartbeat and keeps recording them until `close`. */
+  /** Records the first heartbeat and keeps recording them until `close`; starts polling due feeds. */
   async start(): Promise<void> {
     await this.beat();
+    const pollEveryMs = this.options.pollEveryMs === undefined ? 60_000 : this.options.pollEveryMs;
+    if (pollEveryMs !== null) {
+      const log = this.options.log ?? (() => {});
+      this.services.feeds.start(
+        pollEveryMs,
+        (results) => {
+          for (const r of results) if (r.error) log(`lingwire: feed ${r.feedId} ${r.url}: ${r.error}`);
+        },
+        (error) => log(`lingwire: polling feeds failed: ${error.message}`),
+      );
+    }
     this.timer = setInterval(() => {
       this.beat().catch(() => {
         // A busy database skips a beat; the next one tries again.
@@ -68,9 +87,19 @@ export class Writer {
     return importPaths(this.services.pipeline, paths, options);
   }
 
+  /** Polls feeds now. */
+  async pollFeeds(which: 'due' | 'all' | number): Promise<PollResult[]> {
+    const { feeds } = this.services;
+    if (which === 'due') return feeds.pollDue();
+    if (which === 'all') return feeds.pollAll();
+    return [await feeds.pollFeed(which)];
+  }
+
   /** Runs one request. */
-  async handle(request: WriterRequest): Promise<BatchSummary | ImportSummary> {
+  async handle(request: WriterRequest): Promise<BatchSummary | ImportSummary | PollResult[]> {
     switch (request.op) {
+      case 'pollFeeds':
+        return this.pollFeeds(request.which);
       case 'saveStories':
         return this.saveStories(request.inputs, request.options);
       case 'importPaths':
@@ -78,10 +107,11 @@ export class Writer {
     }
   }
 
-  /** Stops the heartbeat and closes the services. */
+  /** Stops the heartbeat and the polling (waiting for a round in progress) and closes the services. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.services.feeds.stop();
     await this.services.close();
   }
 

@@ -1,11 +1,16 @@
 /**
  * End to end: the real `lingwire` command imports the seed, serves it, and a real browser
- * (Debian's chromium through playwright-core) opens the story page.
+ * (Debian's chromium through playwright-core) opens the story page. Then stories imported from a
+ * feed and a page full of hostile HTML (scripts, event handlers, javascript: links) are opened,
+ * and nothing from them runs.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../shared-data.js';
@@ -296,5 +301,114 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe.skipIf(!HAS_BROWSER)('stories from hostile feeds and pages in a real browser', () => {
+  const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+  let dir: string;
+  let source: Server;
+  let server: ChildProcess;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lingwire-e2e-hostile-'));
+    source = createServer((req, res) => {
+      if (req.url === '/hostile.xml') {
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(readFileSync(join(FIXTURES, 'feeds', 'hostile.xml')));
+      } else if (req.url === '/hostile.html' || req.url === '/stories/bridge') {
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(readFileSync(join(FIXTURES, 'pages', 'hostile-article.html')));
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(source.address() as AddressInfo).port}`;
+    const db = join(dir, 'site.db');
+    // Asynchronously: the server answering the import runs in this process.
+    await promisify(execFile)(
+      process.execPath,
+      [BIN, '--db', db, 'import', `${origin}/hostile.xml`, `${origin}/hostile.html`, '--allow-private'],
+      { env: { ...process.env, LINGWIRE_FETCH_HOSTS: '127.0.0.1' } },
+    );
+    ({ server, url: base } = await startLingwire(db));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    source?.closeAllConnections();
+    await new Promise((resolve) => source?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs no script from the imported HTML on the story pages or the front page', async () => {
+    const stories = (await (await fetch(`${base}/api/stories`)).json()) as {
+      stories: Array<{ slug: string; title: string }>;
+    };
+    expect(stories.stories.map((s) => s.title).sort()).toEqual([
+      'Council approves the new bridge',
+      'Library opens late on weekdays',
+      'Market reopens after the storm',
+    ]);
+    const paths = ['/', ...stories.stories.map((s) => `/stories/${s.slug}`)];
+    for (const path of paths) {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', async (dialog) => {
+        dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.status(), path).toBe(200);
+      // Hover and click everything a reader might touch.
+      for (const p of await page.locator('.story-body p, .reader p').all()) {
+        await p.hover();
+        await p.click({ position: { x: 2, y: 2 } }).catch(() => {});
+        await page.keyboard.press('Escape');
+      }
+      await page.waitForTimeout(200);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+        path,
+      ).toBeUndefined();
+      expect(dialogs, path).toEqual([]);
+      // Hostile text may be shown as text; no attribute may carry a handler or a script URL.
+      const badAttributes = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('*')).flatMap((element) =>
+          Array.from(element.attributes)
+            .filter((a) => /^on/i.test(a.name) || /^\s*(?:javascript|data|vbscript):/i.test(a.value))
+            .map((a) => `<${element.tagName.toLowerCase()} ${a.name}="${a.value}">`),
+        ),
+      );
+      expect(badAttributes, path).toEqual([]);
+      // The only scripts are lingwire's own.
+      const scripts = await page
+        .locator('script')
+        .evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+      expect(
+        scripts.every((src) => src.startsWith(`${base}/`)),
+        path,
+      ).toBe(true);
+      expect(await page.locator('iframe, object, embed, form, svg, img').count(), path).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('shows the story text with its dateline and credits the source with a safe link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/stories/council-approves-the-new-bridge`);
+    expect(await page.locator('.dateline').innerText()).toBe('LONDON, March 3 (Wire)');
+    expect(await page.locator('.credit-source a').first().getAttribute('href')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/stories\/bridge$/,
+    );
+    expect(await page.locator('.credit-author').innerText()).toBe('作者 By: Jane Roe');
+    // A licence that is not an http(s) address is shown as text, never as a link.
+    expect(await page.locator('.credit-license a').count()).toBe(0);
+    await page.close();
   });
 });

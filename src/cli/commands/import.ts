@@ -1,20 +1,25 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { INPUT_FORMATS, type InputFormat, importPaths } from '../../ingest/import.js';
+import { INPUT_FORMATS, type InputFormat, importPaths, unknownFieldsWarning } from '../../ingest/import.js';
+import type { BatchSummary } from '../../ingest/pipeline.js';
+import { importUrl, isWebUrl } from '../../ingest/polling/web-import.js';
 import { withServices } from '../../services.js';
 import type { CommandEnv } from '../command-env.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
   program
     .command('import')
-    .description('import stories from files or folders (text format .txt, JSON Lines .jsonl/.jsonl.gz)')
-    .argument('<paths...>', 'files or folders to import')
+    .description(
+      'import stories from files or folders (text format .txt, JSON Lines .jsonl/.jsonl.gz), or from a web page or feed URL',
+    )
+    .argument('<paths...>', 'files, folders, or http(s) URLs of a web page or a feed')
     .addOption(new Option('--format <format>', 'read every file as this format').choices([...INPUT_FORMATS]))
     .option(
       '--skip-invalid',
       'import the valid records and report the invalid ones, instead of importing nothing',
     )
     .option('--no-related', 'do not update related-story lists now (run `lingwire related --rebuild` after)')
+    .option('--allow-private', 'URLs: allow loopback, private and link-local addresses (development only)')
     .addHelpText(
       'after',
       `
@@ -27,25 +32,61 @@ Text format (.txt), one story a file:
 JSON Lines (.jsonl), one story a line:
   {"id": "x1", "title": "…", "body": "…" or ["para", …], "section": "world" or "国际英语新闻",
    "date": "2016-02-21", "source": "xinhua", "url": "https://…", "tags": ["…"],
-   "dateline": "MOSCOW, Feb. 21 (Xinhua)", "related": ["欧美文化:Title", …]}
+   "dateline": "MOSCOW, Feb. 21 (Xinhua)", "related": ["欧美文化:Title", …],
+   "author": "…", "license": "…", "feed": "https://…", "fetched_at": "…", "language": "en",
+   "text_from": "feed" | "page" | "summary"}      ("category" is read as "section")
+
+A URL (http or https) is fetched like \`lingwire preview\` does: a web page is stored as one story,
+a feed's items as stories (a summary-only item gets its linked page), with their provenance.
 
 The import is one transaction: an invalid record stops it and nothing is stored.
 Re-importing a story (same source and id, or same title when it has no id) updates it.`,
     )
     .action(
-      async (paths: string[], options: { format?: InputFormat; skipInvalid?: boolean; related: boolean }) => {
-        const summary = await withServices(env.config(), ({ pipeline }) =>
-          importPaths(pipeline, paths, {
-            format: options.format,
-            skipInvalid: options.skipInvalid,
-            without: options.related ? [] : ['related'],
-            onProgress: ({ path, records }) => env.output.err(`  ${path}: ${records} records…`),
-          }),
-        );
+      async (
+        targets: string[],
+        options: { format?: InputFormat; skipInvalid?: boolean; related: boolean; allowPrivate?: boolean },
+      ) => {
+        const urls = targets.filter(isWebUrl);
+        const paths = targets.filter((t) => !isWebUrl(t));
+        const without = options.related ? [] : ['related'];
+        const summary = await withServices(env.config(), async ({ pipeline, store, config }) => {
+          const total: BatchSummary & {
+            files: number;
+            unknownFields: Array<{ field: string; records: number }>;
+          } =
+            paths.length > 0
+              ? await importPaths(pipeline, paths, {
+                  format: options.format,
+                  skipInvalid: options.skipInvalid,
+                  without,
+                  onProgress: ({ path, records }) =>
+                    env.output.progress?.(`importing ${path}: ${records} records…`),
+                })
+              : { files: 0, added: 0, updated: 0, unchanged: 0, skipped: [], unknownFields: [] };
+          for (const url of urls) {
+            env.output.progress?.(`importing ${url}…`);
+            const one = await importUrl(store, pipeline, url, {
+              allowPrivate: options.allowPrivate ?? false,
+              allowHosts: config.fetchHosts,
+            });
+            total.added += one.added;
+            total.updated += one.updated;
+            total.unchanged += one.unchanged;
+            total.skipped.push(...one.skipped);
+          }
+          return total;
+        });
+        env.output.progress?.('');
         for (const skipped of summary.skipped) env.output.err(`skipped ${skipped.message}`);
-        const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
+        const warning = unknownFieldsWarning(summary.unknownFields);
+        if (warning) env.output.err(warning);
+        const parts = [];
+        if (paths.length > 0 || urls.length === 0)
+          parts.push(`${summary.files} file${summary.files === 1 ? '' : 's'}`);
+        if (urls.length > 0) parts.push(`${urls.length} URL${urls.length === 1 ? '' : 's'}`);
         env.output.out(
-          `Imported ${files}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
+          `Imported ${parts.join(' and ')}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
         );
       },
     );

@@ -30,7 +30,11 @@ export function registerServe(program: Command, env: CommandEnv): void {
     .description('start the web site')
     .option('-p, --port <port>', 'port to listen on (env PORT; default 3000)', parsePort)
     .option('--host <host>', 'address to listen on (env HOST; default 127.0.0.1)')
-    .action(async (options: { port?: number; host?: string }) => {
+    .option(
+      '--no-writer',
+      'serve pages only, without the writer thread (for the extra web processes of a site on PostgreSQL: one process writes, many serve)',
+    )
+    .action(async (options: { port?: number; host?: string; writer: boolean }) => {
       const config = { ...env.config() };
       if (options.port !== undefined) config.port = options.port;
       if (options.host !== undefined) config.host = options.host;
@@ -41,10 +45,12 @@ export function registerServe(program: Command, env: CommandEnv): void {
       // The writer (stories in, related index, later feed polling) runs in its own thread.
       const { WriterThread } = await import('../../writer/client.js');
       const writer =
-        config.dbPath === ':memory:' ? null : await WriterThread.start(config, { log: env.output.err });
+        config.dbPath === ':memory:' || !options.writer
+          ? null
+          : await WriterThread.start(config, { log: env.output.err });
       const count = await services.reading.countStories();
       env.output.out(
-        `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'})`,
+        `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'}${writer ? '' : ', web only: no writer'})`,
       );
       if (count === 0)
         env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');

@@ -31,7 +31,36 @@ describe('storyFromJson', () => {
       tags: [],
       paragraphs: ['A body.'],
       pinnedRelated: [],
+      author: null,
+      license: null,
+      feed: null,
+      fetchedAt: null,
+      textFrom: null,
     });
+  });
+
+  it('reads provenance, and "category" as "section"', () => {
+    expect(
+      storyFromJson({
+        ...base,
+        category: 'world',
+        author: 'Mary Fields',
+        license: 'CC BY 4.0',
+        feed: 'https://news.example.com/feed.xml',
+        fetched_at: '2026-01-02T03:04:05Z',
+        language: 'en',
+        text_from: 'summary',
+      }),
+    ).toMatchObject({
+      section: 'world',
+      author: 'Mary Fields',
+      license: 'CC BY 4.0',
+      feed: 'https://news.example.com/feed.xml',
+      fetchedAt: '2026-01-02T03:04:05Z',
+      language: 'en',
+      textFrom: 'summary',
+    });
+    expect(storyFromJson({ ...base, section: 'sports', category: 'world' }).section).toBe('sports');
   });
 
   it('takes a dateline off the first paragraph', () => {
@@ -60,6 +89,11 @@ describe('storyFromJson', () => {
     [{ ...base, section: 3 }, 'section', 'must be a string'],
     [{ ...base, related: [{ nope: 1 }] }, 'related[0]', 'must be "SECTION:Title"'],
     [[1, 2], '(line)', 'must be a JSON object'],
+    [{ ...base, feed: 'javascript:alert(1)' }, 'feed', 'must be an http or https URL'],
+    [{ ...base, fetched_at: 'yesterday' }, 'fetched_at', 'must be an ISO 8601 date'],
+    [{ ...base, language: 'English' }, 'language', 'must be a language code'],
+    [{ ...base, text_from: 'fax' }, 'text_from', 'must be one of feed, page, summary'],
+    [{ ...base, author: 7 }, 'author', 'must be a string'],
   ])('rejects %j naming field %s', (value, field, message) => {
     expect(() => storyFromJson(value)).toThrow(message);
     try {

@@ -5,15 +5,17 @@
  * array of paragraph strings). Optional: `id` (the source's id, string or number), `section` (slug
  * or Chinese name), `tags` (array of strings), `date` (ISO 8601), `source`, `url` (http or https),
  * `dateline` (`MOSCOW, Feb. 21 (Xinhua)`), `related` (pinned links: `"欧美文化:Title"` strings or
- * `{section, title}` objects). Other fields are ignored. Every problem is reported as
- * `file:line: field "x": what is wrong`.
+ * `{section, title}` objects); provenance: `author`, `license`, `feed` (URL), `fetched_at` (ISO 8601),
+ * `language` (ISO 639-1), `text_from` (`feed`, `page`, `summary`); `category` is read as `section`.
+ * Other fields are not stored: each record names them (`unknown`), so the import can warn once.
+ * Every problem is reported as `file:line: field "x": what is wrong`.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parseDatelineField, takeDateline } from '../../articles/dateline.js';
-import type { Dateline, PinnedLink, StoryInput } from '../../articles/model.js';
+import type { Dateline, PinnedLink, StoryInput, TextFrom } from '../../articles/model.js';
 import { parseRelatedEntry } from '../../articles/seed-format.js';
 import { AppError } from '../../core/errors.js';
 import type { SourceRecord } from './types.js';
@@ -107,6 +109,71 @@ function relatedOf(value: unknown): PinnedLink[] {
   });
 }
 
+/** The fields a record may carry; any other is named in the import's one warning. */
+export const JSONL_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'title',
+  'body',
+  'source',
+  'section',
+  'category',
+  'date',
+  'dateline',
+  'url',
+  'tags',
+  'related',
+  'author',
+  'license',
+  'feed',
+  'fetched_at',
+  'language',
+  'text_from',
+]);
+
+const TEXT_FROM: readonly TextFrom[] = ['feed', 'page', 'summary'];
+
+function isoDateField(record: Record<string, unknown>, field: string): string | null {
+  const date = optionalString(record, field);
+  if (date !== null && (!ISO_DATE.test(date) || !isCalendarDate(date))) {
+    throw new FieldError(
+      field,
+      `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`,
+    );
+  }
+  return date;
+}
+
+function httpUrlField(record: Record<string, unknown>, field: string): string | null {
+  const url = optionalString(record, field);
+  if (url === null) return null;
+  let ok = false;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {}
+  if (!ok) throw new FieldError(field, `must be an http or https URL, not "${url}"`);
+  return url;
+}
+
+function provenanceOf(record: Record<string, unknown>) {
+  const language = optionalString(record, 'language');
+  if (language !== null && !/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(language)) {
+    throw new FieldError('language', `must be a language code such as "en", not "${language}"`);
+  }
+  const textFrom = optionalString(record, 'text_from');
+  if (textFrom !== null && !TEXT_FROM.includes(textFrom as TextFrom)) {
+    throw new FieldError('text_from', `must be one of ${TEXT_FROM.join(', ')}, not "${textFrom}"`);
+  }
+  return {
+    author: optionalString(record, 'author'),
+    license: optionalString(record, 'license'),
+    feed: httpUrlField(record, 'feed'),
+    fetchedAt: isoDateField(record, 'fetched_at'),
+    // Absent: detected when stored.
+    ...(language === null ? {} : { language }),
+    textFrom: textFrom as TextFrom | null,
+  };
+}
+
 /** A record's body as written: the string, or an array's string items joined by `\n`. */
 function rawBody(value: unknown): string | undefined {
   const body = (value as { body?: unknown }).body;
@@ -134,21 +201,8 @@ export function storyFromJson(value: unknown): StoryInput {
   else if (rawId !== undefined && rawId !== null)
     throw new FieldError('id', `must be a string or a number, not ${describe(rawId)}`);
 
-  const date = optionalString(record, 'date');
-  if (date !== null && (!ISO_DATE.test(date) || !isCalendarDate(date))) {
-    throw new FieldError(
-      'date',
-      `must be an ISO 8601 date such as 2016-02-21 or 2016-02-21T08:30:00Z, not "${date}"`,
-    );
-  }
-  const url = optionalString(record, 'url');
-  if (url !== null) {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(url).protocol);
-    } catch {}
-    if (!ok) throw new FieldError('url', `must be an http or https URL, not "${url}"`);
-  }
+  const date = isoDateField(record, 'date');
+  const url = httpUrlField(record, 'url');
   const tags = record.tags ?? [];
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) {
     throw new FieldError('tags', 'must be an array of strings');
@@ -171,7 +225,7 @@ export function storyFromJson(value: unknown): StoryInput {
   return {
     source: optionalString(record, 'source') ?? '',
     externalId,
-    section: optionalString(record, 'section'),
+    section: optionalString(record, 'section') ?? optionalString(record, 'category'),
     title: title.replace(/\s+/g, ' ').trim(),
     dateline,
     publishedAt: date,
@@ -179,6 +233,7 @@ export function storyFromJson(value: unknown): StoryInput {
     tags: [...new Set((tags as string[]).map((t) => t.trim()).filter(Boolean))],
     paragraphs,
     pinnedRelated: relatedOf(record.related),
+    ...provenanceOf(record),
   };
 }
 
@@ -228,7 +283,9 @@ async function* readLines(
       continue;
     }
     try {
-      yield { ok: true, where, story: storyFromJson(value), body: rawBody(value) };
+      const story = storyFromJson(value);
+      const unknown = Object.keys(value as object).filter((key) => !JSONL_FIELDS.has(key));
+      yield { ok: true, where, story, body: rawBody(value), ...(unknown.length > 0 ? { unknown } : {}) };
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       yield { ok: false, where, message: `${where}: field "${error.field}" ${error.message}` };

@@ -11,5 +11,7 @@ export type SourceRecord =
        * offsets into it (`lingwire analyze --tokens`); absent for sources without one body field.
        */
       body?: string;
+      /** Fields of the record lingwire does not know (not stored), for the import's warning. */
+      unknown?: string[];
     }
   | { ok: false; where: string; message: string };

@@ -64,6 +64,12 @@ export function record(overrides: Partial<StoryRecord> & { sectionId: number }):
     paragraphs: ['First.', 'Second.'],
     pinnedRelated: [{ sectionName: '欧美文化', title: 'Other' }],
     level: null,
+    author: null,
+    license: null,
+    feed: null,
+    fetchedAt: null,
+    language: null,
+    textFrom: null,
     ...overrides,
   };
 }

@@ -39,6 +39,12 @@ export function storiesContract(adapter: StoreContractAdapter): void {
         paragraphs: ['First.', 'Second.'],
         pinnedRelated: [{ sectionName: '欧美文化', title: 'Other' }],
         level: LEVEL,
+        author: null,
+        license: null,
+        feed: null,
+        fetchedAt: null,
+        language: null,
+        textFrom: null,
         createdAt: NOW,
         updatedAt: NOW,
       });

@@ -1,18 +1,8 @@
 /** The related-stories engine's storage on PostgreSQL: vectors, lists and the fitted model. */
 import { ALL_TAG, RELATED_MODEL_TAG, relatedTag } from '../change-tags.js';
+import { type RelatedEntry as Entry, sameEntries } from '../related-entries.js';
 import type { RelatedRepo, RelatedRow } from '../types.js';
 import { paged, type Scope } from './scope.js';
-
-interface Entry {
-  relatedId: number;
-  score: number;
-}
-
-function sameEntries(a: Entry[], b: Entry[]): boolean {
-  return (
-    a.length === b.length && a.every((e, i) => e.relatedId === b[i]!.relatedId && e.score === b[i]!.score)
-  );
-}
 
 const LIST_SQL =
   'SELECT related_id AS "relatedId", score FROM related_lists WHERE story_id = $1 ORDER BY rank';

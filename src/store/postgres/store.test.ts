@@ -82,6 +82,24 @@ if (!TEST_DATABASE_URL) {
     });
   });
 
+  describe('postgres: two processes writing at once', () => {
+    it('takes turns, as on SQLite: two find-or-create transactions make one section, not a unique violation', async () => {
+      const schemaUrl = await freshSchema();
+      const stores = [await openPostgresStore(schemaUrl), await openPostgresStore(schemaUrl)];
+      const findOrCreate = (store: Store) =>
+        store.transaction(async (tx) => {
+          const found = await tx.sections.findSectionBySlug('world');
+          // Give the other transaction every chance to look before this one creates.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return found ?? tx.sections.createSection({ slug: 'world', nameZh: '国际', nameEn: 'World' });
+        });
+      const [a, b] = await Promise.all(stores.map(findOrCreate));
+      expect(a!.id).toBe(b!.id);
+      expect(await stores[0]!.sections.listSections()).toHaveLength(1);
+      for (const store of stores) await store.close();
+    });
+  });
+
   describe('postgres: another process holding a lock', () => {
     const BUSY = {
       code: 'STORE_BUSY',

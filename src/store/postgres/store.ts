@@ -9,9 +9,11 @@
  *
  * Within one process transactions and the store's write calls run one at a time through a queue,
  * as on SQLite: the writer is single anyway, and it keeps `createSection`'s "after the last"
- * position and the change log's order simple. Reads are not queued. Across processes, row locks
- * and the change log's advisory lock order the writers; a lock waited on longer than
- * `busyTimeoutMs`, a serialization failure or a deadlock is `STORE_BUSY`.
+ * position and the change log's order simple. Reads are not queued. Across processes, a
+ * transaction-level advisory lock (`WRITER_LOCK`) lets one write transaction run at a time per
+ * database, as SQLite's `BEGIN IMMEDIATE` does (two imports creating the same section or slug
+ * would otherwise collide); a lock waited on longer than `busyTimeoutMs`, a serialization failure
+ * or a deadlock is `STORE_BUSY`.
  *
  * `changeToken()` is a counter moved by LISTEN/NOTIFY (`notifications.ts`) plus this store's own
  * writes; the change log (`changes.ts`) says what those commits changed.
@@ -22,6 +24,7 @@ import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { postgresAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
+import { postgresFeedRepo } from './feeds.js';
 import { postgresMetaRepo } from './meta.js';
 import { listenForChanges } from './notifications.js';
 import {
@@ -35,6 +38,12 @@ import { postgresRelatedRepo } from './related.js';
 import { type Query, type Scope, storeError } from './scope.js';
 import { postgresSectionRepo } from './sections.js';
 import { postgresStoryRepo } from './stories.js';
+
+/**
+ * Taken at the start of every write transaction and held until it ends: writers in all processes
+ * take turns, waiting up to `busyTimeoutMs` (then `STORE_BUSY`), exactly as on SQLite.
+ */
+export const WRITER_LOCK = "SELECT pg_advisory_xact_lock(hashtext('lingwire.writer:' || current_schema()))";
 
 /** Options for `openPostgresStore`: how to connect and how much change log to keep. */
 export interface PostgresStoreOptions extends PostgresOpenOptions, ChangeLogOptions {}
@@ -66,6 +75,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     related: postgresRelatedRepo(scope),
     analysis: postgresAnalysisRepo(scope),
     meta: postgresMetaRepo(scope),
+    feeds: postgresFeedRepo(scope),
   };
 }
 
@@ -119,6 +129,9 @@ export async function openPostgresStore(
     let broken: Error | undefined;
     try {
       await query('BEGIN');
+      // One writer at a time per database, as SQLite's BEGIN IMMEDIATE: without it two processes
+      // could both find no section "x" and both create it (a unique violation for the second).
+      await query(WRITER_LOCK);
       const result = await work(query);
       await changeLog.commitWork(query, tags);
       await query('COMMIT');

@@ -26,16 +26,24 @@ const RECORD_COLUMNS = [
   'level_score',
   'level_band',
   'level_detail',
+  'author',
+  'license',
+  'feed',
+  'fetched_at',
+  'language',
+  'text_from',
 ] as const;
 
 const STORY_COLUMNS = `id, slug, source, external_id, section_id, title, title_key, dateline_place,
   dateline_month, dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs,
-  pinned_related, created_at, updated_at, level_score, level_band, level_detail`;
+  pinned_related, created_at, updated_at, level_score, level_band, level_detail, author, license, feed,
+  fetched_at, language, text_from`;
 
-/** $1…$19: the record's columns; $20: now; $21: sort_at. */
+/** $1…$N: the record's columns; $N+1: now; $N+2: sort_at. */
+const N = RECORD_COLUMNS.length;
 const INSERT = `
   INSERT INTO stories (${RECORD_COLUMNS.join(', ')}, created_at, updated_at, sort_at)
-  VALUES (${RECORD_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $20, $20, $21)
+  VALUES (${RECORD_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${N + 1}, $${N + 1}, $${N + 2})
   RETURNING ${STORY_COLUMNS}`;
 
 function insertParams(record: StoryRecord, now: string): unknown[] {
@@ -43,13 +51,13 @@ function insertParams(record: StoryRecord, now: string): unknown[] {
   return [...RECORD_COLUMNS.map((column) => p[column]), p.now, p.sort_at];
 }
 
-/** The slug is kept (URLs never change). $1…$18: the other columns; $19: now; $20: the id. */
+/** The slug is kept (URLs never change). $1…$N-1: the other columns; $N: now; $N+1: the id. */
 const UPDATED_COLUMNS = RECORD_COLUMNS.slice(1);
 const PUBLISHED_AT = UPDATED_COLUMNS.indexOf('published_at') + 1;
 const UPDATE = `
   UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
-    updated_at = $19, sort_at = COALESCE($${PUBLISHED_AT}, created_at)
-  WHERE id = $20
+    updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, created_at)
+  WHERE id = $${N + 1}
   RETURNING ${STORY_COLUMNS}`;
 
 function updateParams(id: number, record: StoryRecord, now: string): unknown[] {

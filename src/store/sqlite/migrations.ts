@@ -87,4 +87,34 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 5: feed subscriptions and their polling state; story provenance
+  `
+  CREATE TABLE feeds (
+    id                   INTEGER PRIMARY KEY,
+    url                  TEXT NOT NULL UNIQUE,
+    title                TEXT NOT NULL DEFAULT '',
+    section              TEXT,
+    language             TEXT NOT NULL DEFAULT 'en',    -- 'en' | 'any'
+    interval_minutes     INTEGER NOT NULL,
+    allow_private        INTEGER NOT NULL DEFAULT 0,
+    created_at           TEXT NOT NULL,
+    next_poll_at         TEXT NOT NULL,
+    last_polled_at       TEXT,
+    last_success_at      TEXT,
+    last_error           TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    etag                 TEXT,
+    last_modified        TEXT,
+    items_seen           INTEGER NOT NULL DEFAULT 0,
+    items_stored         INTEGER NOT NULL DEFAULT 0,
+    items_skipped        INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX feeds_by_next_poll ON feeds (next_poll_at);
+  ALTER TABLE stories ADD COLUMN author TEXT;
+  ALTER TABLE stories ADD COLUMN license TEXT;
+  ALTER TABLE stories ADD COLUMN feed TEXT;        -- the feed's URL (kept when the feed is removed)
+  ALTER TABLE stories ADD COLUMN fetched_at TEXT;
+  ALTER TABLE stories ADD COLUMN language TEXT;    -- ISO 639-1
+  ALTER TABLE stories ADD COLUMN text_from TEXT;   -- 'feed' | 'page' | 'summary'
+  `,
 ];

@@ -21,6 +21,7 @@ import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
+import { sqliteFeedRepo } from './feeds.js';
 import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
@@ -53,6 +54,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     related: sqliteRelatedRepo(scope),
     analysis: sqliteAnalysisRepo(scope),
     meta: sqliteMetaRepo(scope),
+    feeds: sqliteFeedRepo(scope),
   };
 }
 

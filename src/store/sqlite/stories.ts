@@ -8,10 +8,12 @@ import { paged, type Scope } from './scope.js';
 const INSERT = `
   INSERT INTO stories (slug, source, external_id, section_id, title, title_key, dateline_place, dateline_month,
     dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs, pinned_related,
-    level_score, level_band, level_detail, created_at, updated_at, sort_at)
+    level_score, level_band, level_detail, author, license, feed, fetched_at, language, text_from,
+    created_at, updated_at, sort_at)
   VALUES (@slug, @source, @external_id, @section_id, @title, @title_key, @dateline_place, @dateline_month,
     @dateline_day, @dateline_agency, @dateline_text, @published_at, @url, @tags, @paragraphs, @pinned_related,
-    @level_score, @level_band, @level_detail, @now, @now, @sort_at)
+    @level_score, @level_band, @level_detail, @author, @license, @feed, @fetched_at, @language, @text_from,
+    @now, @now, @sort_at)
   RETURNING *`;
 
 const UPDATE = `
@@ -20,7 +22,8 @@ const UPDATE = `
     dateline_day = @dateline_day, dateline_agency = @dateline_agency, dateline_text = @dateline_text,
     published_at = @published_at, url = @url, tags = @tags, paragraphs = @paragraphs,
     pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
-    level_detail = @level_detail, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
+    level_detail = @level_detail, author = @author, license = @license, feed = @feed,
+    fetched_at = @fetched_at, language = @language, text_from = @text_from, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
   WHERE id = @id
   RETURNING *`;
 

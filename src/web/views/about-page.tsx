@@ -21,7 +21,16 @@ export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
         </p>
         <p lang="en">
           lingwire is a self-hosted English news reading site for Chinese-speaking learners of English. It is
-          free software; each story is credited to its source.
+          free software.
+        </p>
+        <h2>来源 Sources</h2>
+        <p>
+          已知来源的文章在页面底部注明来源，已知原文地址的链接到原文；来源提供作者、许可证或订阅源时也一并注明。文章版权归其出版者所有。
+        </p>
+        <p lang="en">
+          A story page names the story's source where it is known and links to the original where its address
+          is known; where the source gives them, it also shows the author, the licence and the feed the story
+          came from. Stories belong to their publishers.
         </p>
         <h2>词典 Dictionary</h2>
         <p>

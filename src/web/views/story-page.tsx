@@ -8,6 +8,7 @@ import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
+import { StoryCredit } from './story-credit.js';
 
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
@@ -98,13 +99,18 @@ export function StoryPageView({
             <StoryText paragraphs={reader.paragraphs} />
           </>
         ) : (
-          <div class="story-body" lang="en">
+          <div class="story-body" lang={story.language ?? 'en'}>
             {story.paragraphs.map((p) => (
               <p>{p}</p>
             ))}
           </div>
         )}
-        {(story.tags.length > 0 || story.url) && (
+        {(story.tags.length > 0 ||
+          story.url ||
+          story.source ||
+          story.author ||
+          story.license ||
+          story.feed) && (
           <footer class="story-footer">
             {story.tags.length > 0 && (
               <p class="tags">
@@ -116,14 +122,7 @@ export function StoryPageView({
                 ))}
               </p>
             )}
-            {story.url && (
-              <p>
-                来源 Source:{' '}
-                <a href={story.url} rel="nofollow noopener" lang="en">
-                  {story.source || new URL(story.url).hostname}
-                </a>
-              </p>
-            )}
+            <StoryCredit story={story} />
           </footer>
         )}
       </article>
