@@ -77,10 +77,13 @@ export class PageCache {
     this.maxTags = options.maxTags ?? 5000;
   }
 
-  /** Drops the pages that changes since the last call touched (one cheap check when nothing changed). */
-  sync(): Promise<void> {
+  /**
+   * Drops the pages that changes since the last call touched. Null when nothing changed (one
+   * cheap token check, and no promise for the hot path to wait on); else a promise to await.
+   */
+  sync(): Promise<void> | null {
     const token = this.source.changeToken();
-    if (token === this.token) return Promise.resolve();
+    if (token === this.token) return null;
     this.syncing ??= this.catchUp(token).finally(() => {
       this.syncing = null;
     });

@@ -76,7 +76,8 @@ export async function sendPage(
   reply: FastifyReply,
   render: () => Promise<RenderedView | null>,
 ): Promise<FastifyReply> {
-  await cache.sync();
+  const syncing = cache.sync();
+  if (syncing) await syncing;
   const key = pageKey(request.url);
   let page = cache.get(key);
   if (!page) {
