@@ -7,7 +7,7 @@
 import { LevelService } from './articles/levels.js';
 import { PublishingService } from './articles/publishing.js';
 import { ReadingService } from './articles/reading.js';
-import { lazyStoryAnalyzer, type StoryAnalyzer } from './articles/story-level.js';
+import { type StoryAnalyzer, storyAnalyzer } from './articles/story-level.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
@@ -79,17 +79,14 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     }
     return dictionary;
   };
-  const analyze: StoryAnalyzer =
-    options.dictionary === null
-      ? () => null
-      : lazyStoryAnalyzer(
-          () => {
-            const opened = openDictionaryOnce();
-            if (!opened) throw new Error('it could not be opened');
-            return opened;
-          },
-          (message) => warn(`lingwire: ${message}`),
-        );
+  // Opened on first use: a command that never analyses a story never pays for the dictionary.
+  let analyzer: StoryAnalyzer | null = null;
+  const analyze: StoryAnalyzer = (paragraphs) => {
+    const opened = openDictionaryOnce();
+    if (!opened) return null;
+    analyzer ??= storyAnalyzer(opened);
+    return analyzer(paragraphs);
+  };
   const clock = options.clock;
   const publishing = new PublishingService({ clock });
   const related = new RelatedService(store, {

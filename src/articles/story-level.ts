@@ -45,10 +45,6 @@ export function storyLevelOf(level: Level): StoryLevel {
   };
 }
 
-export function levelOfParagraphs(paragraphs: readonly string[], dictionary: Dictionary): StoryLevel {
-  return storyLevelOf(analyzeStory(paragraphs, dictionary).level);
-}
-
 /** A story's text analysed once, for everything that needs it. */
 export interface AnalyzedStory {
   level: StoryLevel;
@@ -65,21 +61,5 @@ export function storyAnalyzer(dictionary: Dictionary): StoryAnalyzer {
   return (paragraphs) => {
     const { analysis, level } = analyzeStory(paragraphs, dictionary);
     return { level: storyLevelOf(level), analysis: compactAnalysis(paragraphs, analysis), text: analysis };
-  };
-}
-
-/** An analyzer that opens the dictionary on first use; without one, stories get no level or analysis. */
-export function lazyStoryAnalyzer(open: () => Dictionary, warn: (message: string) => void): StoryAnalyzer {
-  let analyze: StoryAnalyzer | null | undefined;
-  return (paragraphs) => {
-    if (analyze === undefined) {
-      try {
-        analyze = storyAnalyzer(open());
-      } catch (error) {
-        analyze = null;
-        warn(`the dictionary is unavailable, so no story gets a new level: ${(error as Error).message}`);
-      }
-    }
-    return analyze ? analyze(paragraphs) : null;
   };
 }
