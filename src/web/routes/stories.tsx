@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors.js';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
 import { storyPath } from '../paths.js';
+import { storyNameKinds } from '../reader/names.js';
 import { collectVocabulary } from '../reader/vocabulary.js';
 import { sendPage } from '../render.js';
 import { type ReaderData, StoryPageView } from '../views/story-page.js';
@@ -28,7 +29,12 @@ export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null 
   const analysis = page.analysis ?? ctx.analyze?.(page.story.paragraphs)?.analysis ?? null;
   if (!analysis) return null;
   const paragraphs = readerParagraphs(page.story.paragraphs, analysis);
-  return { paragraphs, vocabulary: collectVocabulary(paragraphs, ctx.dictionary), script: ctx.readerScript };
+  return {
+    paragraphs,
+    vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
+    names: storyNameKinds(paragraphs, ctx.dictionary),
+    script: ctx.readerScript,
+  };
 }
 
 export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {

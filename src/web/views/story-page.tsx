@@ -1,7 +1,8 @@
 import { leadOf } from '../../articles/lead.js';
 import type { StoryPage } from '../../articles/reading.js';
-import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import type { ReaderParagraph, ReaderWord } from '../../articles/story-analysis.js';
 import { LEVEL_NAMES } from '../../text/bands.js';
+import type { NameKind } from '../../text/names.js';
 import { sectionPath, storyPath } from '../paths.js';
 import { StoryText } from '../reader/story-text.js';
 import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
@@ -14,6 +15,8 @@ import { StoryCredit } from './story-credit.js';
 export interface ReaderData {
   paragraphs: ReaderParagraph[];
   vocabulary: VocabularyItem[];
+  /** The kind of every name (`reader/names.ts`). */
+  names: ReadonlyMap<ReaderWord, NameKind>;
   /** Versioned URL of the reader script. */
   script: string;
 }
@@ -96,7 +99,7 @@ export function StoryPageView({
                 ▶ 朗读 Read aloud
               </button>
             </div>
-            <StoryText paragraphs={reader.paragraphs} />
+            <StoryText paragraphs={reader.paragraphs} names={reader.names} />
           </>
         ) : (
           <div class="story-body" lang={story.language ?? 'en'}>
