@@ -7,6 +7,7 @@ import type { StoryPage } from '../../articles/reading.js';
 import { readerParagraphs } from '../../articles/story-analysis.js';
 import { storyJson } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
+import { versionedAssetUrl } from '../assets.js';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
 import { storyPath } from '../paths.js';
@@ -24,6 +25,13 @@ const API_MAX_LIMIT = 100;
  * current one (stored before the dictionary was installed) is analysed now. Null without a
  * dictionary: the page shows plain paragraphs.
  */
+let toolsScript: string | undefined;
+/** Versioned URL of `client/reader-tools.js` (hashed once per process, like `reader.js`). */
+function readerToolsScript(): string {
+  toolsScript ??= versionedAssetUrl('reader-tools.js');
+  return toolsScript;
+}
+
 export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null {
   if (!ctx.dictionary) return null;
   const analysis = page.analysis ?? ctx.analyze?.(page.story.paragraphs)?.analysis ?? null;
@@ -33,7 +41,7 @@ export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null 
     paragraphs,
     vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
     names: storyNameKinds(paragraphs, ctx.dictionary),
-    script: ctx.readerScript,
+    scripts: [ctx.readerScript, readerToolsScript()],
   };
 }
 

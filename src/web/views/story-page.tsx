@@ -1,11 +1,10 @@
 import { leadOf } from '../../articles/lead.js';
 import type { StoryPage } from '../../articles/reading.js';
 import type { ReaderParagraph, ReaderWord } from '../../articles/story-analysis.js';
-import { LEVEL_NAMES } from '../../text/bands.js';
 import type { NameKind } from '../../text/names.js';
 import { sectionPath, storyPath } from '../paths.js';
 import { StoryText } from '../reader/story-text.js';
-import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
+import { levelChoice, type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
@@ -17,8 +16,8 @@ export interface ReaderData {
   vocabulary: VocabularyItem[];
   /** The kind of every name (`reader/names.ts`). */
   names: ReadonlyMap<ReaderWord, NameKind>;
-  /** Versioned URL of the reader script. */
-  script: string;
+  /** Versioned URLs of the reader scripts (`client/reader.js`, `client/reader-tools.js`). */
+  scripts: string[];
 }
 
 /** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
@@ -90,8 +89,8 @@ export function StoryPageView({
                 标出生词{' '}
                 <select class="mark-level" aria-label="标出哪一级以上的词">
                   <option value="0">不标 None</option>
-                  {[1, 2, 3, 4, 5, 6, 7, 8].map((level) => (
-                    <option value={String(level)}>{LEVEL_NAMES[level]}以上</option>
+                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((level) => (
+                    <option value={String(level)}>{levelChoice(level)}</option>
                   ))}
                 </select>
               </label>
@@ -130,7 +129,9 @@ export function StoryPageView({
         )}
       </article>
       {reader && <VocabularyList items={reader.vocabulary} />}
-      {reader && <script src={reader.script} defer />}
+      {reader?.scripts.map((src) => (
+        <script src={src} defer />
+      ))}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">相关文章</h2>
