@@ -8,6 +8,7 @@ import { levelChoice, type VocabularyItem, VocabularyList } from '../reader/voca
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
+import { LevelsLegend } from './levels-legend.js';
 import { StoryCredit } from './story-credit.js';
 
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
@@ -82,6 +83,7 @@ export function StoryPageView({
           </p>
         )}
         {story.level && <LevelLine level={story.level} />}
+        {story.level && <LevelsLegend />}
         {reader ? (
           <>
             <div class="reader-tools pending">
