@@ -264,11 +264,11 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the reader, judged by learners', (
   });
 
   it('has no axe-core violation with the popup open, the 生词表 shown and words marked', async () => {
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 740 },
-    ]) {
-      const page = await browser.newPage({ viewport });
+    for (const [viewport, colorScheme] of [
+      [{ width: 1280, height: 900 }, 'light'],
+      [{ width: 375, height: 740 }, 'dark'],
+    ] as const) {
+      const page = await browser.newPage({ viewport, colorScheme });
       await page.goto(`${base}${STORY_PATH}`);
       await page.selectOption('.mark-level', '3');
       await page.locator('.levels-legend summary').click();
@@ -278,14 +278,14 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the reader, judged by learners', (
         .click();
       await page.locator('.lookup .lookup-meanings').waitFor();
       expect(await page.locator('.vocab-list li:visible').count()).toBeGreaterThan(0);
-      expect(await axeViolations(page), `${viewport.width}px`).toEqual([]);
+      expect(await axeViolations(page), `${viewport.width}px ${colorScheme}`).toEqual([]);
       await page.keyboard.press('Escape');
       await page
         .locator('.reader .w', { hasText: /^Lavrov$/ })
         .first()
         .click();
       await page.locator('.lookup .lookup-name').waitFor();
-      expect(await axeViolations(page), `${viewport.width}px, a name`).toEqual([]);
+      expect(await axeViolations(page), `${viewport.width}px ${colorScheme}, a name`).toEqual([]);
       await page.close();
     }
   });
