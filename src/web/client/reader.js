@@ -5,8 +5,8 @@
  * `data-ph` = phrase, `data-p` = part of speech in the sentence, `data-n` = the kind of name) and
  * sentence (`.s`), so nothing here tokenizes text. Lookups go to `GET /api/lookup?word=…&pos=…`
  * (that part of speech's meanings first), which browsers cache; a name the dictionary does not
- * know (no `data-k`) is shown without asking anything. Exam marking, the 生词表 and read aloud are
- * in `reader-tools.js`.
+ * know (no `data-k`) is shown without asking anything. Moving between words is `reader-keys.js`;
+ * exam marking, the 生词表 and read aloud are `reader-tools.js`.
  *
  * The popup is a labelled dialog: focus moves into it when it opens, Tab cycles inside it, Escape
  * closes it and gives focus back to the word. Its DOM, for scripts that add to it:
@@ -348,85 +348,15 @@
     items[next]?.focus();
   });
 
-  // ---- words: click, keyboard with a roving tabindex ------------------------------------------
-  /** @param {HTMLElement} word */
-  function focusWord(word) {
-    word.focus();
-  }
-  // Whichever word has focus (arrows, a click, the 生词表 jump) is the body's one tab stop.
-  reader.addEventListener('focusin', (event) => {
-    const word = /** @type {HTMLElement} */ (event.target);
-    if (!word.classList?.contains('w') || word.tabIndex === 0) return;
-    for (const w of words) if (w.tabIndex === 0) w.tabIndex = -1;
-    word.tabIndex = 0;
-  });
-
+  // ---- words: a click opens the popup (keys are in `reader-keys.js`: Enter clicks) -------------
   reader.addEventListener('click', (event) => {
     // Read aloud owns clicks while it reads (`reader-tools.js`): a click starts reading there.
     if (reader.classList.contains('reading')) return;
     const word = /** @type {HTMLElement} */ (event.target).closest('.w');
     if (word instanceof HTMLElement) {
-      focusWord(word);
+      word.focus();
       openFor(word);
     }
-  });
-
-  /**
-   * The word on the next (`direction` 1) or previous (-1) line nearest across to `from`, or null.
-   * @param {number} index
-   * @param {1 | -1} direction
-   */
-  function wordOnNextLine(index, direction) {
-    const from = words[index]?.getClientRects()[0];
-    if (!from) return null;
-    const x = from.left + from.width / 2;
-    /** @type {number | null} */
-    let lineTop = null;
-    /** @type {HTMLElement | null} */
-    let best = null;
-    let bestDistance = Infinity;
-    for (let i = index + direction; i >= 0 && i < words.length; i += direction) {
-      const word = /** @type {HTMLElement} */ (words[i]);
-      const rects = word.getClientRects();
-      const rect = direction > 0 ? rects[0] : rects[rects.length - 1];
-      if (!rect) continue;
-      const moved = direction > 0 ? rect.top >= from.bottom - 2 : rect.bottom <= from.top + 2;
-      if (lineTop === null) {
-        if (!moved) continue;
-        lineTop = rect.top;
-      } else if (Math.abs(rect.top - lineTop) > rect.height / 2) break;
-      const distance = Math.abs(rect.left + rect.width / 2 - x);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = word;
-      }
-    }
-    return best;
-  }
-
-  reader.addEventListener('keydown', (event) => {
-    const word = /** @type {HTMLElement} */ (event.target);
-    if (!word.classList?.contains('w')) return;
-    const index = words.indexOf(word);
-    /** @type {HTMLElement | null | undefined} */
-    let to = null;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      openFor(word);
-      return;
-    }
-    if (event.key === 'ArrowRight') to = words[Math.min(words.length - 1, index + 1)];
-    else if (event.key === 'ArrowLeft') to = words[Math.max(0, index - 1)];
-    else if (event.key === 'ArrowDown') to = wordOnNextLine(index, 1) ?? words[words.length - 1];
-    else if (event.key === 'ArrowUp') to = wordOnNextLine(index, -1) ?? words[0];
-    else if (event.key === 'Home' || event.key === 'End') {
-      const inParagraph = /** @type {HTMLElement[]} */ ([
-        ...(word.closest('p')?.querySelectorAll('.w') ?? []),
-      ]);
-      to = event.key === 'Home' ? inParagraph[0] : inParagraph[inParagraph.length - 1];
-    } else return;
-    event.preventDefault();
-    if (to) focusWord(to);
   });
 
   document.addEventListener('keydown', (event) => {

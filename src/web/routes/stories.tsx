@@ -25,11 +25,11 @@ const API_MAX_LIMIT = 100;
  * current one (stored before the dictionary was installed) is analysed now. Null without a
  * dictionary: the page shows plain paragraphs.
  */
-let toolsScript: string | undefined;
-/** Versioned URL of `client/reader-tools.js` (hashed once per process, like `reader.js`). */
-function readerToolsScript(): string {
-  toolsScript ??= versionedAssetUrl('reader-tools.js');
-  return toolsScript;
+let moreScripts: string[] | undefined;
+/** Versioned URLs of the reader's other scripts (hashed once per process, like `reader.js`). */
+function readerScripts(ctx: WebContext): string[] {
+  moreScripts ??= ['reader-keys.js', 'reader-tools.js'].map(versionedAssetUrl);
+  return [ctx.readerScript, ...moreScripts];
 }
 
 export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null {
@@ -41,7 +41,7 @@ export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null 
     paragraphs,
     vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
     names: storyNameKinds(paragraphs, ctx.dictionary),
-    scripts: [ctx.readerScript, readerToolsScript()],
+    scripts: readerScripts(ctx),
   };
 }
 

@@ -17,7 +17,7 @@ export interface ReaderData {
   vocabulary: VocabularyItem[];
   /** The kind of every name (`reader/names.ts`). */
   names: ReadonlyMap<ReaderWord, NameKind>;
-  /** Versioned URLs of the reader scripts (`client/reader.js`, `client/reader-tools.js`). */
+  /** Versioned URLs of the reader scripts (`client/reader.js`, `reader-keys.js`, `reader-tools.js`). */
   scripts: string[];
 }
 
