@@ -21,7 +21,7 @@ const PLACE_ZH = /地名|[(（][^)）]*(城市|首都|国家|共和国|州|省)[
 const ORGANIZATION_ZH = /(通讯社|社|组织|公司|协会|委员会|联盟|联合国|集团|银行|大学)$/;
 
 const PLACE_EN =
-  /\b(city|capital|town|port|country|republic|kingdom|nation|state|province|region|island|islands|river|lake|mountain|mountains|desert|sea|ocean|continent|county|village|district|peninsula|emirate|principality|monarchy|sultanate|territory|federation)\b/;
+  /\b(city|capital|town|port|country|republic|kingdom|nation|state|province|region|island|islands|river|lake|mountain|mountains|desert|sea|ocean|continent|county|village|district|peninsula|emirate|principality|monarchy|sultanate|territory|federation|division)\b/;
 const ORGANIZATION_EN =
   /\b(organization|organisation|agency|company|corporation|alliance|union|association|council|bank|university|institution|party|news service)\b/;
 const PERSON_EN =
@@ -76,8 +76,8 @@ export function nameOfEntry(entry: DictionaryEntry): NameInfo | null {
   let kind: NameKind | null = personZh ? 'person' : PLACE_ZH.test(text) ? 'place' : null;
   kind ??= fromDefinition;
   if (kind === null && zh && ORGANIZATION_ZH.test(zh)) kind = 'organization';
-  // 美国, 英国, 俄国: a country.
-  if (kind === null && zh && /^\p{Script=Han}{1,4}国$/u.test(zh)) kind = 'place';
+  // 美国, 英国, 俄国: a country; 美洲, 亚洲: a continent.
+  if (kind === null && zh && /^\p{Script=Han}{1,4}[国洲]$/u.test(zh)) kind = 'place';
   return { kind: kind ?? 'unknown', zh };
 }
 

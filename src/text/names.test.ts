@@ -26,6 +26,11 @@ describe('nameKinds', () => {
     expect(kinds).toEqual(['person', 'person', null, null, 'organization', null, null, 'person']);
   });
 
+  it("gives a run its surname's kind", () => {
+    const [kinds] = nameKinds([sentence('said *Noam *Chomsky')], nothingKnown);
+    expect(kinds).toEqual([null, 'person', 'person']);
+  });
+
   it('keeps the kind the context gave for later mentions, and says unknown where nothing tells', () => {
     const kinds = nameKinds(
       [sentence('Secretary *Kerry arrived'), sentence('*Kerry and *Boris met *Tuesday')],

@@ -228,12 +228,14 @@ export function nameKinds(
       const before = kindBefore(words, i);
       const context =
         before === 'person' ? 'person' : organizationAround(words, i, end) ? 'organization' : null;
-      const own = words.slice(i, end).map((w) => known(w.text));
-      const shared = own.find((k) => k !== null && k !== 'unknown') ?? null;
+      const run = words.slice(i, end);
+      const own = run.map((w) => known(w.text));
+      const shapes = run.map((w) => (inDictionary(w.text) ? null : kindFromShape(w.text)));
+      // What one word of the run says holds for the run (`Noam Chomsky`: a surname, so a person).
+      const shared = own.find((k) => k !== null && k !== 'unknown') ?? shapes.find((k) => k !== null) ?? null;
       for (let j = i; j < end; j++) {
         const text = (words[j] as NameWord).text;
-        const shape = inDictionary(text) ? null : kindFromShape(text);
-        const kind = context ?? own[j - i] ?? shared ?? shape ?? before;
+        const kind = context ?? own[j - i] ?? shared ?? before;
         if (kind && kind !== 'unknown') {
           kinds[j] = kind;
           if (context && !byContext.has(text)) byContext.set(text, context);
