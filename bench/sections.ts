@@ -88,7 +88,7 @@ function summarise(parts: Array<ReturnType<typeof evaluate>>): Figures {
     actual,
     parts.flatMap((p) => p.nb),
   );
-  const sure = actual.flatMap((a, i) => ((conf[i] as number) >= threshold ? [i] : []));
+  const sure = actual.flatMap((_, i) => ((conf[i] as number) >= threshold ? [i] : []));
   const sureScore = scoreClassification(
     sure.map((i) => actual[i] as string),
     sure.map((i) => ours[i] as string),

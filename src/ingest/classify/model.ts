@@ -82,7 +82,7 @@ function prepare(docs: readonly LabelledText[]): Prepared {
   };
 }
 
-function fit(
+function fitModel(
   counts: readonly Map<string, number>[],
   ys: readonly number[],
   classes: number,
@@ -112,7 +112,7 @@ function crossValidate(data: Prepared, lambdas: readonly number[], options: Trai
     const test = data.ys.flatMap((_, i) => (fold[i] === f ? [i] : []));
     lambdas.forEach((lambda, l) => {
       const result = results[l] as (typeof results)[number];
-      const model = fit(
+      const model = fitModel(
         train.map((i) => data.counts[i] as Map<string, number>),
         train.map((i) => data.ys[i] as number),
         data.labels.length,
@@ -179,7 +179,7 @@ export function trainSectionModel(docs: readonly LabelledText[], options: TrainO
     lambda = chosen.lambda;
     temperature = calibrate(chosen.scores, data.ys);
   }
-  const model = fit(data.counts, data.ys, data.labels.length, lambda, options);
+  const model = fitModel(data.counts, data.ys, data.labels.length, lambda, options);
   return {
     version: SECTION_MODEL_VERSION,
     labels: data.labels,
