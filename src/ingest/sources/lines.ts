@@ -25,7 +25,7 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
       return {
         lineNumber,
         ok: false,
-        message: `the record is ${length.toLocaleString('en-US')} bytes or more; the limit is ${maxBytes.toLocaleString('en-US')} (--max-record-bytes)`,
+        message: `the record is ${length.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')} (--max-record-bytes)`,
       };
     }
     let bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, length);
@@ -64,19 +64,22 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
   if (length > 0 || parts.length > 0) yield finish();
 }
 
-/** Where a buffer stops being UTF-8 (for the message): the longest prefix that is valid so far. */
+/** Where a buffer stops being UTF-8, 0-based (for the message): the first byte of the bad sequence. */
 function firstInvalidByte(bytes: Buffer): number {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    try {
-      // Streaming: a prefix that ends inside a character is still "valid so far".
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let need: number;
+    if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length || ((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
     }
+    i += need + 1;
   }
-  return low;
+  // Well-formed in shape but refused (an overlong form or a surrogate): somewhere in the line.
+  return 0;
 }
