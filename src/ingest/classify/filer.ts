@@ -22,6 +22,7 @@
 import type { SectionFiling, Story, StoryInput } from '../../articles/model.js';
 import { UNSORTED_SECTION } from '../../articles/sections.js';
 import type { StoreTx } from '../../store/types.js';
+import type { ClassifyMode } from './mode.js';
 import {
   classifyText,
   type LabelledText,
@@ -31,9 +32,7 @@ import {
   trainSectionModel,
 } from './model.js';
 
-/** When stories without a section are classified (see the module comment). */
-export type ClassifyMode = 'auto' | 'always' | 'never';
-export const CLASSIFY_MODES: readonly ClassifyMode[] = ['auto', 'always', 'never'];
+export { CLASSIFY_MODES, type ClassifyMode } from './mode.js';
 
 export interface FilerOptions {
   /** Below this probability a story goes to 待分类 (`auto` only). Default 0.6; 0–1. */
