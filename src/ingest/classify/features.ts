@@ -49,11 +49,23 @@ export interface Vocabulary {
   indexOf: Map<string, number>;
 }
 
-/** Fits the vocabulary on training documents' term counts: terms in at least `minDf` documents. */
-export function fitVocabulary(docs: readonly Map<string, number>[], minDf = 2): Vocabulary {
+/**
+ * Fits the vocabulary on training documents' term counts: terms in at least `minDf` documents, at
+ * most `maxTerms` of them (the most frequent), so a large archive's model stays a few megabytes.
+ */
+export function fitVocabulary(
+  docs: readonly Map<string, number>[],
+  minDf = 2,
+  maxTerms = 30_000,
+): Vocabulary {
   const df = new Map<string, number>();
   for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const terms = [...df].filter(([, n]) => n >= minDf).map(([term]) => term);
+  let kept = [...df].filter(([, n]) => n >= minDf);
+  if (kept.length > maxTerms) {
+    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    kept = kept.slice(0, maxTerms);
+  }
+  const terms = kept.map(([term]) => term);
   terms.sort();
   const idf = new Float32Array(terms.length);
   terms.forEach((term, i) => {

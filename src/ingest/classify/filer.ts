@@ -183,7 +183,8 @@ export class FilingSession {
   /** Records `story`'s filing (when it changed) and counts it towards the training set. */
   async record(story: Story, filing: SectionFiling | null | 'keep', before: Story | null): Promise<void> {
     if (filing === 'keep') return;
-    const [stored = null] = (await this.tx.filing.findFilings([story.id])).values();
+    // A new story has nothing recorded yet: no need to ask.
+    const [stored = null] = before ? (await this.tx.filing.findFilings([story.id])).values() : [];
     if (JSON.stringify(stored) !== JSON.stringify(filing)) await this.tx.filing.saveFiling(story.id, filing);
     if (!this.counts) return;
     const trains = (f: SectionFiling | null) => f !== null && f.source !== 'classifier';
