@@ -91,7 +91,11 @@ export class SectionFiler {
       .sort((a, b) => a[0] - b[0]);
     if (trainable.length < 2) return null;
     const total = trainable.reduce((sum, [, n]) => sum + Math.min(n, this.maxPerSection), 0);
-    const labels = trainable.map(([id]) => String(id)).join(',');
+    // The model keeps its labels sorted as strings ("10" before "9"): compare them the same way.
+    const labels = trainable
+      .map(([id]) => String(id))
+      .sort()
+      .join(',');
     const stored = await tx.filing.findSectionModel();
     if (stored) {
       const key = `${stored.updatedAt}/${stored.trainedOn}`;
