@@ -115,6 +115,19 @@ export interface Provenance {
   textFrom: TextFrom | null;
 }
 
+/**
+ * Who chose a story's section: `editor` (the file or person importing named it), `feed` (the
+ * feed's subscription names it), `classifier` (filed automatically; 待分类 when unsure).
+ */
+export type SectionSource = 'editor' | 'feed' | 'classifier';
+
+/** How a story's section was chosen; a story in the default section that nobody chose has none. */
+export interface SectionFiling {
+  source: SectionSource;
+  /** The classifier's probability for the section it chose (0–1); null for `editor` and `feed`. */
+  confidence: number | null;
+}
+
 /** A story with its section, as the pages and the API show it. */
 export interface StoryView extends Story {
   section: Section;
@@ -160,4 +173,9 @@ export interface StoryInput {
   fetchedAt?: string | null;
   language?: string | null;
   textFrom?: TextFrom | null;
+  /**
+   * Who named `section`, when it is given: default `editor` (a file), `feed` for a subscription's
+   * section. An export read back carries the stored filing (`section_source`, `section_confidence`).
+   */
+  sectionFiling?: SectionFiling | null;
 }
