@@ -396,6 +396,9 @@ function levelOf(paragraphs: readonly string[], dict: Dictionary) {
   return analyzeStory(paragraphs, dict).level;
 }
 
+/** Scores of the stories long enough to rate (the others have none). */
+const rated = (scores: (number | null)[]): number[] => scores.filter((s): s is number => s !== null);
+
 /** Records of a JSON Lines file through the importer's own reader (paragraphs, dateline taken off). */
 async function readStories(path: string): Promise<{ id: string; paragraphs: string[] }[]> {
   const out: { id: string; paragraphs: string[] }[] = [];
@@ -428,7 +431,7 @@ async function main(): Promise<void> {
   for (const story of await readStories(corpus)) {
     const label = labels.get(story.id);
     if (!label) continue;
-    if (label.source.startsWith('Wikinews')) wikinews.push(levelOf(story.paragraphs, dict).score);
+    if (label.source.startsWith('Wikinews')) wikinews.push(...rated([levelOf(story.paragraphs, dict).score]));
     if (!label.source.startsWith('OneStopEnglish') || !label.group) continue;
     const level = LEVELS.indexOf(label.level as OseLevel);
     if (level < 0) continue;
@@ -579,7 +582,7 @@ async function main(): Promise<void> {
     const level = levelOf(paragraphs, dict);
     const f = level.features;
     console.log(
-      `  seed (Xinhua, Lavrov/Kerry): score ${level.score.toFixed(2)} → ${level.band}; FK ${level.readability.fleschKincaidGrade.toFixed(1)}, Coleman–Liau ${level.readability.colemanLiauIndex.toFixed(1)}; hard words used once ${pct(f.onceHardShare)}, sentence length ${f.sentenceLength.toFixed(1)}, variety ${f.lexicalVariety.toFixed(2)}, off the Oxford 3000 ${pct(f.nonCoreShare)}; off-list ${pct(level.profile.offList)}`,
+      `  seed (Xinhua, Lavrov/Kerry): score ${level.score?.toFixed(2)} → ${level.band}; FK ${level.readability.fleschKincaidGrade.toFixed(1)}, Coleman–Liau ${level.readability.colemanLiauIndex.toFixed(1)}; hard words used once ${pct(f.onceHardShare)}, sentence length ${f.sentenceLength.toFixed(1)}, variety ${f.lexicalVariety.toFixed(2)}, off the Oxford 3000 ${pct(f.nonCoreShare)}; off-list ${pct(level.profile.offList)}`,
     );
   }
   const news = (label: string, scores: number[]): void =>
@@ -593,10 +596,7 @@ async function main(): Promise<void> {
   const bbcPath = join(shared, 'data', 'news', 'bbc.train.jsonl');
   if (existsSync(bbcPath)) {
     const stories = (await readStories(bbcPath)).filter((_, i) => i % 9 === 0);
-    news(
-      'BBC (every 9th)',
-      stories.map((s) => levelOf(s.paragraphs, dict).score),
-    );
+    news('BBC (every 9th)', rated(stories.map((s) => levelOf(s.paragraphs, dict).score)));
   }
   const reutersPath = join(shared, 'data', 'news', 'reuters21578.train.jsonl.gz');
   if (existsSync(reutersPath)) {
@@ -605,7 +605,7 @@ async function main(): Promise<void> {
     );
     news(
       'Reuters ≥150 words (every 10th)',
-      stories.filter((_, i) => i % 10 === 0).map((s) => levelOf(s.paragraphs, dict).score),
+      rated(stories.filter((_, i) => i % 10 === 0).map((s) => levelOf(s.paragraphs, dict).score)),
     );
   }
   dict.close();

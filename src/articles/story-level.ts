@@ -32,7 +32,7 @@ export function analyzeStory(
 /** The level as stored with a story, rounded. */
 export function storyLevelOf(level: Level): StoryLevel {
   return {
-    score: round(level.score, 2),
+    score: level.score === null ? null : round(level.score, 2),
     band: level.band,
     runningWords: level.profile.runningWords,
     bands: Object.fromEntries(

@@ -120,10 +120,13 @@ export const CEFR_BANDS: readonly CefrBand[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C
 
 /** A story's level. */
 export interface Level {
-  /** Continuous difficulty, higher is harder; 0–6 on the CEFR-like scale (B1 starts at 2). */
-  score: number;
-  /** The band `score` falls in (see `bandForScore`). */
-  band: CefrBand;
+  /**
+   * Continuous difficulty, higher is harder; 0–6 on the CEFR-like scale (B1 starts at 2). Null
+   * when the text is too short to rate (`isTooShortToRate`).
+   */
+  score: number | null;
+  /** The band `score` falls in (see `bandForScore`); null when the text is too short to rate. */
+  band: CefrBand | null;
   /** Vocabulary profile of the running words. */
   profile: VocabularyProfile;
   /** Readability counts and formulas (all words, names included). */
@@ -174,6 +177,25 @@ export const SCORE_AT_INTERMEDIATE_ADVANCED = 3;
 export const SCORE_MIN = 0;
 /** Scores are clamped to this range. */
 export const SCORE_MAX = 6;
+
+/**
+ * A text needs at least this many sentences (with a word in them) to be rated. With fewer, the
+ * sentence-length features are one or two numbers and the level says more about those sentences
+ * than about the text: "The cat sat on the mat." came out B2.
+ */
+export const MIN_SENTENCES_TO_RATE = 3;
+/**
+ * … and at least this many running words (word tokens that are not names; numbers are not words).
+ * The windowed features (`HARD_WINDOW`, `VARIETY_WINDOW`) shrink to the text below their window,
+ * and under 40 words one hard word moves `onceHardShare` by 2.5 points: a four-word body came out
+ * C2. 40 words is about two sentences of wire copy or four of an elementary text.
+ */
+export const MIN_WORDS_TO_RATE = 40;
+
+/** Whether a text is too short to rate: fewer than `MIN_SENTENCES_TO_RATE` sentences or `MIN_WORDS_TO_RATE` running words. */
+export function isTooShortToRate(profile: VocabularyProfile, readability: Readability): boolean {
+  return profile.runningWords < MIN_WORDS_TO_RATE || readability.sentences < MIN_SENTENCES_TO_RATE;
+}
 
 /**
  * Version of the features and `LEVEL_MODEL` together; stored with every story's level so that
@@ -248,18 +270,20 @@ export function bandForScore(score: number): CefrBand {
 
 /**
  * Level of a story from its analysis (`analyzeText(body, lexicon)`, with phrases). Pure; never
- * throws or returns NaN: a story with no running words is A1 with score `SCORE_MIN`.
+ * throws or returns NaN. A text too short to rate (`isTooShortToRate`) has score and band null;
+ * its profile, readability and features are still there.
  */
 export function estimateLevel(input: LevelInput, model: LevelModel = LEVEL_MODEL): Level {
   const { tokens } = input;
   const features = levelFeatures(input);
   const profile = vocabularyProfile(tokens);
-  const score = profile.runningWords === 0 ? SCORE_MIN : scoreFromRaw(rawScore(features, model), model);
+  const counts = readability(tokens);
+  const score = isTooShortToRate(profile, counts) ? null : scoreFromRaw(rawScore(features, model), model);
   return {
     score,
-    band: bandForScore(score),
+    band: score === null ? null : bandForScore(score),
     profile,
-    readability: readability(tokens),
+    readability: counts,
     features,
   };
 }

@@ -11,7 +11,7 @@ import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
 import { type AnalyzedToken, analyzeText } from '../../text/analyze.js';
-import type { Level } from '../../text/level.js';
+import { type Level, MIN_SENTENCES_TO_RATE, MIN_WORDS_TO_RATE } from '../../text/level.js';
 import type { CommandEnv } from '../command-env.js';
 
 interface Analysed {
@@ -49,7 +49,8 @@ function summaryJson({ id, title, level }: Analysed) {
   return {
     id,
     title,
-    score: round(level.score),
+    // null and null: too short to rate (text/level.ts#isTooShortToRate).
+    score: level.score === null ? null : round(level.score),
     band: level.band,
     profile: {
       runningWords: level.profile.runningWords,
@@ -81,7 +82,11 @@ function printHuman(a: Analysed, out: (line: string) => void): void {
   const { level } = a;
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   out(`${a.title}`);
-  out(`level ${level.band} (score ${level.score.toFixed(2)} of 0–6)`);
+  out(
+    level.score === null
+      ? `level: too short to rate (太短，无法评级: fewer than ${MIN_SENTENCES_TO_RATE} sentences or ${MIN_WORDS_TO_RATE} running words)`
+      : `level ${level.band} (score ${level.score.toFixed(2)} of 0–6)`,
+  );
   out(
     `readability: Flesch–Kincaid grade ${level.readability.fleschKincaidGrade.toFixed(1)}, Coleman–Liau ${level.readability.colemanLiauIndex.toFixed(1)}, ` +
       `${level.readability.words} words in ${level.readability.sentences} sentences`,
