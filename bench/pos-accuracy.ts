@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { analyzeText } from '../src/text/analyze.js';
 import type { Lexicon } from '../src/text/lexicon.js';
 import { isUpos, type Upos } from '../src/text/pos.js';
+import { type WordRow, wordRows } from '../src/text/pos-pieces.js';
 import { type PosModel, tagWords, trainPosModel } from '../src/text/pos-tagger.js';
 import {
   addScores,
@@ -57,19 +58,22 @@ function lingwireScores(
 }
 
 /**
- * As the reader meets it: each treebank sentence through `analyzeText` (lingwire's tokenizer, so
- * `don't`, `Russia's`, `cease-fire` are one token each); a gold word gets the tag of the token that
- * covers its first character (the gold `'s` of "it's" gets the tag of `it's`).
+ * As `lingwire analyze --json --tokens` gives it: each treebank sentence through `analyzeText` with
+ * the same options and the same word list (`wordRows`: lingwire's tokenizer, a contraction or a
+ * hyphenated compound as the pieces the tagger read); a gold word gets the tag of the listed word
+ * that covers its first character, and no tag (wrong) when no listed word covers it.
  */
 function pipelineScore(model: PosModel, test: GoldSentence[], lexicon: Lexicon): ContentScore {
   const score = emptyScore();
   for (const s of test) {
-    const tokens = analyzeText(s.text, lexicon, { phrases: false, posModel: model }).tokens;
+    const analysis = analyzeText(s.text, lexicon, { phrases: false, lineBreaks: 'every', posModel: model });
+    const rows = wordRows(analysis.tokens, lexicon);
     let k = 0;
     s.tags.forEach((gold, i) => {
       const start = s.starts[i] as number;
-      while (k + 1 < tokens.length && (tokens[k] as { end: number }).end <= start) k++;
-      scoreWord(score, gold, tokens[k]?.pos ?? null);
+      while (k < rows.length && (rows[k] as WordRow).end <= start) k++;
+      const row = rows[k];
+      scoreWord(score, gold, row && row.start <= start ? row.pos : null);
     });
   }
   return score;

@@ -286,7 +286,7 @@ describe('score and band', () => {
     for (const key of difficulty) expect(LEVEL_MODEL.weights[key], key).toBeGreaterThan(0);
     for (const key of LEVEL_FEATURES) {
       const range = LEVEL_MODEL.correctionRange[key];
-      expect(range !== undefined, key).toBe(LEVEL_MODEL.weights[key] < 0);
+      expect(range !== undefined, key).toBe((LEVEL_MODEL.weights[key] ?? 0) < 0);
       if (range) expect(range[1], key).toBeGreaterThanOrEqual(range[0]);
     }
     expect(LEVEL_MODEL.intermediateAdvanced).toBeGreaterThan(LEVEL_MODEL.elementaryIntermediate);

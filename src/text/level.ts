@@ -96,6 +96,7 @@ import {
   type LevelFeatures,
   type LevelInput,
   levelFeatures,
+  POS_LEVEL_FEATURES,
   type VocabularyProfile,
   vocabularyProfile,
 } from './level-features.js';
@@ -105,6 +106,7 @@ export type { LevelFeatures, LevelInput, LevelToken, VocabularyProfile } from '.
 export {
   HARD_WINDOW,
   levelFeatures,
+  POS_LEVEL_FEATURES,
   PREPOSITIONS,
   RANK_CAP,
   VARIETY_WINDOW,
@@ -139,8 +141,8 @@ export interface Level {
 export interface LevelModel {
   /** `raw = intercept + Σ weights[f] · features[f]`; higher is harder, no fixed scale (see the boundaries). */
   intercept: number;
-  /** Weight per feature, in the feature's own units. */
-  weights: Readonly<Record<keyof LevelFeatures, number>>;
+  /** Weight per feature, in the feature's own units; a feature the model does not use is absent. */
+  weights: Readonly<Partial<Record<keyof LevelFeatures, number>>>;
   /**
    * For each feature with a negative weight (a correction), the range it is clamped to before
    * weighing: the 2.5th–97.5th percentile over the fitted texts. A correction never takes off more
@@ -153,7 +155,7 @@ export interface LevelModel {
   intermediateAdvanced: number;
 }
 
-/** The feature names, in the order the bench prints them. */
+/** Every feature: the candidates the fit chooses from (`bench/level-fit.ts`), in the order the bench prints them. */
 export const LEVEL_FEATURES: readonly (keyof LevelFeatures)[] = [
   'sentenceLength',
   'lexicalVariety',
@@ -167,6 +169,7 @@ export const LEVEL_FEATURES: readonly (keyof LevelFeatures)[] = [
   'prepositionShare',
   'wordsPerChunk',
   'bracketShare',
+  ...POS_LEVEL_FEATURES,
 ];
 
 /** Score at the fitted elementary|intermediate boundary: the A2|B1 border. */
@@ -244,7 +247,7 @@ export function rawScore(features: LevelFeatures, model: LevelModel = LEVEL_MODE
   for (const key of Object.keys(model.weights) as (keyof LevelFeatures)[]) {
     const range = model.correctionRange[key];
     const value = range ? Math.min(range[1], Math.max(range[0], features[key])) : features[key];
-    raw += model.weights[key] * value;
+    raw += (model.weights[key] ?? 0) * value;
   }
   return raw;
 }

@@ -12,6 +12,7 @@ import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
 import { type AnalyzedToken, analyzeText } from '../../text/analyze.js';
 import { type Level, MIN_SENTENCES_TO_RATE, MIN_WORDS_TO_RATE } from '../../text/level.js';
+import { wordRows } from '../../text/pos-pieces.js';
 import type { CommandEnv } from '../command-env.js';
 
 interface Analysed {
@@ -63,19 +64,9 @@ function summaryJson({ id, title, level }: Analysed) {
   };
 }
 
-function tokenJson(analysed: Analysed) {
-  return analysed.tokens
-    .filter((t) => t.kind === 'word')
-    .map((t) => ({
-      text: t.text,
-      start: t.start,
-      end: t.end,
-      lemma: t.lemma,
-      pos: t.pos,
-      band: t.band,
-      properNoun: t.properNoun,
-      sentence: t.sentenceIndex,
-    }));
+/** Every word, a contraction or compound as the pieces the tagger read (`text/pos-pieces.ts#wordRows`). */
+function tokenJson(analysed: Analysed, dictionary: Dictionary) {
+  return wordRows(analysed.tokens, dictionary);
 }
 
 function printHuman(a: Analysed, out: (line: string) => void): void {
@@ -149,7 +140,9 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
         const emit = (a: Analysed) => {
           if (options.json) {
             env.output.out(
-              JSON.stringify(options.tokens ? { ...summaryJson(a), tokens: tokenJson(a) } : summaryJson(a)),
+              JSON.stringify(
+                options.tokens ? { ...summaryJson(a), tokens: tokenJson(a, dictionary) } : summaryJson(a),
+              ),
             );
           } else {
             printHuman(a, env.output.out);
