@@ -183,10 +183,10 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const r = nestedCrossValidation(samples, procedure, OUTER_FOLDS, repeats, OUTER_SEED);
     results.set(procedure.label, r);
+    const accuracies = `${pct(mean(r.accuracies)).padStart(6)} (${r.accuracies.map(pct).join(', ')})`;
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     console.log(
-      `  ${procedure.label.padEnd(52)} ${pct(mean(r.accuracies)).padStart(6)} (${r.accuracies.map(pct).join(', ')})`.padEnd(
-        88,
-      ) + `${pct(mean(r.ordered)).padStart(6)}        ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `  ${procedure.label.padEnd(52)} ${accuracies.padEnd(33)}${pct(mean(r.ordered)).padStart(6)}        ${seconds} s`,
     );
   }
   const chosen = results.get(shipped.label)?.chosen ?? [];

@@ -5,7 +5,7 @@
  * facts, tagger, phrases, features, constants — not the held-out figure: `bench/levels.ts` measures
  * that by nested cross-validation (82.8 %). The model was fitted on these texts, so a broken
  * feature or a dictionary change shows up here as a drop well below what the bench last printed
- * in-sample (86.5 % of texts at their bands, 123 of 125 articles ordered).
+ * in-sample (87.3 % of texts at their bands, 124 of 125 articles ordered).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,5 +64,5 @@ describe.skipIf(!existsSync(CORPUS))('story levels on OneStopEnglish (../shared)
       (s) => (s[0] as number) < (s[1] as number) && (s[1] as number) < (s[2] as number),
     );
     expect(ordered.length / complete.length).toBeGreaterThan(0.95);
-  }, 60_000);
+  }, 120_000);
 });

@@ -97,6 +97,10 @@ function printHuman(a: Analysed, out: (line: string) => void): void {
     `  easier: hard words repeated ${pct(f.repeatedHardShare)}, names ${pct(f.nameShare)}, ` +
       `median word rank ${Math.round(Math.exp(f.medianLogRank))}, ${f.wordsPerChunk.toFixed(1)} words between punctuation, brackets ${pct(f.bracketShare)}`,
   );
+  out(
+    `  parts of speech: nouns ${pct(f.nounShare)}, verbs ${pct(f.verbShare)}, adjectives ${pct(f.adjectiveShare)}, adverbs ${pct(f.adverbShare)}; ` +
+      `hard verbs, adjectives and adverbs ${pct(f.hardModifierShare)}`,
+  );
   out('tokens (word → lemma [band], * = name):');
   const words = a.tokens.filter((t) => t.kind === 'word');
   const cells = words.map(
