@@ -46,10 +46,10 @@ export interface PinnedLink {
  * score and its CEFR-like band, with the vocabulary profile and readability behind them.
  */
 export interface StoryLevel {
-  /** 0–6, higher is harder; band boundaries at 1, 2, … 5. */
-  score: number;
-  /** `A1` … `C2`. */
-  band: string;
+  /** 0–6, higher is harder; band boundaries at 1, 2, … 5. Null: too short to rate (`text/level.ts#isTooShortToRate`). */
+  score: number | null;
+  /** `A1` … `C2`; null when the story is too short to rate (shown as 太短，无法评级). */
+  band: string | null;
   /** Running words (names and numbers excluded). */
   runningWords: number;
   /** Share of running words in each vocabulary band (`zk` … `gre`, `top2k` … `rare`), 0–1. */
@@ -144,9 +144,11 @@ export interface StorySummary {
   dateline: Dateline | null;
   /** The first paragraph, shortened, for list entries and meta descriptions. */
   lead: string;
-  /** `A1` … `C2`, or null when not analysed. */
+  /** `A1` … `C2`, or null when not analysed or too short to rate. */
   levelBand: string | null;
   levelScore: number | null;
+  /** Analysed and too short to rate: lists say 太短，无法评级 instead of a band. */
+  levelUnrated: boolean;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface StoryListRow {
   firstParagraph: string;
   levelBand: string | null;
   levelScore: number | null;
+  /** A level was worked out and the story is too short to rate (band and score null). */
+  levelUnrated: boolean;
 }
 
 /** Which stories a list shows: newest first. */
