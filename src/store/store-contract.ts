@@ -10,6 +10,7 @@ import { changesContract } from './contract/changes.js';
 import { feedsContract } from './contract/feeds.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { relatedContract } from './contract/related.js';
+import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
 import { transactionsContract } from './contract/transactions.js';
@@ -25,5 +26,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     transactionsContract(adapter);
     changesContract(adapter);
     feedsContract(adapter);
+    searchContract(adapter);
   });
 }

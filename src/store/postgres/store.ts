@@ -36,6 +36,7 @@ import {
 } from './open.js';
 import { postgresRelatedRepo } from './related.js';
 import { type Query, type Scope, storeError } from './scope.js';
+import { postgresSearchRepo } from './search.js';
 import { postgresSectionRepo } from './sections.js';
 import { postgresStoryRepo } from './stories.js';
 
@@ -76,6 +77,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: postgresAnalysisRepo(scope),
     meta: postgresMetaRepo(scope),
     feeds: postgresFeedRepo(scope),
+    search: postgresSearchRepo(scope),
   };
 }
 

@@ -26,6 +26,7 @@ import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
 import { type Scope, statementCache, unlessBusy } from './scope.js';
+import { sqliteSearchRepo } from './search.js';
 import { sqliteSectionRepo } from './sections.js';
 import { sqliteStoryRepo } from './stories.js';
 
@@ -55,6 +56,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: sqliteAnalysisRepo(scope),
     meta: sqliteMetaRepo(scope),
     feeds: sqliteFeedRepo(scope),
+    search: sqliteSearchRepo(scope),
   };
 }
 
