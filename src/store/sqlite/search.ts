@@ -16,6 +16,7 @@ import {
   hasSequence,
   POOL,
   RANK_WEIGHTS,
+  type RankWeights,
   rerank,
   VISIBLE_STORIES,
 } from '../search-ranking.js';
@@ -78,68 +79,12 @@ export function sqliteSearchRepo(scope: Scope): SearchRepo {
 }
 
 function search(scope: Scope, request: SearchRequest) {
+  const { total, candidates, pool } = searchCandidates(scope, request);
+  if (total === 0) return { hits: [], total };
+  const ranked = rerank(candidates);
   const filtered = hasFilters(request);
   const base = { ...(filtered ? filterValues(request) : {}), titleWeight: RANK_WEIGHTS.title };
   const match = ftsExpression(request.terms);
-  const ids = (sql: string, params: object) =>
-    new Set((scope.prepare(sql).all(params) as Array<{ id: number }>).map((r) => r.id));
-
-  const total = (
-    scope.prepare(`SELECT COUNT(*) AS n ${from(filtered)}`).get({ ...base, match }) as { n: number }
-  ).n;
-  if (total === 0) return { hits: [], total };
-
-  const top = `SELECT f.rowid AS id, ${RANK} AS rank ${from(filtered)} ORDER BY rank LIMIT @limit`;
-  const pool = new Map<number, number>();
-  for (const r of scope.prepare(top).all({ ...base, match, limit: POOL }) as Array<{
-    id: number;
-    rank: number;
-  }>) {
-    pool.set(r.id, -r.rank);
-  }
-  // Stories holding the typed words side by side, however common the words.
-  const sequence = hasSequence(request.terms) ? `(${match}) AND ${phrase(request.terms.sequence)}` : null;
-  const phraseIds = sequence ? ids(top, { ...base, match: sequence, limit: POOL }) : new Set<number>();
-  const missing = [...phraseIds].filter((id) => !pool.has(id));
-  if (missing.length > 0) {
-    const rows = scope
-      .prepare(
-        `SELECT f.rowid AS id, ${RANK} AS rank FROM story_search f
-         WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`,
-      )
-      .all({ titleWeight: RANK_WEIGHTS.title, match, ids: JSON.stringify(missing) }) as Array<{
-      id: number;
-      rank: number;
-    }>;
-    for (const r of rows) pool.set(r.id, -r.rank);
-  }
-  const within = (expression: string) =>
-    ids(
-      'SELECT f.rowid AS id FROM story_search f WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))',
-      {
-        match: expression,
-        ids: JSON.stringify([...pool.keys()]),
-      },
-    );
-  const include = request.terms.include;
-  const inPhrase = sequence ? within(sequence) : new Set<number>();
-  const near =
-    include.length > 1
-      ? within(`NEAR(${include.map(phrase).join(' ')}, ${RANK_WEIGHTS.nearWindow})`)
-      : inPhrase;
-  const inTitle = within(`title : (${include.map(phrase).join(' AND ')})`);
-  const ranked = rerank(
-    [...pool].map(
-      ([id, relevance]): Candidate => ({
-        id,
-        relevance,
-        phrase: inPhrase.has(id),
-        near: near.has(id),
-        inTitle: inTitle.has(id),
-      }),
-    ),
-  );
-
   const { limit, offset } = request;
   let pageIds = ranked.slice(offset, offset + limit).map((c) => c.id);
   if (offset + limit > ranked.length && total > ranked.length) {
@@ -159,6 +104,76 @@ function search(scope: Scope, request: SearchRequest) {
     pageIds = [...pageIds, ...deeper.map((r) => r.id)];
   }
   return { hits: hitsFor(scope, pageIds, match), total };
+}
+
+/**
+ * The pool a search reranks: the best `POOL` by bm25 (title weighted `weights.title`) and the best
+ * holding the typed sequence as a phrase, each with its signals. Exported for the quality bench,
+ * which tries weights on its tuning queries.
+ */
+export function searchCandidates(
+  scope: Pick<Scope, 'prepare'>,
+  request: SearchRequest,
+  weights: RankWeights = RANK_WEIGHTS,
+): { total: number; candidates: Candidate[]; pool: Map<number, number> } {
+  const filtered = hasFilters(request);
+  const base = { ...(filtered ? filterValues(request) : {}), titleWeight: weights.title };
+  const match = ftsExpression(request.terms);
+  const ids = (sql: string, params: object) =>
+    new Set((scope.prepare(sql).all(params) as Array<{ id: number }>).map((r) => r.id));
+
+  const total = (
+    scope.prepare(`SELECT COUNT(*) AS n ${from(filtered)}`).get({ ...base, match }) as { n: number }
+  ).n;
+  if (total === 0) return { total, candidates: [], pool: new Map<number, number>() };
+
+  const top = `SELECT f.rowid AS id, ${RANK} AS rank ${from(filtered)} ORDER BY rank LIMIT @limit`;
+  const pool = new Map<number, number>();
+  for (const r of scope.prepare(top).all({ ...base, match, limit: POOL }) as Array<{
+    id: number;
+    rank: number;
+  }>) {
+    pool.set(r.id, -r.rank);
+  }
+  // Stories holding the typed words side by side, however common the words.
+  const sequence = hasSequence(request.terms) ? `(${match}) AND ${phrase(request.terms.sequence)}` : null;
+  const phraseIds = sequence ? ids(top, { ...base, match: sequence, limit: POOL }) : new Set<number>();
+  const missing = [...phraseIds].filter((id) => !pool.has(id));
+  if (missing.length > 0) {
+    const rows = scope
+      .prepare(
+        `SELECT f.rowid AS id, ${RANK} AS rank FROM story_search f
+         WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ titleWeight: weights.title, match, ids: JSON.stringify(missing) }) as Array<{
+      id: number;
+      rank: number;
+    }>;
+    for (const r of rows) pool.set(r.id, -r.rank);
+  }
+  const within = (expression: string) =>
+    ids(
+      'SELECT f.rowid AS id FROM story_search f WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))',
+      {
+        match: expression,
+        ids: JSON.stringify([...pool.keys()]),
+      },
+    );
+  const include = request.terms.include;
+  const inPhrase = sequence ? within(sequence) : new Set<number>();
+  const near =
+    include.length > 1 ? within(`NEAR(${include.map(phrase).join(' ')}, ${weights.nearWindow})`) : inPhrase;
+  const inTitle = within(`title : (${include.map(phrase).join(' AND ')})`);
+  const candidates = [...pool].map(
+    ([id, relevance]): Candidate => ({
+      id,
+      relevance,
+      phrase: inPhrase.has(id),
+      near: near.has(id),
+      inTitle: inTitle.has(id),
+    }),
+  );
+  return { total, candidates, pool };
 }
 
 function hitsFor(scope: Scope, ids: number[], match: string): SearchHit[] {
