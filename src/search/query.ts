@@ -90,7 +90,10 @@ function dedupe(phrases: string[][]): string[][] {
   });
 }
 
+/** Stop words that name things in the news: the US, (Theresa) May, the month. */
+const NAMES = new Set(['us', 'may']);
+
 function dropLoneStopWords(phrases: string[][]): string[][] {
-  const meaningful = phrases.filter((p) => p.length > 1 || !STOP_WORDS.has(p[0]!));
+  const meaningful = phrases.filter((p) => p.length > 1 || NAMES.has(p[0]!) || !STOP_WORDS.has(p[0]!));
   return meaningful.length > 0 ? meaningful : phrases;
 }
