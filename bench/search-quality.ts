@@ -142,7 +142,7 @@ async function main() {
 
   // Tuning half: the grid of weights (the pool is gathered once per title weight).
   const grid: Array<{ weights: RankWeights; scores: Scores }> = [];
-  for (const title of [2, 3, 4, 6]) {
+  for (const title of [2, 3, 5]) {
     const pools = halves.tune.map((item) => {
       const parsed = parseQuery(item.q);
       if (!parsed.ok) return { item, candidates: [] };
@@ -155,19 +155,17 @@ async function main() {
       return { item, candidates };
     });
     for (const phrase of [0, 0.5, 1, 2])
-      for (const near of [0, 0.1, 0.2])
-        for (const inTitle of [0, 0.15, 0.3, 0.6]) {
-          const weights = { ...RANK_WEIGHTS, title, phrase, near, inTitle };
-          const ranks = pools.map(({ item, candidates }) => {
-            const at = rerank(candidates, weights).findIndex((c) => c.id === idOf.get(item.target));
-            return at < 0 ? null : at + 1;
-          });
-          grid.push({ weights, scores: score(ranks) });
-        }
+      for (const inTitle of [0, 0.15, 0.3, 0.6]) {
+        const weights = { ...RANK_WEIGHTS, title, phrase, inTitle };
+        const ranks = pools.map(({ item, candidates }) => {
+          const at = rerank(candidates, weights).findIndex((c) => c.id === idOf.get(item.target));
+          return at < 0 ? null : at + 1;
+        });
+        grid.push({ weights, scores: score(ranks) });
+      }
   }
   grid.sort((a, b) => b.scores.mrr - a.scores.mrr);
-  const show = (w: RankWeights) =>
-    `title ${w.title}, phrase ${w.phrase}, near ${w.near}, inTitle ${w.inTitle}`;
+  const show = (w: RankWeights) => `title ${w.title}, phrase ${w.phrase}, inTitle ${w.inTitle}`;
   console.log(`tuning half, best of ${grid.length} weightings (pool ${POOL}):`);
   for (const g of grid.slice(0, 3)) console.log(`  ${show(g.weights)}: ${fmt(g.scores)}`);
   const shipped = grid.find((g) => show(g.weights) === show(RANK_WEIGHTS));

@@ -5,28 +5,26 @@
  * and the date filter's bounds.
  *
  * The ranking is BM25 (FTS5's `bm25`; PostgreSQL's `ts_rank_cd` stands in) with the title
- * weighted above the text, then, over the best `POOL` stories, three signals a reader's memory
- * of a story gives: the words typed side by side in the story (a remembered sentence), all of them
- * close together, all of them in the title (a remembered headline).
+ * weighted above the text, then, over the best `POOL` stories by it and the best `POOL` holding
+ * the typed words side by side, two signals a reader's memory of a story gives: the words typed
+ * side by side in the story (a remembered sentence), every part in the title (a remembered
+ * headline). Each costs one indexed query or none, so a search stays a handful of statements.
  */
 import type { SearchRequest, SearchTerms } from './types.js';
 
 /** Stories reranked by the signals below; deeper pages follow plain BM25. */
-export const POOL = 200;
+export const POOL = 50;
 
 export interface RankWeights {
   /** BM25 weight of the title column (the text's is 1). */
   title: number;
   /** Added (on a 0–1 scale of the pool's best BM25) when the typed sequence is a phrase of the story. */
   phrase: number;
-  /** Added when every included word or phrase is within `nearWindow` tokens of the others. */
-  near: number;
   /** Added when every included word or phrase is in the title. */
   inTitle: number;
-  nearWindow: number;
 }
 
-export const RANK_WEIGHTS: RankWeights = { title: 3, phrase: 0.5, near: 0.2, inTitle: 0.3, nearWindow: 10 };
+export const RANK_WEIGHTS: RankWeights = { title: 3, phrase: 1, inTitle: 0.3 };
 
 /** What the signals are known for a candidate. */
 export interface Candidate {
@@ -34,7 +32,6 @@ export interface Candidate {
   /** Relevance, higher is better (BM25 as a positive number). */
   relevance: number;
   phrase: boolean;
-  near: boolean;
   inTitle: boolean;
 }
 
@@ -42,10 +39,7 @@ export interface Candidate {
 export function rerank(candidates: Candidate[], weights: RankWeights = RANK_WEIGHTS): Candidate[] {
   const best = Math.max(1e-9, ...candidates.map((c) => c.relevance));
   const score = (c: Candidate) =>
-    c.relevance / best +
-    (c.phrase ? weights.phrase : 0) +
-    (c.near ? weights.near : 0) +
-    (c.inTitle ? weights.inTitle : 0);
+    c.relevance / best + (c.phrase ? weights.phrase : 0) + (c.inTitle ? weights.inTitle : 0);
   const scored = candidates.map((c) => ({ c, s: score(c) }));
   scored.sort((a, b) => b.s - a.s || b.c.id - a.c.id);
   return scored.map((x) => x.c);
@@ -91,3 +85,22 @@ export function hasFilters(request: SearchRequest): boolean {
  */
 export const VISIBLE_STORIES = 'TRUE';
 export const FAMILY_KEY = 's.id';
+
+/** A word as the title check compares it: lower case, a plural or verb ending cut (crudely). */
+function stem(token: string): string {
+  return token.length > 4 ? token.replace(/(?:ing|ed|es|s)$/, '') : token;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/** Whether every included phrase is in `title` (its words in a row, endings aside). */
+export function allInTitle(title: string, include: readonly string[][]): boolean {
+  const words = (title.normalize('NFKC').toLowerCase().match(TOKEN) ?? []).map(stem);
+  return include.every((phrase) => {
+    const wanted = phrase.map(stem);
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w)) return true;
+    }
+    return false;
+  });
+}

@@ -4,7 +4,7 @@
  * with a GIN index. The same steps as SQLite's (`sqlite/search.ts`): count, the best `POOL` by
  * `ts_rank_cd` (title weighted as `RANK_WEIGHTS.title`), the best `POOL` holding the typed
  * sequence as a phrase, then the shared rerank; snippets from `ts_headline`, for the page only.
- * Closeness is in `ts_rank_cd` itself (cover density), so `near` is the phrase signal here.
+ * Closeness of the words is in `ts_rank_cd` itself (cover density).
  */
 import {
   type Candidate,
@@ -109,7 +109,6 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
         id: r.id,
         relevance: Number(r.relevance),
         phrase: r.phrase,
-        near: r.phrase,
         inTitle: r.in_title,
       }),
     ),

@@ -4,11 +4,12 @@
  *
  * A search is a few indexed queries: how many match; the best `POOL` by `bm25` (title weighted);
  * the best `POOL` that hold the typed sequence as a phrase (so a remembered sentence is found
- * even when its words are common); then, over that pool, which stories have the sequence as a
- * phrase, every part close together, every part in the title (`search-ranking.ts` combines them);
- * deeper pages follow plain bm25. Snippets come from FTS5's `snippet()` for the page only.
+ * even when its words are common); the pool's titles, for the title signal (`search-ranking.ts`
+ * combines them); deeper pages follow plain bm25. Snippets come from FTS5's `snippet()` for the
+ * page only.
  */
 import {
+  allInTitle,
   type Candidate,
   FAMILY_KEY,
   filterValues,
@@ -135,43 +136,18 @@ export function searchCandidates(
   }>) {
     pool.set(r.id, -r.rank);
   }
-  // Stories holding the typed words side by side, however common the words.
+  // Stories holding the typed words side by side, however common the words: those below the
+  // bm25 pool enter it at its weakest relevance (their bm25 is at most that), with the bonus.
   const sequence = hasSequence(request.terms) ? `(${match}) AND ${phrase(request.terms.sequence)}` : null;
-  const phraseIds = sequence ? ids(top, { ...base, match: sequence, limit: POOL }) : new Set<number>();
-  const missing = [...phraseIds].filter((id) => !pool.has(id));
-  if (missing.length > 0) {
-    const rows = scope
-      .prepare(
-        `SELECT f.rowid AS id, ${RANK} AS rank FROM story_search f
-         WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`,
-      )
-      .all({ titleWeight: weights.title, match, ids: JSON.stringify(missing) }) as Array<{
-      id: number;
-      rank: number;
-    }>;
-    for (const r of rows) pool.set(r.id, -r.rank);
-  }
-  const within = (expression: string) =>
-    ids(
-      'SELECT f.rowid AS id FROM story_search f WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))',
-      {
-        match: expression,
-        ids: JSON.stringify([...pool.keys()]),
-      },
-    );
-  const include = request.terms.include;
-  const inPhrase = sequence ? within(sequence) : new Set<number>();
-  const near =
-    include.length > 1 ? within(`NEAR(${include.map(phrase).join(' ')}, ${weights.nearWindow})`) : inPhrase;
-  const inTitle = within(`title : (${include.map(phrase).join(' AND ')})`);
+  const inPhrase = sequence ? ids(top, { ...base, match: sequence, limit: POOL }) : new Set<number>();
+  const weakest = Math.min(...pool.values());
+  for (const id of inPhrase) if (!pool.has(id)) pool.set(id, weakest);
+  const titles = scope
+    .prepare('SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...pool.keys()])) as Array<{ id: number; title: string }>;
+  const inTitle = new Set(titles.filter((t) => allInTitle(t.title, request.terms.include)).map((t) => t.id));
   const candidates = [...pool].map(
-    ([id, relevance]): Candidate => ({
-      id,
-      relevance,
-      phrase: inPhrase.has(id),
-      near: near.has(id),
-      inTitle: inTitle.has(id),
-    }),
+    ([id, relevance]): Candidate => ({ id, relevance, phrase: inPhrase.has(id), inTitle: inTitle.has(id) }),
   );
   return { total, candidates, pool };
 }
