@@ -15,7 +15,13 @@ import { HAS_SHARED, NEWS_DIR, REPO_ROOT, SEED_STORY_PATH } from '../shared-data
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAS_BROWSER = existsSync(CHROMIUM);
 const BIN = join(REPO_ROOT, 'bin', 'lingwire.js');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 async function startLingwire(db: string): Promise<{ server: ChildProcess; url: string }> {
   const server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0', '--no-writer'], {

@@ -395,7 +395,10 @@ describe.skipIf(!HAS_BROWSER)('stories from hostile feeds and pages in a real br
         path,
       ).toBe(true);
       // The site's own header search box is the one form a page may have.
-      expect(await page.locator('iframe, object, embed, form:not(.site-search), svg, img').count(), path).toBe(0);
+      expect(
+        await page.locator('iframe, object, embed, form:not(.site-search), svg, img').count(),
+        path,
+      ).toBe(0);
       await page.close();
     }
   });
