@@ -237,7 +237,8 @@ export class ReadingService {
   }
 }
 
-function summaryOf(row: StoryListRow, section: Section): StorySummary {
+/** A list row as lists show it (the JSON API's story rows), with its section. */
+export function summaryOf(row: StoryListRow, section: Section): StorySummary {
   return {
     id: row.id,
     slug: row.slug,

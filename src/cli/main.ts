@@ -18,6 +18,7 @@ import { registerList } from './commands/list.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
+import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { type Output, processOutput, terminalSafe } from './output.js';
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerDictionary(program, commandEnv);
   registerAnalyze(program, commandEnv);
   registerRelated(program, commandEnv);
+  registerSearch(program, commandEnv);
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);

@@ -11,6 +11,7 @@ import { feedsContract } from './contract/feeds.js';
 import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { relatedContract } from './contract/related.js';
+import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
 import { transactionsContract } from './contract/transactions.js';
@@ -27,5 +28,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     changesContract(adapter);
     feedsContract(adapter);
     filingContract(adapter);
+    searchContract(adapter);
   });
 }

@@ -7,3 +7,13 @@ export function storyPath(slug: string): string {
 export function sectionPath(slug: string, page = 1): string {
   return page === 1 ? `/sections/${slug}` : `/sections/${slug}?page=${page}`;
 }
+
+/** The search page for `params` (empty values left out), in a stable order. */
+export function searchPath(params: Record<string, string | number | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `/search?${text}` : '/search';
+}

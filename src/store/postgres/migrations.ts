@@ -148,4 +148,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE feeds ADD COLUMN classify text;   -- 'auto' | 'always' | 'never'; null: auto
   `,
+  // 7: full-text search (postgres/search.ts): the title (weight A) and the text (weight B) as a
+  // tsvector under the english configuration, a generated column (so every write, copy and
+  // restore keeps it; the ALTER computes it for the stories already stored), with a GIN index.
+  `
+  ALTER TABLE stories ADD COLUMN search_document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, title), 'A') ||
+    setweight(to_tsvector('english'::regconfig, paragraphs::jsonb), 'B')
+  ) STORED;
+  CREATE INDEX stories_search ON stories USING GIN (search_document);
+  `,
 ];

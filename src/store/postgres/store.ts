@@ -37,6 +37,7 @@ import {
 } from './open.js';
 import { postgresRelatedRepo } from './related.js';
 import { type Query, type Scope, storeError } from './scope.js';
+import { postgresSearchRepo } from './search.js';
 import { postgresSectionRepo } from './sections.js';
 import { postgresStoryRepo } from './stories.js';
 
@@ -78,6 +79,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     meta: postgresMetaRepo(scope),
     feeds: postgresFeedRepo(scope),
     filing: postgresFilingRepo(scope),
+    search: postgresSearchRepo(scope),
   };
 }
 

@@ -136,4 +136,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE feeds ADD COLUMN classify TEXT;   -- 'auto' | 'always' | 'never'; null: auto
   `,
+  // 7: full-text search (sqlite/search.ts): an FTS5 index of titles and texts (porter stemming),
+  // external content read from a view; triggers keep it in step with every write to stories in the
+  // writing transaction (import, update, delete, db copy), and the last statement indexes the
+  // stories already stored. The text is the paragraphs' JSON array undone by replace() (a
+  // table-valued json_each cannot be used in a trigger): paragraphs joined by newlines, the
+  // escapes JSON.stringify writes for text undone; view and triggers use the same expression.
+  `
+  CREATE VIEW story_search_text AS
+    SELECT id, title, replace(replace(replace(replace(replace(substr(stories.paragraphs, 3, length(stories.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\') AS body FROM stories;
+  CREATE VIRTUAL TABLE story_search USING fts5(
+    title, body, content = 'story_search_text', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER story_search_after_insert AFTER INSERT ON stories BEGIN
+    INSERT INTO story_search (rowid, title, body) VALUES (new.id, new.title, replace(replace(replace(replace(replace(substr(new.paragraphs, 3, length(new.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  CREATE TRIGGER story_search_after_delete AFTER DELETE ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, title, body) VALUES ('delete', old.id, old.title, replace(replace(replace(replace(replace(substr(old.paragraphs, 3, length(old.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  CREATE TRIGGER story_search_after_update AFTER UPDATE OF title, paragraphs ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, title, body) VALUES ('delete', old.id, old.title, replace(replace(replace(replace(replace(substr(old.paragraphs, 3, length(old.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+    INSERT INTO story_search (rowid, title, body) VALUES (new.id, new.title, replace(replace(replace(replace(replace(substr(new.paragraphs, 3, length(new.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  INSERT INTO story_search (story_search) VALUES ('rebuild');
+  `,
 ];

@@ -27,6 +27,7 @@ import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
 import { type Scope, statementCache, unlessBusy } from './scope.js';
+import { sqliteSearchRepo } from './search.js';
 import { sqliteSectionRepo } from './sections.js';
 import { sqliteStoryRepo } from './stories.js';
 
@@ -57,6 +58,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     meta: sqliteMetaRepo(scope),
     feeds: sqliteFeedRepo(scope),
     filing: sqliteFilingRepo(scope),
+    search: sqliteSearchRepo(scope),
   };
 }
 
