@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { makeCachedPage } from './page-cache.js';
+import { type KeyQuery, pageKey } from './page-key.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -49,17 +50,6 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, page: C
   return reply.send(gzip ? page.gzipped : page.body);
 }
 
-/**
- * The cache key of a page: its path, and of the query only what the pages read (`page`), so
- * tracking parameters (`?from=singlemessage`, `utm_*`) neither re-render nor fill the cache.
- */
-export function pageKey(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const page = new URLSearchParams(url.slice(q + 1)).get('page');
-  return page === null ? url.slice(0, q) : `${url.slice(0, q)}?page=${page}`;
-}
-
 /** A view to cache, with the change tags of what it was rendered from (see `PageCache`). */
 export interface RenderedView {
   view: VNode;
@@ -68,17 +58,20 @@ export interface RenderedView {
 
 /**
  * Serves the page at the request's URL from the cache, or renders it with `render` (which
- * returns null for "not found") and caches the result until one of its tags changes.
+ * returns null for "not found") and caches the result until one of its tags changes. `query`
+ * holds the query values the route reads (validated), the only ones in the cache key
+ * (`page-key.ts`): a route that reads none passes nothing.
  */
 export async function sendPage(
   cache: PageCache,
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<RenderedView | null>,
+  query: KeyQuery = {},
 ): Promise<FastifyReply> {
   const syncing = cache.sync();
   if (syncing) await syncing;
-  const key = pageKey(request.url);
+  const key = pageKey(request, query);
   let page = cache.get(key);
   if (!page) {
     const epoch = cache.epoch;
