@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CachedPage, PageCache } from './page-cache.js';
-import { makeCachedPage } from './page-cache.js';
+import { makeCachedPageAsync } from './page-cache.js';
 import { type KeyQuery, pageKey } from './page-key.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -54,6 +54,24 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, page: C
 export interface RenderedView {
   view: VNode;
   tags: readonly string[];
+  /**
+   * Bytes made beforehand that take the place of `marker` (which the view renders once, as raw
+   * HTML): the long story body, built in slices off the virtual DOM (`reader/story-html.ts`).
+   */
+  splice?: { marker: string; bytes: Buffer };
+}
+
+/** The page's bytes: the view's HTML with the splice, if any, in place of its marker. */
+export function pageBytes(rendered: RenderedView): Buffer {
+  const html = renderHtml(rendered.view);
+  const { splice } = rendered;
+  const at = splice ? html.indexOf(splice.marker) : -1;
+  if (!splice || at < 0) return Buffer.from(html);
+  return Buffer.concat([
+    Buffer.from(html.slice(0, at)),
+    splice.bytes,
+    Buffer.from(html.slice(at + splice.marker.length)),
+  ]);
 }
 
 /**
@@ -72,16 +90,44 @@ export async function sendPage(
   const syncing = cache.sync();
   if (syncing) await syncing;
   const key = pageKey(request, query);
-  let page = cache.get(key);
+  let page: CachedPage | null | undefined = cache.get(key);
   if (!page) {
-    const epoch = cache.epoch;
-    const rendered = await render();
-    if (!rendered) {
+    // Requests for one page that is not cached share one render (a cold page under load, or the
+    // longest story, would otherwise be rendered once per waiting request); not across an
+    // invalidation, which would hand a later request what it changed.
+    const flight = `${cache.epoch} ${key}`;
+    let rendering = inFlight.get(cache)?.get(flight);
+    if (!rendering) {
+      rendering = renderPage(cache, key, render);
+      const pages = inFlight.get(cache) ?? new Map<string, Promise<CachedPage | null>>();
+      inFlight.set(cache, pages);
+      pages.set(flight, rendering);
+      rendering.then(
+        () => pages.delete(flight),
+        () => pages.delete(flight),
+      );
+    }
+    page = await rendering;
+    if (!page) {
       reply.callNotFound();
       return reply;
     }
-    page = makeCachedPage(renderHtml(rendered.view), HTML);
-    cache.set(key, page, rendered.tags, epoch);
   }
   return sendCached(request, reply, page);
+}
+
+/** Renders being made, per cache and epoch-and-key. */
+const inFlight = new WeakMap<PageCache, Map<string, Promise<CachedPage | null>>>();
+
+async function renderPage(
+  cache: PageCache,
+  key: string,
+  render: () => Promise<RenderedView | null>,
+): Promise<CachedPage | null> {
+  const epoch = cache.epoch;
+  const rendered = await render();
+  if (!rendered) return null;
+  const page = await makeCachedPageAsync(pageBytes(rendered), HTML);
+  cache.set(key, page, rendered.tags, epoch);
+  return page;
 }
