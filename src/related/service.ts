@@ -73,6 +73,10 @@ export class RelatedService implements StoryIndexer {
   private index: RelatedIndex | null = null;
   /** The newest change in the store's change log that the in-memory index reflects. */
   private seen = 0;
+  /** A `warm` in progress. */
+  private warming: Promise<void> | null = null;
+  /** Set by `warm`: the next batch also indexes stories stored without a vector. */
+  private scanMissing = false;
   /** Full loads of the index from the store, and catch-ups that applied others' changes instead. */
   readonly stats = { loads: 0, catchUps: 0 };
   private readonly clock: Clock;
@@ -92,46 +96,91 @@ export class RelatedService implements StoryIndexer {
    * version are not mixed in: everything is indexed again from the text.
    */
   private async load(tx: StoreTx): Promise<{ index: RelatedIndex; missing: Story[] }> {
+    // A warm-up still reading: wait for it rather than read everything a second time.
+    await this.warming?.catch(() => {});
     if (this.index) {
       const missing = await this.catchUp(tx, this.index);
-      if (missing) return { index: this.index, missing };
+      if (missing) {
+        if (this.scanMissing) {
+          // Loaded by `warm`, which left stories without a vector for the first batch.
+          this.scanMissing = false;
+          const known = new Set(missing.map((s) => s.id));
+          for (const story of await this.storiesWithoutVector(tx))
+            if (!known.has(story.id)) missing.push(story);
+        }
+        return { index: this.index, missing };
+      }
       this.index = null;
     }
-    this.seen = await tx.changes.latestChange();
-    this.stats.loads++;
-    const index = new RelatedIndex(this.options.engine);
-    const model = await tx.related.findRelatedModel();
-    const saved: ExportedStory[] = [];
-    let stale = false;
-    for await (const { data } of tx.related.iterateRelatedVectors()) {
-      const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
-      if (vector.analyzer !== ANALYZER_VERSION) stale = true;
-      saved.push(vector);
-    }
-    if (stale) {
+    const read = await this.readIndex(tx);
+    let { index } = read;
+    if (read.stale) {
       this.options.onProgress?.(
         'related: stored vectors come from another analyzer version; indexing every story again…',
       );
       await tx.related.clearRelated();
-      saved.length = 0;
-    } else {
-      if (model) index.importModel(parseModel(model.data));
-      index.importStories(saved);
-      index.reweigh(model?.stories ?? 0);
-      for (const [storyId, list] of await tx.related.findAllRelatedLists()) {
-        index.setList(
-          String(storyId),
-          list.map((r) => ({ id: String(r.relatedId), score: r.score })),
-        );
-      }
+      index = new RelatedIndex(this.options.engine);
     }
+    this.seen = read.seen;
+    this.index = index;
+    this.scanMissing = false;
+    return { index, missing: await this.storiesWithoutVector(tx) };
+  }
+
+  /**
+   * Loads the index ahead of the first batch, so the first story a feed poll or an editor brings
+   * does not wait for a full load (a minute at 100,000 stories): the writer calls it when it
+   * starts, in the background. It reads outside any transaction, so it never holds the write
+   * lock; what other writers store meanwhile is past `seen` in the change log and is caught up
+   * at the next batch, like any other writer's changes. Vectors of another analyzer version are
+   * left for the first batch, which re-indexes inside its transaction.
+   */
+  warm(): Promise<void> {
+    if (this.index) return Promise.resolve();
+    this.warming ??= this.readIndex(this.store)
+      .then((read) => {
+        if (read.stale || this.index) return;
+        this.seen = read.seen;
+        this.index = read.index;
+        this.scanMissing = true;
+      })
+      .finally(() => {
+        this.warming = null;
+      });
+    return this.warming;
+  }
+
+  /** The index as stored (see `load`), and the change it reflects. */
+  private async readIndex(reader: StoreTx): Promise<{ index: RelatedIndex; seen: number; stale: boolean }> {
+    const seen = await reader.changes.latestChange();
+    this.stats.loads++;
+    const index = new RelatedIndex(this.options.engine);
+    const model = await reader.related.findRelatedModel();
+    const saved: ExportedStory[] = [];
+    for await (const { data } of reader.related.iterateRelatedVectors()) {
+      const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
+      if (vector.analyzer !== ANALYZER_VERSION) return { index, seen, stale: true };
+      saved.push(vector);
+    }
+    if (model) index.importModel(parseModel(model.data));
+    index.importStories(saved);
+    index.reweigh(model?.stories ?? 0);
+    for (const [storyId, list] of await reader.related.findAllRelatedLists()) {
+      index.setList(
+        String(storyId),
+        list.map((r) => ({ id: String(r.relatedId), score: r.score })),
+      );
+    }
+    return { index, seen, stale: false };
+  }
+
+  private async storiesWithoutVector(tx: StoreTx): Promise<Story[]> {
     const missing: Story[] = [];
     for (const id of await tx.related.findStoryIdsWithoutVector()) {
       const story = await tx.stories.findStoryById(id);
       if (story) missing.push(story);
     }
-    this.index = index;
-    return { index, missing };
+    return missing;
   }
 
   /**
