@@ -4,11 +4,12 @@
  * near-duplicates. Research-only text: read from ../shared at run time and written only to a
  * temporary file or the git-ignored `.bench/` folder.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { seededRandom } from '../src/core/random.js';
-import { NEWS_DIR } from '../test/shared-data.js';
+import { NEWS_DIR, REPO_ROOT } from '../test/shared-data.js';
 
 export interface RawStory {
   id: string;
@@ -59,4 +60,30 @@ export function writeArchive(path: string, target: number): number {
   const lines = archiveLines(target);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return lines.length;
+}
+
+/**
+ * The archive of `stories` stories as a lingwire database, imported once with `lingwire import`
+ * (levels, analyses, related lists: a real site's database) and cached in `.bench/` (git-ignored).
+ * Benchmarks that write work on a copy.
+ */
+export function archiveDb(stories: number): string {
+  const dir = join(REPO_ROOT, '.bench');
+  const db = join(dir, `archive-${stories}.db`);
+  if (existsSync(db)) return db;
+  mkdirSync(dir, { recursive: true });
+  const jsonl = join(dir, `archive-${stories}.jsonl`);
+  if (!existsSync(jsonl)) writeArchive(jsonl, stories);
+  const building = join(dir, `archive-${stories}.building.db`);
+  for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
+  console.log(`building the ${stories}-story archive once with lingwire import (cached in .bench/)…`);
+  const started = performance.now();
+  const lingwire = join(REPO_ROOT, 'bin', 'lingwire.js');
+  const result = spawnSync(process.execPath, [lingwire, '--db', building, 'import', jsonl], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the archive failed');
+  renameSync(building, db);
+  console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return db;
 }

@@ -14,8 +14,8 @@
  * (`archive.ts`), imported once with `lingwire import` and cached in `.bench/archive-<N>.db`
  * (git-ignored); every run works on a copy. BENCH_LIVE_STORIES=20000 for a smaller archive.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,32 +26,11 @@ import { openServices } from '../src/services.js';
 import { buildApp } from '../src/web/app.js';
 import { WriterThread } from '../src/writer/client.js';
 import { HAS_SHARED, REPO_ROOT } from '../test/shared-data.js';
-import { writeArchive } from './archive.js';
+import { archiveDb } from './archive.js';
 
 const ARCHIVE = Number(process.env.BENCH_LIVE_STORIES ?? 100_000);
 const LIVE_STORIES = 5;
-const CACHE_DIR = join(REPO_ROOT, '.bench');
 const LINGWIRE = join(REPO_ROOT, 'bin', 'lingwire.js');
-
-/** The cached archive database, built with `lingwire import` when missing. */
-function archiveDb(): string {
-  const db = join(CACHE_DIR, `archive-${ARCHIVE}.db`);
-  if (existsSync(db)) return db;
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const jsonl = join(CACHE_DIR, `archive-${ARCHIVE}.jsonl`);
-  if (!existsSync(jsonl)) writeArchive(jsonl, ARCHIVE);
-  const building = join(CACHE_DIR, `archive-${ARCHIVE}.building.db`);
-  for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
-  console.log(`building the ${ARCHIVE}-story archive once with lingwire import (cached in .bench/; long)…`);
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [LINGWIRE, '--db', building, 'import', jsonl], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('building the archive failed');
-  renameSync(building, db);
-  console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return db;
-}
 
 /** A new story, unlike the archive's ids and titles; the section the archive's stories are in. */
 function newStory(n: number): StoryInput {
@@ -94,7 +73,7 @@ async function until(path: string, needle: string, t0: number, limitMs = 120_000
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 async function main(): Promise<void> {
-  const source = archiveDb();
+  const source = archiveDb(ARCHIVE);
   const dir = mkdtempSync(join(tmpdir(), 'lingwire-live-'));
   const db = join(dir, 'site.db');
   copyFileSync(source, db);
@@ -133,10 +112,11 @@ async function main(): Promise<void> {
     }
 
     // Today's path 2: the writer thread with a cold index (the first story after it starts).
-    const startWriter = async () => {
+    const startWriter = async (warmRelated: boolean) => {
       const writer = await WriterThread.start(config, {
         pollEveryMs: null,
         heartbeatMs: 3_600_000,
+        warmRelated,
         log: () => {},
       });
       writers.push(writer);
@@ -158,17 +138,17 @@ async function main(): Promise<void> {
       return { input, live };
     };
     {
-      const writer = await startWriter();
+      const writer = await startWriter(false);
       const { live } = await measure(writer, 1);
-      rows.push(['writer thread, first story after start (full index load)', fmt(live)]);
+      rows.push(['writer thread without warm-up, first story (full index load)', fmt(live)]);
       await writer.close();
       writers.pop();
     }
 
     // The live path: a running writer, index in memory.
-    const writer = await startWriter();
-    await new Promise((r) => setTimeout(r, 0));
-    await measure(writer, 2); // its first batch
+    const writer = await startWriter(true);
+    const first = await measure(writer, 2);
+    rows.push(['writer thread, first story at once after start (waits for warm-up)', fmt(first.live)]);
     const times: number[] = [];
     let lastInput: StoryInput | null = null;
     for (let n = 3; n < 3 + LIVE_STORIES; n++) {

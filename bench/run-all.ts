@@ -7,7 +7,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../test/shared-data.js';
 
-const BENCHES = ['page', 'lookup', 'analyze', 'levels', 'related-quality', 'related-speed', 'import'];
+const BENCHES = [
+  'page',
+  'http',
+  'lookup',
+  'analyze',
+  'levels',
+  'related-quality',
+  'related-speed',
+  'import',
+  'ingest-live',
+  'ingest-quality',
+];
 let failed = 0;
 for (const name of BENCHES) {
   const file = join(REPO_ROOT, 'bench', `${name}.ts`);
