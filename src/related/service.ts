@@ -14,6 +14,7 @@
  * After an incremental batch, a rebuild also runs when the archive has grown enough since the
  * last fit (`RelatedIndex.needsRebuild`).
  */
+import { createHash } from 'node:crypto';
 import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
@@ -55,6 +56,10 @@ function parseModel(text: string): ExportedLatentModel {
   return { dims: parsed.dims, terms: parsed.terms, matrix };
 }
 
+function vectorHash(data: string): string {
+  return createHash('sha1').update(data).digest('base64');
+}
+
 function engineInput(story: Story, terms?: StoryTerms): StoryInput {
   return {
     id: String(story.id),
@@ -73,12 +78,17 @@ export class RelatedService implements StoryIndexer {
   private index: RelatedIndex | null = null;
   /** The newest change in the store's change log that the in-memory index reflects. */
   private seen = 0;
+  /**
+   * Hashes of the vectors this writer stored in its last incremental batch, by story id, for its
+   * next catch-up, which meets them in the change log: they need not be applied again.
+   */
+  private readonly ownVectors = new Map<number, string>();
   /** A `warm` in progress. */
   private warming: Promise<void> | null = null;
   /** Set by `warm`: the next batch also indexes stories stored without a vector. */
   private scanMissing = false;
   /** Full loads of the index from the store, and catch-ups that applied others' changes instead. */
-  readonly stats = { loads: 0, catchUps: 0 };
+  readonly stats = { loads: 0, catchUps: 0, ownChangesSkipped: 0 };
   private readonly clock: Clock;
 
   constructor(
@@ -205,6 +215,13 @@ export class RelatedService implements StoryIndexer {
       if (kind === 'related') lists.push(id);
       if (kind !== 'story') continue;
       const data = await tx.related.findRelatedVector(id);
+      if (data && this.ownVectors.get(id) === vectorHash(data)) {
+        // This writer's own last write: the index already holds it (re-inserting it would
+        // recompute the lists that hold the story, tens of milliseconds each at 100,000 stories).
+        this.ownVectors.delete(id);
+        this.stats.ownChangesSkipped++;
+        continue;
+      }
       if (data) {
         const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
         if (vector.analyzer !== ANALYZER_VERSION) return null;
@@ -226,6 +243,8 @@ export class RelatedService implements StoryIndexer {
     }
     if (tags.length > 0) this.stats.catchUps++;
     this.seen = changes.latest;
+    // Only the last batch's writes can be met again; whatever is left had no change tag.
+    this.ownVectors.clear();
     return missing;
   }
 
@@ -250,6 +269,7 @@ export class RelatedService implements StoryIndexer {
 
   rolledBack(): void {
     this.pendingTerms.clear();
+    this.ownVectors.clear();
     this.invalidate();
   }
 
@@ -289,7 +309,7 @@ export class RelatedService implements StoryIndexer {
     const touched = new Set<string>();
     for (const story of stories) {
       const { affected } = index.add(engineInput(story, this.pendingTerms.get(story.id)));
-      await this.saveVector(tx, index, story.id);
+      await this.saveVector(tx, index, story.id, true);
       touched.add(String(story.id));
       for (const id of affected) touched.add(id);
     }
@@ -342,10 +362,17 @@ export class RelatedService implements StoryIndexer {
     }
   }
 
-  private async saveVector(tx: StoreTx, index: RelatedIndex, storyId: number): Promise<void> {
+  private async saveVector(
+    tx: StoreTx,
+    index: RelatedIndex,
+    storyId: number,
+    remember = false,
+  ): Promise<void> {
     const saved = index.exportStory(String(storyId));
-    if (saved)
-      await tx.related.saveRelatedVector(storyId, JSON.stringify({ ...saved, analyzer: ANALYZER_VERSION }));
+    if (!saved) return;
+    const data = JSON.stringify({ ...saved, analyzer: ANALYZER_VERSION });
+    await tx.related.saveRelatedVector(storyId, data);
+    if (remember) this.ownVectors.set(storyId, vectorHash(data));
   }
 
   private async saveList(tx: StoreTx, index: RelatedIndex, id: string): Promise<void> {

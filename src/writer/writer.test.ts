@@ -109,6 +109,17 @@ describe('the writer', () => {
       expect(await listOf(services, 'w2')).toContain('n1');
       const n1 = await services.store.stories.findStoryByExternalId('written', 'n1');
       expect((await services.store.related.findRelatedList(n1!.id)).length).toBeGreaterThan(0);
+      // The next batch meets its own last write in the change log and does not apply it again.
+      await writer.saveStories([
+        story(
+          'w3',
+          'Fans cheer as the football team returns home',
+          'Fans cheered the football team at the airport.',
+        ),
+      ]);
+      expect(services.related.stats.ownChangesSkipped).toBe(1);
+      expect(services.related.stats.loads).toBe(1);
+      expect(await listOf(services, 'w3')).toContain('w2');
     } finally {
       await writer.close();
     }
