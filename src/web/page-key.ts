@@ -10,10 +10,15 @@ import type { FastifyRequest } from 'fastify';
 /** Query values a route used, validated; undefined (absent, or the default) is left out. */
 export type KeyQuery = Readonly<Record<string, string | number | undefined>>;
 
-export function pageKey(request: FastifyRequest, query: KeyQuery = {}): string {
+const NO_QUERY: KeyQuery = Object.freeze({});
+
+export function pageKey(request: FastifyRequest, query: KeyQuery = NO_QUERY): string {
   const pattern = request.routeOptions.url ?? request.url.split('?', 1)[0]!;
   const params = (request.params ?? {}) as Record<string, string | undefined>;
-  const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const path = pattern.includes(':')
+    ? pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+    : pattern;
+  if (query === NO_QUERY) return path;
   const pairs = Object.keys(query)
     .filter((name) => query[name] !== undefined)
     .sort()

@@ -85,7 +85,7 @@ export async function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<RenderedView | null>,
-  query: KeyQuery = {},
+  query?: KeyQuery,
 ): Promise<FastifyReply> {
   const syncing = cache.sync();
   if (syncing) await syncing;
