@@ -30,8 +30,9 @@ export interface WriterOptions {
   /** Where the writer's log lines go (failed polls). Default nowhere. */
   log?: (line: string) => void;
   /**
-   * Load the related index in the background at start, so the first new story does not wait for
-   * a full load (`RelatedService.warm`). Default true; false only to measure that wait.
+   * Load the related index (`RelatedService.warm`) and open the analyser in the background at
+   * start, so the first new story does not wait for them. Default true; false only to measure
+   * that wait.
    */
   warmRelated?: boolean;
 }
@@ -63,6 +64,8 @@ export class Writer {
   async start(): Promise<void> {
     await this.beat();
     if (this.options.warmRelated !== false) {
+      // The analyser too (the dictionary and the tagger's model open on first use).
+      setImmediate(() => this.services.analyze(['The writer is ready.']));
       this.services.related.warm().catch((error: unknown) => {
         // The first batch loads it instead.
         this.options.log?.(`lingwire: loading the related index failed: ${(error as Error).message}`);
