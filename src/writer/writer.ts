@@ -65,7 +65,13 @@ export class Writer {
     await this.beat();
     if (this.options.warmRelated !== false) {
       // The analyser too (the dictionary and the tagger's model open on first use).
-      setImmediate(() => this.services.analyze(['The writer is ready.']));
+      setImmediate(() => {
+        try {
+          this.services.analyze(['The writer is ready.']);
+        } catch {
+          // The first story's analysis reports it.
+        }
+      });
       this.services.related.warm().catch((error: unknown) => {
         // The first batch loads it instead.
         this.options.log?.(`lingwire: loading the related index failed: ${(error as Error).message}`);
