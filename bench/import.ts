@@ -9,59 +9,13 @@
  * joining paragraphs of different real stories, so the copies are not near-duplicates.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { seededRandom } from '../src/core/random.js';
-import { HAS_SHARED, NEWS_DIR, REPO_ROOT } from '../test/shared-data.js';
+import { HAS_SHARED, REPO_ROOT } from '../test/shared-data.js';
+import { writeArchive } from './archive.js';
 
 const TARGET = Number(process.env.BENCH_IMPORT_STORIES ?? 20000);
-
-interface Raw {
-  id: string;
-  title: string;
-  body: string;
-  date?: string;
-}
-
-function readCorpora(): Raw[] {
-  const reuters = gunzipSync(readFileSync(join(NEWS_DIR, 'reuters21578.train.jsonl.gz'))).toString('utf8');
-  const bbc = readFileSync(join(NEWS_DIR, 'bbc.train.jsonl'), 'utf8');
-  return [...reuters.split('\n'), ...bbc.split('\n')]
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Raw)
-    .map((r) => ({ id: String(r.id), title: r.title, body: r.body, date: r.date }));
-}
-
-function paragraphs(body: string): string[] {
-  return body
-    .split(/\n\s*\n|\n(?=\s{2,}\S)/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-}
-
-function buildArchive(path: string): number {
-  const real = readCorpora();
-  const next = seededRandom(20261127);
-  const lines = real.map((r) =>
-    JSON.stringify({ id: r.id, source: 'bench', title: r.title, body: r.body, date: r.date }),
-  );
-  for (let n = 0; lines.length < TARGET; n++) {
-    const a = real[Math.floor(next() * real.length)]!;
-    const b = real[Math.floor(next() * real.length)]!;
-    const c = real[Math.floor(next() * real.length)]!;
-    const body = [
-      ...paragraphs(a.body).slice(0, 2),
-      ...paragraphs(b.body).slice(0, 2),
-      ...paragraphs(c.body).slice(0, 1),
-    ];
-    lines.push(JSON.stringify({ id: `mix-${n}`, source: 'bench', title: `${a.title} / ${b.title}`, body }));
-  }
-  const kept = lines.slice(0, TARGET);
-  writeFileSync(path, `${kept.join('\n')}\n`);
-  return kept.length;
-}
 
 function run(label: string, args: string[]): { seconds: number; rssMb: number; stdout: string } {
   const started = process.hrtime.bigint();
@@ -86,7 +40,7 @@ if (!HAS_SHARED) {
   const dir = mkdtempSync(join(tmpdir(), 'lingwire-import-bench-'));
   try {
     const file = join(dir, 'archive.jsonl');
-    const count = buildArchive(file);
+    const count = writeArchive(file, TARGET);
     console.log(
       `archive: ${count} stories (real Reuters-21578 and BBC stories, then mixes of their paragraphs)`,
     );

@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../test/shared-data.js';
 
 const BENCHES = [
   'page',
+  'http',
   'lookup',
   'analyze',
   'levels',
@@ -17,6 +18,9 @@ const BENCHES = [
   'import',
   'search-quality',
   'search-speed',
+  'sections',
+  'ingest-live',
+  'ingest-quality',
 ];
 let failed = 0;
 for (const name of BENCHES) {

@@ -157,24 +157,26 @@ export function decodeAnalysis(data: string | null | undefined): StoryAnalysis |
     const parsed = JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString()) as StoryAnalysis;
     if (parsed.version !== STORY_ANALYSIS_VERSION) return null;
     const coded = parsed.words;
-    const words: number[] = [];
+    // Sized once and filled by index: pushing 7 numbers at a time was most of a long story's
+    // decoding (about 30 ms of 50 at 200 KB of text).
+    const count = Math.floor(coded.length / CODED_FIELDS);
+    const words = new Array<number>(count * WORD_FIELDS);
     let end = 0;
-    for (let i = 0; i < coded.length; i += CODED_FIELDS) {
+    let o = 0;
+    for (let i = 0; i < count * CODED_FIELDS; i += CODED_FIELDS) {
       const start = end + coded[i]!;
       end = start + coded[i + 1]!;
       const key = coded[i + 2]!;
       const lemma = coded[i + 3]!;
       const packed = coded[i + 4]!;
       const low = packed & ((1 << POS_SHIFT) - 1);
-      words.push(
-        start,
-        end,
-        key,
-        lemma === SAME_AS_KEY ? key : lemma,
-        low >> 1,
-        low & 1,
-        (packed >> POS_SHIFT) - 1,
-      );
+      words[o++] = start;
+      words[o++] = end;
+      words[o++] = key;
+      words[o++] = lemma === SAME_AS_KEY ? key : lemma;
+      words[o++] = low >> 1;
+      words[o++] = low & 1;
+      words[o++] = (packed >> POS_SHIFT) - 1;
     }
     return { ...parsed, words };
   } catch {
@@ -216,6 +218,17 @@ export interface ReaderParagraph {
 
 /** Lays a stored analysis back over the paragraphs it was made from. */
 export function readerParagraphs(paragraphs: readonly string[], analysis: StoryAnalysis): ReaderParagraph[] {
+  return [...readerParagraphsOf(paragraphs, analysis)];
+}
+
+/**
+ * `readerParagraphs` one paragraph at a time: a long story's words need not all be objects at
+ * once (the page renders each paragraph and drops it).
+ */
+export function* readerParagraphsOf(
+  paragraphs: readonly string[],
+  analysis: StoryAnalysis,
+): Generator<ReaderParagraph> {
   const { keys, words, sentences, phrases } = analysis;
   const key = (index: number) => (index >= 0 ? (keys[index] ?? null) : null);
   const phraseOfWord = new Map<number, string>();
@@ -223,7 +236,6 @@ export function readerParagraphs(paragraphs: readonly string[], analysis: StoryA
     const entry = key(phrases[p + 2]!);
     if (entry) for (let w = phrases[p]!; w < phrases[p + 1]!; w++) phraseOfWord.set(w, entry);
   }
-  const out: ReaderParagraph[] = [];
   let offset = 0;
   let s = 0;
   let w = 0;
@@ -258,8 +270,7 @@ export function readerParagraphs(paragraphs: readonly string[], analysis: StoryA
       }
       paragraph.sentences.push(sentence);
     }
-    out.push(paragraph);
+    yield paragraph;
     offset = end + 1;
   }
-  return out;
 }

@@ -14,6 +14,7 @@
  * After an incremental batch, a rebuild also runs when the archive has grown enough since the
  * last fit (`RelatedIndex.needsRebuild`).
  */
+import { createHash } from 'node:crypto';
 import type { Story } from '../articles/model.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
@@ -55,6 +56,10 @@ function parseModel(text: string): ExportedLatentModel {
   return { dims: parsed.dims, terms: parsed.terms, matrix };
 }
 
+function vectorHash(data: string): string {
+  return createHash('sha1').update(data).digest('base64');
+}
+
 function engineInput(story: Story, terms?: StoryTerms): StoryInput {
   return {
     id: String(story.id),
@@ -73,8 +78,17 @@ export class RelatedService implements StoryIndexer {
   private index: RelatedIndex | null = null;
   /** The newest change in the store's change log that the in-memory index reflects. */
   private seen = 0;
+  /**
+   * Hashes of the vectors this writer stored in its last incremental batch, by story id, for its
+   * next catch-up, which meets them in the change log: they need not be applied again.
+   */
+  private readonly ownVectors = new Map<number, string>();
+  /** A `warm` in progress. */
+  private warming: Promise<void> | null = null;
+  /** Set by `warm`: the next batch also indexes stories stored without a vector. */
+  private scanMissing = false;
   /** Full loads of the index from the store, and catch-ups that applied others' changes instead. */
-  readonly stats = { loads: 0, catchUps: 0 };
+  readonly stats = { loads: 0, catchUps: 0, ownChangesSkipped: 0 };
   private readonly clock: Clock;
 
   constructor(
@@ -92,46 +106,91 @@ export class RelatedService implements StoryIndexer {
    * version are not mixed in: everything is indexed again from the text.
    */
   private async load(tx: StoreTx): Promise<{ index: RelatedIndex; missing: Story[] }> {
+    // A warm-up still reading: wait for it rather than read everything a second time.
+    await this.warming?.catch(() => {});
     if (this.index) {
       const missing = await this.catchUp(tx, this.index);
-      if (missing) return { index: this.index, missing };
+      if (missing) {
+        if (this.scanMissing) {
+          // Loaded by `warm`, which left stories without a vector for the first batch.
+          this.scanMissing = false;
+          const known = new Set(missing.map((s) => s.id));
+          for (const story of await this.storiesWithoutVector(tx))
+            if (!known.has(story.id)) missing.push(story);
+        }
+        return { index: this.index, missing };
+      }
       this.index = null;
     }
-    this.seen = await tx.changes.latestChange();
-    this.stats.loads++;
-    const index = new RelatedIndex(this.options.engine);
-    const model = await tx.related.findRelatedModel();
-    const saved: ExportedStory[] = [];
-    let stale = false;
-    for await (const { data } of tx.related.iterateRelatedVectors()) {
-      const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
-      if (vector.analyzer !== ANALYZER_VERSION) stale = true;
-      saved.push(vector);
-    }
-    if (stale) {
+    const read = await this.readIndex(tx);
+    let { index } = read;
+    if (read.stale) {
       this.options.onProgress?.(
         'related: stored vectors come from another analyzer version; indexing every story again…',
       );
       await tx.related.clearRelated();
-      saved.length = 0;
-    } else {
-      if (model) index.importModel(parseModel(model.data));
-      index.importStories(saved);
-      index.reweigh(model?.stories ?? 0);
-      for (const [storyId, list] of await tx.related.findAllRelatedLists()) {
-        index.setList(
-          String(storyId),
-          list.map((r) => ({ id: String(r.relatedId), score: r.score })),
-        );
-      }
+      index = new RelatedIndex(this.options.engine);
     }
+    this.seen = read.seen;
+    this.index = index;
+    this.scanMissing = false;
+    return { index, missing: await this.storiesWithoutVector(tx) };
+  }
+
+  /**
+   * Loads the index ahead of the first batch, so the first story a feed poll or an editor brings
+   * does not wait for a full load (a minute at 100,000 stories): the writer calls it when it
+   * starts, in the background. It reads outside any transaction, so it never holds the write
+   * lock; what other writers store meanwhile is past `seen` in the change log and is caught up
+   * at the next batch, like any other writer's changes. Vectors of another analyzer version are
+   * left for the first batch, which re-indexes inside its transaction.
+   */
+  warm(): Promise<void> {
+    if (this.index) return Promise.resolve();
+    this.warming ??= this.readIndex(this.store)
+      .then((read) => {
+        if (read.stale || this.index) return;
+        this.seen = read.seen;
+        this.index = read.index;
+        this.scanMissing = true;
+      })
+      .finally(() => {
+        this.warming = null;
+      });
+    return this.warming;
+  }
+
+  /** The index as stored (see `load`), and the change it reflects. */
+  private async readIndex(reader: StoreTx): Promise<{ index: RelatedIndex; seen: number; stale: boolean }> {
+    const seen = await reader.changes.latestChange();
+    this.stats.loads++;
+    const index = new RelatedIndex(this.options.engine);
+    const model = await reader.related.findRelatedModel();
+    const saved: ExportedStory[] = [];
+    for await (const { data } of reader.related.iterateRelatedVectors()) {
+      const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
+      if (vector.analyzer !== ANALYZER_VERSION) return { index, seen, stale: true };
+      saved.push(vector);
+    }
+    if (model) index.importModel(parseModel(model.data));
+    index.importStories(saved);
+    index.reweigh(model?.stories ?? 0);
+    for (const [storyId, list] of await reader.related.findAllRelatedLists()) {
+      index.setList(
+        String(storyId),
+        list.map((r) => ({ id: String(r.relatedId), score: r.score })),
+      );
+    }
+    return { index, seen, stale: false };
+  }
+
+  private async storiesWithoutVector(tx: StoreTx): Promise<Story[]> {
     const missing: Story[] = [];
     for (const id of await tx.related.findStoryIdsWithoutVector()) {
       const story = await tx.stories.findStoryById(id);
       if (story) missing.push(story);
     }
-    this.index = index;
-    return { index, missing };
+    return missing;
   }
 
   /**
@@ -156,6 +215,13 @@ export class RelatedService implements StoryIndexer {
       if (kind === 'related') lists.push(id);
       if (kind !== 'story') continue;
       const data = await tx.related.findRelatedVector(id);
+      if (data && this.ownVectors.get(id) === vectorHash(data)) {
+        // This writer's own last write: the index already holds it (re-inserting it would
+        // recompute the lists that hold the story, tens of milliseconds each at 100,000 stories).
+        this.ownVectors.delete(id);
+        this.stats.ownChangesSkipped++;
+        continue;
+      }
       if (data) {
         const vector = JSON.parse(data) as ExportedStory & { analyzer?: number };
         if (vector.analyzer !== ANALYZER_VERSION) return null;
@@ -177,6 +243,8 @@ export class RelatedService implements StoryIndexer {
     }
     if (tags.length > 0) this.stats.catchUps++;
     this.seen = changes.latest;
+    // Only the last batch's writes can be met again; whatever is left had no change tag.
+    this.ownVectors.clear();
     return missing;
   }
 
@@ -201,6 +269,7 @@ export class RelatedService implements StoryIndexer {
 
   rolledBack(): void {
     this.pendingTerms.clear();
+    this.ownVectors.clear();
     this.invalidate();
   }
 
@@ -240,7 +309,7 @@ export class RelatedService implements StoryIndexer {
     const touched = new Set<string>();
     for (const story of stories) {
       const { affected } = index.add(engineInput(story, this.pendingTerms.get(story.id)));
-      await this.saveVector(tx, index, story.id);
+      await this.saveVector(tx, index, story.id, true);
       touched.add(String(story.id));
       for (const id of affected) touched.add(id);
     }
@@ -293,10 +362,17 @@ export class RelatedService implements StoryIndexer {
     }
   }
 
-  private async saveVector(tx: StoreTx, index: RelatedIndex, storyId: number): Promise<void> {
+  private async saveVector(
+    tx: StoreTx,
+    index: RelatedIndex,
+    storyId: number,
+    remember = false,
+  ): Promise<void> {
     const saved = index.exportStory(String(storyId));
-    if (saved)
-      await tx.related.saveRelatedVector(storyId, JSON.stringify({ ...saved, analyzer: ANALYZER_VERSION }));
+    if (!saved) return;
+    const data = JSON.stringify({ ...saved, analyzer: ANALYZER_VERSION });
+    await tx.related.saveRelatedVector(storyId, data);
+    if (remember) this.ownVectors.set(storyId, vectorHash(data));
   }
 
   private async saveList(tx: StoreTx, index: RelatedIndex, id: string): Promise<void> {

@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CachedPage, PageCache } from './page-cache.js';
-import { makeCachedPage } from './page-cache.js';
+import { makeCachedPageAsync } from './page-cache.js';
+import { type KeyQuery, pageKey } from './page-key.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -49,46 +50,84 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, page: C
   return reply.send(gzip ? page.gzipped : page.body);
 }
 
-/**
- * The cache key of a page: its path, and of the query only what the pages read (`page`), so
- * tracking parameters (`?from=singlemessage`, `utm_*`) neither re-render nor fill the cache.
- */
-export function pageKey(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const page = new URLSearchParams(url.slice(q + 1)).get('page');
-  return page === null ? url.slice(0, q) : `${url.slice(0, q)}?page=${page}`;
-}
-
 /** A view to cache, with the change tags of what it was rendered from (see `PageCache`). */
 export interface RenderedView {
   view: VNode;
   tags: readonly string[];
+  /**
+   * Bytes made beforehand that take the place of `marker` (which the view renders once, as raw
+   * HTML): the long story body, built in slices off the virtual DOM (`reader/story-html.ts`).
+   */
+  splice?: { marker: string; bytes: Buffer };
+}
+
+/** The page's bytes: the view's HTML with the splice, if any, in place of its marker. */
+export function pageBytes(rendered: RenderedView): Buffer {
+  const html = renderHtml(rendered.view);
+  const { splice } = rendered;
+  const at = splice ? html.indexOf(splice.marker) : -1;
+  if (!splice || at < 0) return Buffer.from(html);
+  return Buffer.concat([
+    Buffer.from(html.slice(0, at)),
+    splice.bytes,
+    Buffer.from(html.slice(at + splice.marker.length)),
+  ]);
 }
 
 /**
  * Serves the page at the request's URL from the cache, or renders it with `render` (which
- * returns null for "not found") and caches the result until one of its tags changes.
+ * returns null for "not found") and caches the result until one of its tags changes. `query`
+ * holds the query values the route reads (validated), the only ones in the cache key
+ * (`page-key.ts`): a route that reads none passes nothing.
  */
 export async function sendPage(
   cache: PageCache,
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<RenderedView | null>,
+  query?: KeyQuery,
 ): Promise<FastifyReply> {
   const syncing = cache.sync();
   if (syncing) await syncing;
-  const key = pageKey(request.url);
-  let page = cache.get(key);
+  const key = pageKey(request, query);
+  let page: CachedPage | null | undefined = cache.get(key);
   if (!page) {
-    const epoch = cache.epoch;
-    const rendered = await render();
-    if (!rendered) {
+    // Requests for one page that is not cached share one render (a cold page under load, or the
+    // longest story, would otherwise be rendered once per waiting request); not across an
+    // invalidation, which would hand a later request what it changed.
+    const flight = `${cache.epoch} ${key}`;
+    let rendering = inFlight.get(cache)?.get(flight);
+    if (!rendering) {
+      rendering = renderPage(cache, key, render);
+      const pages = inFlight.get(cache) ?? new Map<string, Promise<CachedPage | null>>();
+      inFlight.set(cache, pages);
+      pages.set(flight, rendering);
+      rendering.then(
+        () => pages.delete(flight),
+        () => pages.delete(flight),
+      );
+    }
+    page = await rendering;
+    if (!page) {
       reply.callNotFound();
       return reply;
     }
-    page = makeCachedPage(renderHtml(rendered.view), HTML);
-    cache.set(key, page, rendered.tags, epoch);
   }
   return sendCached(request, reply, page);
+}
+
+/** Renders being made, per cache and epoch-and-key. */
+const inFlight = new WeakMap<PageCache, Map<string, Promise<CachedPage | null>>>();
+
+async function renderPage(
+  cache: PageCache,
+  key: string,
+  render: () => Promise<RenderedView | null>,
+): Promise<CachedPage | null> {
+  const epoch = cache.epoch;
+  const rendered = await render();
+  if (!rendered) return null;
+  const page = await makeCachedPageAsync(pageBytes(rendered), HTML);
+  cache.set(key, page, rendered.tags, epoch);
+  return page;
 }

@@ -55,7 +55,12 @@ export class WriterThread {
   /** Starts a writer thread on `config`'s database and waits until it has recorded its first heartbeat. */
   static async start(
     config: Config,
-    options: { heartbeatMs?: number; pollEveryMs?: number | null; log?: (line: string) => void } = {},
+    options: {
+      heartbeatMs?: number;
+      pollEveryMs?: number | null;
+      warmRelated?: boolean;
+      log?: (line: string) => void;
+    } = {},
   ): Promise<WriterThread> {
     if (!existsSync(WRITER_THREAD_PATH)) {
       throw new AppError(
@@ -67,6 +72,7 @@ export class WriterThread {
       config,
       heartbeatMs: options.heartbeatMs,
       pollEveryMs: options.pollEveryMs,
+      warmRelated: options.warmRelated,
     };
     const worker = new Worker(WRITER_THREAD_PATH, { workerData: data });
     const thread = new WriterThread(worker, options.log ?? ((line) => process.stderr.write(`${line}\n`)));

@@ -13,6 +13,8 @@ export interface WriterThreadData {
   heartbeatMs?: number;
   /** `WriterOptions.pollEveryMs`. */
   pollEveryMs?: number | null;
+  /** `WriterOptions.warmRelated`. */
+  warmRelated?: boolean;
 }
 
 /** Messages from the writer thread. */
@@ -30,6 +32,7 @@ const services = await openServices(data.config, { warn: (line) => post({ type: 
 const writer = new Writer(services, {
   heartbeatMs: data.heartbeatMs,
   pollEveryMs: data.pollEveryMs,
+  warmRelated: data.warmRelated,
   log: (line) => post({ type: 'log', line }),
 });
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryServices } from '../../test/services.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import type { StoryInput } from '../articles/model.js';
@@ -82,6 +82,44 @@ describe('the writer', () => {
       expect(services.related.stats.catchUps).toBeGreaterThanOrEqual(1);
       // The story the other process stored is in the writer's index: it ranks for the new story.
       expect(await listOf(services, 'w2')).toContain('n1');
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('loads the related index when it starts, so the first story does not wait for a load', async () => {
+    await cli('import', join(fixtures, 'archive.jsonl'));
+    // A story stored without a list (`--no-related`) before the writer starts.
+    await cli('import', '--no-related', join(fixtures, 'new-story.jsonl'));
+    const services = memoryServices({ dbPath: db });
+    const writer = new Writer(services, { pollEveryMs: null });
+    try {
+      await writer.start();
+      // Loading in the background, without a batch asking for it.
+      await vi.waitFor(() => expect(services.related.stats.loads).toBe(1), { timeout: 10_000 });
+      await writer.saveStories([
+        story(
+          'w2',
+          'Goalkeeper and striker celebrate the football final win',
+          'The goalkeeper saved a penalty and the striker scored as the home team won the football final after extra time.',
+        ),
+      ]);
+      // The batch used the index loaded at start, and indexed the story that had no list.
+      expect(services.related.stats.loads).toBe(1);
+      expect(await listOf(services, 'w2')).toContain('n1');
+      const n1 = await services.store.stories.findStoryByExternalId('written', 'n1');
+      expect((await services.store.related.findRelatedList(n1!.id)).length).toBeGreaterThan(0);
+      // The next batch meets its own last write in the change log and does not apply it again.
+      await writer.saveStories([
+        story(
+          'w3',
+          'Fans cheer as the football team returns home',
+          'Fans cheered the football team at the airport.',
+        ),
+      ]);
+      expect(services.related.stats.ownChangesSkipped).toBe(1);
+      expect(services.related.stats.loads).toBe(1);
+      expect(await listOf(services, 'w3')).toContain('w2');
     } finally {
       await writer.close();
     }

@@ -29,6 +29,12 @@ export interface WriterOptions {
   pollEveryMs?: number | null;
   /** Where the writer's log lines go (failed polls). Default nowhere. */
   log?: (line: string) => void;
+  /**
+   * Load the related index (`RelatedService.warm`) and open the analyser in the background at
+   * start, so the first new story does not wait for them. Default true; false only to measure
+   * that wait.
+   */
+  warmRelated?: boolean;
 }
 
 /** What a writer is asked to do, as plain data (it crosses a thread boundary). */
@@ -57,6 +63,20 @@ export class Writer {
   /** Records the first heartbeat and keeps recording them until `close`; starts polling due feeds. */
   async start(): Promise<void> {
     await this.beat();
+    if (this.options.warmRelated !== false) {
+      // The analyser too (the dictionary and the tagger's model open on first use).
+      setImmediate(() => {
+        try {
+          this.services.analyze(['The writer is ready.']);
+        } catch {
+          // The first story's analysis reports it.
+        }
+      });
+      this.services.related.warm().catch((error: unknown) => {
+        // The first batch loads it instead.
+        this.options.log?.(`lingwire: loading the related index failed: ${(error as Error).message}`);
+      });
+    }
     const pollEveryMs = this.options.pollEveryMs === undefined ? 60_000 : this.options.pollEveryMs;
     if (pollEveryMs !== null) {
       const log = this.options.log ?? (() => {});

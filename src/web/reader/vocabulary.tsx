@@ -35,18 +35,40 @@ export interface VocabularyItem {
 }
 
 export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dictionary): VocabularyItem[] {
-  const seen = new Set<string>();
   const items: VocabularyItem[] = [];
+  for (const item of vocabularySteps(paragraphs, dictionary)) if (item) items.push(item);
+  return items;
+}
+
+/**
+ * `collectVocabulary` one word at a time: each step looks at one word and yields its item, or
+ * null when the word is not listed, so a long story's list can be built in slices.
+ */
+export function* vocabularySteps(
+  paragraphs: Iterable<ReaderParagraph>,
+  dictionary: Dictionary,
+): Generator<VocabularyItem | null> {
+  const seen = new Set<string>();
   for (const { sentences } of paragraphs) {
     for (const sentence of sentences) {
       for (const word of sentence.words) {
-        if (word.properNoun || !word.entryKey || word.level < VOCABULARY_MIN_LEVEL || seen.has(word.entryKey))
+        if (
+          word.properNoun ||
+          !word.entryKey ||
+          word.level < VOCABULARY_MIN_LEVEL ||
+          seen.has(word.entryKey)
+        ) {
+          yield null;
           continue;
+        }
         seen.add(word.entryKey);
         const entry = dictionary.lookup(word.entryKey, { pos: word.pos });
-        if (!entry) continue;
+        if (!entry) {
+          yield null;
+          continue;
+        }
         const first = entry.translations[0];
-        items.push({
+        yield {
           entryKey: word.entryKey,
           written: entry.lemma,
           level: word.level,
@@ -54,11 +76,10 @@ export function collectVocabulary(paragraphs: ReaderParagraph[], dictionary: Dic
           meaning: first ? `${first.pos ? `${first.pos} ` : ''}${first.text}` : '',
           sentenceId: `s${sentence.index}`,
           pos: contentPos(word.pos),
-        });
+        };
       }
     }
   }
-  return items;
 }
 
 export function VocabularyList({ items }: { items: VocabularyItem[] }) {

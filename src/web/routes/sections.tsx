@@ -13,10 +13,19 @@ export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app
     '/sections/:slug',
     (request, reply) => {
       const pageNumber = parsePageNumber(request.query.page);
-      return sendPage(ctx.cache, request, reply, async () => {
-        const page = await ctx.reading.sectionPage(request.params.slug, pageNumber, SECTION_PAGE_SIZE);
-        return page && { view: <SectionPageView chrome={await ctx.chrome()} page={page} />, tags: page.tags };
-      });
+      return sendPage(
+        ctx.cache,
+        request,
+        reply,
+        async () => {
+          const page = await ctx.reading.sectionPage(request.params.slug, pageNumber, SECTION_PAGE_SIZE);
+          return (
+            page && { view: <SectionPageView chrome={await ctx.chrome()} page={page} />, tags: page.tags }
+          );
+        },
+        // Page 1 is the section's URL without `?page=`: one entry for both spellings.
+        { page: pageNumber > 1 ? pageNumber : undefined },
+      );
     },
   );
 

@@ -3,46 +3,26 @@
  * JSON (`/api/stories`, `/api/stories/:ref`, `/api/stories/:ref/related`).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { StoryPage } from '../../articles/reading.js';
-import { readerParagraphs } from '../../articles/story-analysis.js';
 import { storyJson } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
 import { versionedAssetUrl } from '../assets.js';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
 import { storyPath } from '../paths.js';
-import { storyNameKinds } from '../reader/names.js';
-import { collectVocabulary } from '../reader/vocabulary.js';
+import { buildReaderData } from '../reader/reader-data.js';
+import { STORY_BODY_MARKER } from '../reader/story-html.js';
 import { sendPage } from '../render.js';
-import { type ReaderData, StoryPageView } from '../views/story-page.js';
+import { StoryPageView } from '../views/story-page.js';
 
 /** Default and largest `limit` for story lists. */
 const API_PAGE_SIZE = 20;
 const API_MAX_LIMIT = 100;
 
-/**
- * The reader markup of a story page, from the analysis stored with the story; a story without a
- * current one (stored before the dictionary was installed) is analysed now. Null without a
- * dictionary: the page shows plain paragraphs.
- */
 let moreScripts: string[] | undefined;
-/** Versioned URLs of the reader's other scripts (hashed once per process, like `reader.js`). */
+/** Versioned URLs of the reader's scripts (hashed once per process, like `reader.js`). */
 function readerScripts(ctx: WebContext): string[] {
   moreScripts ??= ['reader-keys.js', 'reader-tools.js'].map(versionedAssetUrl);
   return [ctx.readerScript, ...moreScripts];
-}
-
-export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null {
-  if (!ctx.dictionary) return null;
-  const analysis = page.analysis ?? ctx.analyze?.(page.story.paragraphs)?.analysis ?? null;
-  if (!analysis) return null;
-  const paragraphs = readerParagraphs(page.story.paragraphs, analysis);
-  return {
-    paragraphs,
-    vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
-    names: storyNameKinds(paragraphs, ctx.dictionary),
-    scripts: readerScripts(ctx),
-  };
 }
 
 export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
@@ -52,8 +32,11 @@ export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, 
     sendPage(ctx.cache, request, reply, async () => {
       const page = await reading.storyPage(request.params.slug);
       if (!page) return null;
-      const view = <StoryPageView chrome={await ctx.chrome()} page={page} reader={readerData(ctx, page)} />;
-      return { view, tags: page.tags };
+      // Built in slices: the largest story allowed does not hold up other requests (issue #16).
+      const reader = await buildReaderData(page, ctx.dictionary, ctx.analyze, readerScripts(ctx));
+      const view = <StoryPageView chrome={await ctx.chrome()} page={page} reader={reader} />;
+      const splice = reader?.body && { marker: STORY_BODY_MARKER, bytes: reader.body };
+      return { view, tags: page.tags, ...(splice ? { splice } : {}) };
     }),
   );
 

@@ -3,6 +3,7 @@ import type { StoryPage } from '../../articles/reading.js';
 import type { ReaderParagraph, ReaderWord } from '../../articles/story-analysis.js';
 import type { NameKind } from '../../text/names.js';
 import { sectionPath, storyPath } from '../paths.js';
+import { STORY_BODY_MARKER } from '../reader/story-html.js';
 import { StoryText } from '../reader/story-text.js';
 import { levelChoice, type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
@@ -14,6 +15,12 @@ import { StoryCredit } from './story-credit.js';
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
   paragraphs: ReaderParagraph[];
+  /**
+   * The body's inner HTML, built beforehand in slices (`reader/story-html.ts`): the view renders
+   * `STORY_BODY_MARKER` and the route splices these bytes in its place. Absent: rendered here
+   * from `paragraphs`.
+   */
+  body?: Buffer;
   vocabulary: VocabularyItem[];
   /** The kind of every name (`reader/names.ts`). */
   names: ReadonlyMap<ReaderWord, NameKind>;
@@ -100,7 +107,17 @@ export function StoryPageView({
                 ▶ 朗读 Read aloud
               </button>
             </div>
-            <StoryText paragraphs={reader.paragraphs} names={reader.names} />
+            {reader.body === undefined ? (
+              <StoryText paragraphs={reader.paragraphs} names={reader.names} />
+            ) : (
+              <div
+                class="story-body reader"
+                lang="en"
+                data-mark="0"
+                // Replaced by `reader.body`, escaped exactly as StoryText would (story-html.test.tsx).
+                dangerouslySetInnerHTML={{ __html: STORY_BODY_MARKER }}
+              />
+            )}
           </>
         ) : (
           <div class="story-body" lang={story.language ?? 'en'}>
