@@ -95,6 +95,8 @@ export class PublishingService {
       fetchedAt: input.fetchedAt ?? null,
       language: input.language ?? null,
       textFrom: input.textFrom ?? null,
+      group: input.group ?? null,
+      groupLevel: input.groupLevel ?? null,
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };

@@ -25,6 +25,9 @@ export interface StoryRecord extends Provenance {
   paragraphs: string[];
   pinnedRelated: PinnedLink[];
   level: StoryLevel | null;
+  /** Story family and this version's level in it (see `Story`). */
+  group: string | null;
+  groupLevel: string | null;
 }
 
 /** The stored fields of a story, to write it back with a change. */
@@ -44,6 +47,8 @@ export function recordOf(story: Story): StoryRecord {
     pinnedRelated: story.pinnedRelated,
     level: story.level,
     ...provenanceOf(story),
+    group: story.group,
+    groupLevel: story.groupLevel,
   };
 }
 
@@ -80,7 +85,9 @@ export function sameContent(story: Story, record: StoryRecord): boolean {
     story.license === record.license &&
     story.feed === record.feed &&
     story.language === record.language &&
-    story.textFrom === record.textFrom
+    story.textFrom === record.textFrom &&
+    story.group === record.group &&
+    story.groupLevel === record.groupLevel
   );
 }
 
@@ -101,13 +108,19 @@ export function storyJson(story: StoryView) {
     pinnedRelated: story.pinnedRelated,
     level: story.level,
     ...provenanceOf(story),
+    group: story.group,
+    groupLevel: story.groupLevel,
+    duplicateOf: story.duplicateOf,
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,
   };
 }
 
-/** A story as one JSON Lines record that `lingwire import` reads back into the same story. */
-export function storyToJsonl(story: StoryView): string {
+/**
+ * A story as one JSON Lines record that `lingwire import` reads back into the same story.
+ * `duplicateOf`: the canonical story's external id, for a copy (see `Story.duplicateOf`).
+ */
+export function storyToJsonl(story: StoryView, duplicateOf: string | null = null): string {
   return JSON.stringify({
     id: story.externalId,
     source: story.source || undefined,
@@ -129,5 +142,8 @@ export function storyToJsonl(story: StoryView): string {
     fetched_at: story.fetchedAt ?? undefined,
     language: story.language ?? undefined,
     text_from: story.textFrom ?? undefined,
+    group: story.group ?? undefined,
+    level: story.groupLevel ?? undefined,
+    duplicate_of: duplicateOf ?? undefined,
   });
 }

@@ -36,6 +36,9 @@ export interface StoryRow {
   fetched_at: string | null;
   language: string | null;
   text_from: string | null;
+  duplicate_of: number | null;
+  story_group: string | null;
+  group_level: string | null;
 }
 
 export type DatelineColumns = Pick<
@@ -77,6 +80,9 @@ export function storyOf(row: StoryRow): Story {
     textFrom: row.text_from as TextFrom | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    duplicateOf: row.duplicate_of,
+    group: row.story_group,
+    groupLevel: row.group_level,
   };
 }
 
@@ -107,6 +113,8 @@ export function recordParams(record: StoryRecord, now: string) {
     fetched_at: record.fetchedAt,
     language: record.language,
     text_from: record.textFrom,
+    story_group: record.group,
+    group_level: record.groupLevel,
     now,
     sort_at: record.publishedAt ?? now,
   };

@@ -27,6 +27,14 @@ export function registerExport(program: Command, env: CommandEnv): void {
               );
             }
           }
+          // A copy names its canonical story by external id (ids are the database's own).
+          const canonicalIds = new Map<number, string | null>();
+          const canonicalOf = async (id: number | null) => {
+            if (id === null) return null;
+            if (!canonicalIds.has(id))
+              canonicalIds.set(id, (await reading.findStory(String(id)))?.externalId ?? null);
+            return canonicalIds.get(id) ?? null;
+          };
           let count = 0;
           let chunk: string[] = [];
           const flush = async () => {
@@ -35,7 +43,7 @@ export function registerExport(program: Command, env: CommandEnv): void {
           };
           try {
             for await (const story of reading.allStories()) {
-              const line = storyToJsonl(story);
+              const line = storyToJsonl(story, await canonicalOf(story.duplicateOf));
               if (handle) {
                 chunk.push(`${line}\n`);
                 if (chunk.length >= 500) await flush();

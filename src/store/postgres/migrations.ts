@@ -129,4 +129,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language text;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from text;   -- 'feed' | 'page' | 'summary'
   `,
+  // 6: duplicate groups and story families (see sqlite/migrations.ts)
+  `
+  ALTER TABLE stories ADD COLUMN duplicate_of integer REFERENCES stories(id) ON DELETE SET NULL;
+  ALTER TABLE stories ADD COLUMN story_group text;
+  ALTER TABLE stories ADD COLUMN group_level text;
+  CREATE INDEX stories_by_duplicate_of ON stories (duplicate_of) WHERE duplicate_of IS NOT NULL;
+  CREATE INDEX stories_by_group ON stories (source, story_group) WHERE story_group IS NOT NULL;
+  CREATE INDEX stories_by_url ON stories (url) WHERE url IS NOT NULL;
+  `,
 ];
