@@ -14,6 +14,7 @@ import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
+import { DuplicateGrouper } from './related/duplicate-groups.js';
 import { RelatedService } from './related/service.js';
 import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
 import { backupSite, restoreSite } from './store/site-backup.js';
@@ -94,7 +95,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
-  const pipeline = new StoryPipeline(store, publishing, analyze, [related]);
+  const pipeline = new StoryPipeline(store, publishing, analyze, [related, new DuplicateGrouper(related)]);
   return {
     config,
     store,

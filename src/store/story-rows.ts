@@ -4,7 +4,7 @@
  * tags of a row. JSON columns are text on both stores.
  */
 import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
-import { STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
+import { familyTag, STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
 import type { StoryListRow, StoryRecord } from './types.js';
 
 export interface StoryRow {
@@ -142,6 +142,10 @@ export function listRowOf(r: ListRow): StoryListRow {
 }
 
 /** The tags a story's row is known by in the change log (its list tag `stories` aside). */
-export function rowTags(tags: Set<string>, row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'>): void {
+export function rowTags(
+  tags: Set<string>,
+  row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'> & Partial<Pick<StoryRow, 'source' | 'story_group'>>,
+): void {
   tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
+  if (row.story_group) tags.add(familyTag(row.source ?? '', row.story_group));
 }

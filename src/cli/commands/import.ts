@@ -5,6 +5,7 @@ import type { BatchSummary } from '../../ingest/pipeline.js';
 import { importUrl, isWebUrl } from '../../ingest/polling/web-import.js';
 import { withServices } from '../../services.js';
 import type { CommandEnv } from '../command-env.js';
+import { copiesNote } from '../summary-lines.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
   program
@@ -73,6 +74,7 @@ Re-importing a story (same source and id, or same title when it has no id) updat
             total.added += one.added;
             total.updated += one.updated;
             total.unchanged += one.unchanged;
+            total.copies = (total.copies ?? 0) + (one.copies ?? 0);
             total.skipped.push(...one.skipped);
           }
           return total;
@@ -86,7 +88,7 @@ Re-importing a story (same source and id, or same title when it has no id) updat
           parts.push(`${summary.files} file${summary.files === 1 ? '' : 's'}`);
         if (urls.length > 0) parts.push(`${urls.length} URL${urls.length === 1 ? '' : 's'}`);
         env.output.out(
-          `Imported ${parts.join(' and ')}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
+          `Imported ${parts.join(' and ')}: ${summary.added} added${copiesNote(summary.copies)}, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
         );
       },
     );

@@ -9,6 +9,7 @@ import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
 import { StoryCredit } from './story-credit.js';
+import { CopiesCredit, FamilyLinks } from './story-family.js';
 
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
@@ -80,6 +81,7 @@ export function StoryPageView({
           </p>
         )}
         {story.level && <LevelLine level={story.level} />}
+        <FamilyLinks family={page.family} />
         {reader ? (
           <>
             <div class="reader-tools pending">
@@ -110,7 +112,8 @@ export function StoryPageView({
           story.source ||
           story.author ||
           story.license ||
-          story.feed) && (
+          story.feed ||
+          page.copies.length > 0) && (
           <footer class="story-footer">
             {story.tags.length > 0 && (
               <p class="tags">
@@ -123,6 +126,7 @@ export function StoryPageView({
               </p>
             )}
             <StoryCredit story={story} />
+            <CopiesCredit copies={page.copies} />
           </footer>
         )}
       </article>
