@@ -26,7 +26,7 @@ export interface FamilyVersion {
 const LEVELS: ReadonlyArray<readonly [names: readonly string[], label: string]> = [
   [['beginner', 'starter', 'a1'], '入门'],
   [['elementary', 'easy', 'basic', 'a2', 'ele'], '初级'],
-  [['preintermediate', 'prei', 'b1'], '中级'],
+  [['preintermediate', 'prei', 'b1'], '准中级'],
   [['intermediate', 'int', 'medium'], '中级'],
   [['upperintermediate', 'b2'], '中高级'],
   [['advanced', 'adv', 'hard', 'c1'], '高级'],
