@@ -105,7 +105,8 @@ describe.skipIf(!HAS_SHARED)('OneStopEnglish families imported with the seed', (
     const families = new Map<number, string | null>();
     for await (const story of services.store.stories.iterateStories())
       families.set(story.id, story.group === null ? null : `${story.source}\n${story.group}`);
-    let listsWithFamilies = 0;
+    // Stored lists the rule has work in: two versions of one family, or the story's own family.
+    let storedWithRepeats = 0;
     for (const [id, own] of families) {
       const { related } = (await app.inject(`/api/stories/${id}/related`)).json() as {
         related: Array<{ storyId: number | null }>;
@@ -113,9 +114,12 @@ describe.skipIf(!HAS_SHARED)('OneStopEnglish families imported with the seed', (
       const shown = related.map((r) => families.get(r.storyId!) ?? null).filter((f) => f !== null);
       expect(new Set(shown).size, `story ${id}`).toBe(shown.length);
       if (own !== null) expect(shown, `story ${id}`).not.toContain(own);
-      if (shown.length > 0) listsWithFamilies++;
+      const stored = (await services.store.related.findRelatedList(id))
+        .map((r) => families.get(r.id) ?? null)
+        .filter((f) => f !== null);
+      if (new Set(stored).size < stored.length || (own !== null && stored.includes(own))) storedWithRepeats++;
     }
-    // The check ran over real lists holding family members, not over empty ones.
-    expect(listsWithFamilies).toBeGreaterThan(100);
+    // The engine's lists do repeat families (the rule is needed), across most of the site.
+    expect(storedWithRepeats).toBeGreaterThan(100);
   });
 });
