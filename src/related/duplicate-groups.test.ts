@@ -152,5 +152,15 @@ describe('copies of a stored story', () => {
     expect((await cli('import', file)).out).toBe(
       'Imported 1 file: 2 added, 0 updated, 0 unchanged, 0 skipped.',
     );
+    // Export keeps the family, and the export imports back into the same stories.
+    const exported = (await cli('export')).out.split('\n').map((l) => JSON.parse(l));
+    expect(exported.map((r) => [r.id, r.group, r.level])).toEqual([
+      ['h/int', 'levels/harbour', 'intermediate'],
+      ['h/adv', 'levels/harbour', 'advanced'],
+    ]);
+    writeFileSync(file, `${exported.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    expect((await cli('import', file)).out).toBe(
+      'Imported 1 file: 0 added, 0 updated, 2 unchanged, 0 skipped.',
+    );
   });
 });
