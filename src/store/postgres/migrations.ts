@@ -131,7 +131,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
   // 6: duplicate groups and story families (see sqlite/migrations.ts)
   `
-  ALTER TABLE stories ADD COLUMN duplicate_of integer REFERENCES stories(id) ON DELETE SET NULL;
+  ALTER TABLE stories ADD COLUMN duplicate_of integer REFERENCES stories(id) ON DELETE SET NULL
+    DEFERRABLE INITIALLY DEFERRED;
   ALTER TABLE stories ADD COLUMN story_group text;
   ALTER TABLE stories ADD COLUMN group_level text;
   CREATE INDEX stories_by_duplicate_of ON stories (duplicate_of) WHERE duplicate_of IS NOT NULL;
