@@ -12,6 +12,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
+import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
 import { DuplicateGrouper } from './related/duplicate-groups.js';
@@ -95,7 +96,14 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
-  const pipeline = new StoryPipeline(store, publishing, analyze, [related, new DuplicateGrouper(related)]);
+  const filer = new SectionFiler({ threshold: config.classifyThreshold });
+  const pipeline = new StoryPipeline(
+    store,
+    publishing,
+    analyze,
+    [related, new DuplicateGrouper(related)],
+    filer,
+  );
   return {
     config,
     store,

@@ -270,5 +270,6 @@ function summaryOf(row: StoryListRow, section: Section): StorySummary {
     lead: leadOf(row.firstParagraph),
     levelBand: row.levelBand,
     levelScore: row.levelScore,
+    levelUnrated: row.levelUnrated,
   };
 }

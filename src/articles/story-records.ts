@@ -6,7 +6,15 @@
  * database's columns live in each store adapter.
  */
 import { formatDateline } from './dateline.js';
-import type { Dateline, PinnedLink, Provenance, Story, StoryLevel, StoryView } from './model.js';
+import type {
+  Dateline,
+  PinnedLink,
+  Provenance,
+  SectionFiling,
+  Story,
+  StoryLevel,
+  StoryView,
+} from './model.js';
 import { titleKey } from './slug.js';
 
 /** A story's fields as the publishing service writes them. */
@@ -117,10 +125,15 @@ export function storyJson(story: StoryView) {
 }
 
 /**
- * A story as one JSON Lines record that `lingwire import` reads back into the same story.
- * `duplicateOf`: the canonical story's external id, for a copy (see `Story.duplicateOf`).
+ * A story as one JSON Lines record that `lingwire import` reads back into the same story, with how
+ * its section was chosen (`section_source`, `section_confidence`) when that is known, and for a copy
+ * the canonical story's external id (`duplicateOf`, see `Story.duplicateOf`).
  */
-export function storyToJsonl(story: StoryView, duplicateOf: string | null = null): string {
+export function storyToJsonl(
+  story: StoryView,
+  filing: SectionFiling | null = null,
+  duplicateOf: string | null = null,
+): string {
   return JSON.stringify({
     id: story.externalId,
     source: story.source || undefined,
@@ -142,6 +155,9 @@ export function storyToJsonl(story: StoryView, duplicateOf: string | null = null
     fetched_at: story.fetchedAt ?? undefined,
     language: story.language ?? undefined,
     text_from: story.textFrom ?? undefined,
+    // null: the story sits in the default section and nobody chose it; read back as such.
+    section_source: filing?.source ?? null,
+    section_confidence: filing?.confidence ?? null,
     group: story.group ?? undefined,
     level: story.groupLevel ?? undefined,
     duplicate_of: duplicateOf ?? undefined,

@@ -20,7 +20,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
-import { type Output, processOutput } from './output.js';
+import { type Output, processOutput, terminalSafe } from './output.js';
 
 export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   const program = new Command('lingwire');
@@ -65,6 +65,7 @@ export async function runCli(
   output: Output = processOutput,
   env = process.env,
 ): Promise<number> {
+  output = terminalSafe(output);
   const program = buildProgram(output, env);
   if (argv.length === 0) {
     program.outputHelp();

@@ -83,7 +83,7 @@ describe.each(targets)('lingwire db copy: SQLite → %s', (_, freshTarget) => {
     const res = await cli('db', 'copy', '--from', site, '--to', target, '--batch-size', '4');
     expect(res.code, res.err).toBe(0);
     expect(res.out).toMatch(
-      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+\.$/,
+      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+\.$/,
     );
     expect(res.err.split('\n')).toContain('  stories: 12 of 13 rows');
     expect(await exported(target)).toBe(await exported(site));

@@ -8,6 +8,7 @@ import { describe } from 'vitest';
 import { analysisAndMetaContract } from './contract/analysis-meta.js';
 import { changesContract } from './contract/changes.js';
 import { feedsContract } from './contract/feeds.js';
+import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { relatedContract } from './contract/related.js';
 import { sectionsContract } from './contract/sections.js';
@@ -27,5 +28,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     transactionsContract(adapter);
     changesContract(adapter);
     feedsContract(adapter);
+    filingContract(adapter);
   });
 }

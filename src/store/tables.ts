@@ -29,6 +29,8 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'related_model', key: ['id'] },
   { name: 'meta', key: ['key'] },
   { name: 'feeds', key: ['id'] },
+  { name: 'story_filing', key: ['story_id'] },
+  { name: 'section_model', key: ['id'] },
 ];
 
 /**

@@ -4,7 +4,7 @@
  * so the SQLite and PostgreSQL adapters are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
-import type { Dateline, Section, Story } from '../articles/model.js';
+import type { Dateline, Section, SectionFiling, Story } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
 import type { Feed, FeedState, NewFeed } from '../ingest/polling/model.js';
 
@@ -23,6 +23,8 @@ export interface StoryListRow {
   firstParagraph: string;
   levelBand: string | null;
   levelScore: number | null;
+  /** A level was worked out and the story is too short to rate (band and score null). */
+  levelUnrated: boolean;
 }
 
 /**
@@ -180,6 +182,31 @@ export interface AnalysisRepo {
   findStoryIdsWithoutAnalysis(version: number): Promise<number[]>;
 }
 
+/**
+ * How each story's section was chosen (`SectionFiling`), and the section classifier's fitted
+ * model. The model is opaque text to the store (the classifier owns its format).
+ */
+export interface FilingRepo {
+  /**
+   * Records how a story's section was chosen, replacing what was recorded; null forgets it (the
+   * story sits in the default section by default). `STORY_NOT_FOUND` when there is no such story.
+   * Change tag: `story:<storyId>`.
+   */
+  saveFiling(storyId: number, filing: SectionFiling | null): Promise<void>;
+  /** The recorded filings of `storyIds` (stories without one are absent from the map). */
+  findFilings(storyIds: readonly number[]): Promise<Map<number, SectionFiling>>;
+  /** How many stories of each section an editor or a feed filed (the classifier's training set), by section id. */
+  countFiledStories(): Promise<Array<{ sectionId: number; stories: number }>>;
+  /** The newest `limit` stories an editor or a feed filed in a section, newest first: training text. */
+  findFiledStories(
+    sectionId: number,
+    limit: number,
+  ): Promise<Array<{ id: number; title: string; paragraphs: string[] }>>;
+  /** Saves the fitted model and how many filed stories it was trained on. No change tag: no page shows it. */
+  saveSectionModel(data: string, trainedOn: number): Promise<void>;
+  findSectionModel(): Promise<{ data: string; trainedOn: number; updatedAt: string } | null>;
+}
+
 /** Small operator state by key, such as the writer's heartbeat. Records no change tag. */
 export interface MetaRepo {
   findMeta(key: string): Promise<string | null>;
@@ -237,6 +264,7 @@ export interface StoreTx {
   analysis: AnalysisRepo;
   meta: MetaRepo;
   feeds: FeedRepo;
+  filing: FilingRepo;
   /**
    * The change log as committed: inside a transaction it shows what others committed before it
    * began (a writer catching up on them), not the transaction's own entry, which lands at commit.

@@ -129,7 +129,26 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language text;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from text;   -- 'feed' | 'page' | 'summary'
   `,
-  // 6: duplicate groups and story families (see sqlite/migrations.ts)
+  // 6: automatic sections: how each story's section was chosen, the classifier's model, and the
+  // per-feed classification setting. Stories filed before this are recorded as an editor's, except
+  // those in the default section (英语新闻, slug news), which may simply have had none.
+  `
+  CREATE TABLE story_filing (
+    story_id   integer PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    source     text NOT NULL,              -- 'editor' | 'feed' | 'classifier'
+    confidence double precision                    -- the classifier's probability, 0–1; null otherwise
+  );
+  INSERT INTO story_filing (story_id, source)
+    SELECT s.id, 'editor' FROM stories s JOIN sections c ON c.id = s.section_id WHERE c.slug <> 'news';
+  CREATE TABLE section_model (
+    id         integer PRIMARY KEY CHECK (id = 1),
+    data       text NOT NULL,              -- JSON: the fitted classifier (ingest/classify/model.ts)
+    trained_on integer NOT NULL,           -- filed stories it was trained on
+    updated_at text NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN classify text;   -- 'auto' | 'always' | 'never'; null: auto
+  `,
+  // 7: duplicate groups and story families (see sqlite/migrations.ts)
   `
   ALTER TABLE stories ADD COLUMN duplicate_of integer REFERENCES stories(id) ON DELETE SET NULL
     DEFERRABLE INITIALLY DEFERRED;

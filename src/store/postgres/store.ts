@@ -25,6 +25,7 @@ import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { postgresAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
 import { postgresFeedRepo } from './feeds.js';
+import { postgresFilingRepo } from './filing.js';
 import { postgresMetaRepo } from './meta.js';
 import { listenForChanges } from './notifications.js';
 import {
@@ -76,6 +77,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: postgresAnalysisRepo(scope),
     meta: postgresMetaRepo(scope),
     feeds: postgresFeedRepo(scope),
+    filing: postgresFilingRepo(scope),
   };
 }
 

@@ -117,7 +117,26 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language TEXT;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from TEXT;   -- 'feed' | 'page' | 'summary'
   `,
-  // 6: duplicate groups and story families. A copy of a story names its canonical story
+  // 6: automatic sections: how each story's section was chosen, the classifier's model, and the
+  // per-feed classification setting. Stories filed before this are recorded as an editor's, except
+  // those in the default section (英语新闻, slug news), which may simply have had none.
+  `
+  CREATE TABLE story_filing (
+    story_id   INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    source     TEXT NOT NULL,              -- 'editor' | 'feed' | 'classifier'
+    confidence REAL                        -- the classifier's probability, 0–1; null otherwise
+  );
+  INSERT INTO story_filing (story_id, source)
+    SELECT s.id, 'editor' FROM stories s JOIN sections c ON c.id = s.section_id WHERE c.slug <> 'news';
+  CREATE TABLE section_model (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    data       TEXT NOT NULL,              -- JSON: the fitted classifier (ingest/classify/model.ts)
+    trained_on INTEGER NOT NULL,           -- filed stories it was trained on
+    updated_at TEXT NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN classify TEXT;   -- 'auto' | 'always' | 'never'; null: auto
+  `,
+  // 7: duplicate groups and story families. A copy of a story names its canonical story
   // (duplicate_of, NULL for canonical stories: what lists and search show); the versions of one
   // article at several levels share a group (JSON Lines "group" + "level").
   `

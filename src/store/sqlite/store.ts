@@ -22,6 +22,7 @@ import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
 import { sqliteFeedRepo } from './feeds.js';
+import { sqliteFilingRepo } from './filing.js';
 import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
@@ -55,6 +56,7 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: sqliteAnalysisRepo(scope),
     meta: sqliteMetaRepo(scope),
     feeds: sqliteFeedRepo(scope),
+    filing: sqliteFilingRepo(scope),
   };
 }
 

@@ -7,9 +7,11 @@ import type { StoryPage } from '../../articles/reading.js';
 import { readerParagraphs } from '../../articles/story-analysis.js';
 import { storyJson } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
+import { versionedAssetUrl } from '../assets.js';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
 import { storyPath } from '../paths.js';
+import { storyNameKinds } from '../reader/names.js';
 import { collectVocabulary } from '../reader/vocabulary.js';
 import { sendPage } from '../render.js';
 import { type ReaderData, StoryPageView } from '../views/story-page.js';
@@ -23,12 +25,24 @@ const API_MAX_LIMIT = 100;
  * current one (stored before the dictionary was installed) is analysed now. Null without a
  * dictionary: the page shows plain paragraphs.
  */
+let moreScripts: string[] | undefined;
+/** Versioned URLs of the reader's other scripts (hashed once per process, like `reader.js`). */
+function readerScripts(ctx: WebContext): string[] {
+  moreScripts ??= ['reader-keys.js', 'reader-tools.js'].map(versionedAssetUrl);
+  return [ctx.readerScript, ...moreScripts];
+}
+
 export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null {
   if (!ctx.dictionary) return null;
   const analysis = page.analysis ?? ctx.analyze?.(page.story.paragraphs)?.analysis ?? null;
   if (!analysis) return null;
   const paragraphs = readerParagraphs(page.story.paragraphs, analysis);
-  return { paragraphs, vocabulary: collectVocabulary(paragraphs, ctx.dictionary), script: ctx.readerScript };
+  return {
+    paragraphs,
+    vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
+    names: storyNameKinds(paragraphs, ctx.dictionary),
+    scripts: readerScripts(ctx),
+  };
 }
 
 export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
