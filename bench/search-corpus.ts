@@ -142,6 +142,8 @@ export async function archiveServices(name: string, stories: () => RawStory[]): 
               fetchedAt: null,
               language: 'en',
               textFrom: null,
+              group: input.group ?? null,
+              groupLevel: input.groupLevel ?? null,
             },
             now,
           );

@@ -15,6 +15,7 @@ import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
+import { DuplicateGrouper } from './related/duplicate-groups.js';
 import { RelatedService } from './related/service.js';
 import { SearchService } from './search/service.js';
 import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
@@ -99,7 +100,13 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     clock,
   });
   const filer = new SectionFiler({ threshold: config.classifyThreshold });
-  const pipeline = new StoryPipeline(store, publishing, analyze, [related], filer);
+  const pipeline = new StoryPipeline(
+    store,
+    publishing,
+    analyze,
+    [related, new DuplicateGrouper(related)],
+    filer,
+  );
   return {
     config,
     store,

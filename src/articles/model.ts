@@ -88,6 +88,16 @@ export interface Story extends Provenance {
   createdAt: string;
   /** ISO 8601 date-time of the last change. */
   updatedAt: string;
+  /**
+   * The canonical story's id when this story is a copy of it (the same story from another outlet,
+   * grouped at import by the near-duplicate engine); null for a canonical story. Copies are not
+   * listed, searched or related on their own; their URL leads to the canonical story.
+   */
+  duplicateOf: number | null;
+  /** The family (the same article rewritten at several levels; JSON Lines `group`), with `source`. */
+  group: string | null;
+  /** This version's level within its family (JSON Lines `level`: `elementary`, `intermediate`…). */
+  groupLevel: string | null;
 }
 
 /**
@@ -175,6 +185,9 @@ export interface StoryInput {
   fetchedAt?: string | null;
   language?: string | null;
   textFrom?: TextFrom | null;
+  /** Story family (JSON Lines `group`) and this version's level in it (`level`); absent: none. */
+  group?: string | null;
+  groupLevel?: string | null;
   /**
    * Who named `section`, when it is given: default `editor` (a file), `feed` for a subscription's
    * section. An export read back carries the stored filing (`section_source`, `section_confidence`).

@@ -58,9 +58,18 @@ export class PublishingService {
     return tx.sections.createSection({ ...described, slug });
   }
 
-  /** The stored story `input` would update (same source and external id), or null for a new one. */
+  /**
+   * The stored story `input` would update, or null for a new one: the same source and external id
+   * (a feed entry's GUID), else the same source and URL (an entry whose GUID changed).
+   */
   async findExisting(tx: StoreTx, input: StoryInput): Promise<Story | null> {
-    return tx.stories.findStoryByExternalId(input.source, input.externalId ?? derivedExternalId(input.title));
+    const byId = await tx.stories.findStoryByExternalId(
+      input.source,
+      input.externalId ?? derivedExternalId(input.title),
+    );
+    if (byId || !input.url) return byId;
+    const byUrl = await tx.stories.findStoryByUrl(input.url);
+    return byUrl?.source === input.source ? byUrl : null;
   }
 
   /**
@@ -78,7 +87,8 @@ export class PublishingService {
     const record: StoryRecord = {
       slug: existing?.slug ?? '',
       source: input.source,
-      externalId: input.externalId ?? derivedExternalId(input.title),
+      // A story found by its URL keeps the id it was stored under, so the next poll finds it again.
+      externalId: existing?.externalId ?? input.externalId ?? derivedExternalId(input.title),
       sectionId: section.id,
       title: input.title,
       titleKey: titleKey(input.title),
@@ -95,6 +105,8 @@ export class PublishingService {
       fetchedAt: input.fetchedAt ?? null,
       language: input.language ?? null,
       textFrom: input.textFrom ?? null,
+      group: input.group ?? null,
+      groupLevel: input.groupLevel ?? null,
     };
     if (existing) {
       if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };

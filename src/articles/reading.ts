@@ -4,6 +4,7 @@
  * layer's business (`web/paths.ts`). Only reads; writes go through the pipeline.
  */
 import {
+  familyTag,
   relatedTag,
   SECTIONS_TAG,
   STORIES_TAG,
@@ -14,8 +15,10 @@ import {
 import type { Store, StoryListRow } from '../store/types.js';
 import { leadOf } from './lead.js';
 import type { Section, Story, StorySummary, StoryView } from './model.js';
+import { computedRelated } from './related-list.js';
 import { titleKey } from './slug.js';
 import { analysisFits, decodeAnalysis, type StoryAnalysis } from './story-analysis.js';
+import { type FamilyVersion, familyVersions } from './story-families.js';
 
 /** An entry of a story's 相关文章 list. */
 export interface RelatedEntry {
@@ -35,6 +38,10 @@ export interface RelatedEntry {
 export interface StoryPage {
   story: StoryView;
   related: RelatedEntry[];
+  /** The other versions of the story's family with it, easiest first; empty when it has none. */
+  family: FamilyVersion[];
+  /** Where else the story was published (its copies' sources and URLs), oldest first. */
+  copies: Array<{ source: string; url: string | null }>;
   /** The analysis stored with the story; null when missing or made from another text or version. */
   analysis: StoryAnalysis | null;
   /** Change tags of everything the page shows (see `store/change-tags.ts`), for caches. */
@@ -76,19 +83,35 @@ export class ReadingService {
     return story ? this.withSection(story, await this.sectionMap()) : null;
   }
 
+  /**
+   * The page of the story with this slug. A copy's slug shows its canonical story (whose URL is
+   * the page's canonical link), so a copy's URL still leads to the story.
+   */
   async storyPage(slug: string): Promise<StoryPage | null> {
-    const story = await this.store.stories.findStoryBySlug(slug);
-    if (!story) return null;
+    const found = await this.store.stories.findStoryBySlug(slug);
+    if (!found) return null;
+    const story =
+      found.duplicateOf === null
+        ? found
+        : ((await this.store.stories.findStoryById(found.duplicateOf)) ?? found);
     const sections = await this.sectionMap();
     const related = await this.relatedEntries(story, COMPUTED_RELATED_LIMIT, sections);
     const stored = await this.store.analysis.findStoryAnalysis(story.id);
     const analysis = decodeAnalysis(stored?.data);
-    const tags = new Set([storyTag(story.id), relatedTag(story.id), SECTIONS_TAG]);
+    const family = story.group
+      ? familyVersions(await this.store.stories.findFamily(story.source, story.group), story.id)
+      : [];
+    const copies = await this.store.stories.findCopies(story.id);
+    const tags = new Set([storyTag(found.id), storyTag(story.id), relatedTag(story.id), SECTIONS_TAG]);
+    if (story.group) tags.add(familyTag(story.source, story.group));
     for (const link of story.pinnedRelated) tags.add(titleTag(titleKey(link.title)));
     for (const entry of related) if (entry.storyId !== null) tags.add(storyTag(entry.storyId));
+    for (const other of [...family, ...copies]) tags.add(storyTag(other.id));
     return {
       story: this.withSection(story, sections),
       related,
+      family,
+      copies: copies.map((c) => ({ source: c.source, url: c.url })),
       analysis: analysisFits(story.paragraphs, analysis) ? analysis : null,
       tags: [...tags],
     };
@@ -103,19 +126,17 @@ export class ReadingService {
     const bySection = sections ?? (await this.sectionMap());
     const pinned = await this.pinnedEntries(story, bySection);
     const shown = new Set(pinned.map((entry) => entry.storyId).filter((id) => id !== null));
-    const computed: RelatedEntry[] = [];
-    for (const row of await this.store.related.findRelatedList(story.id)) {
-      if (row.id === story.id || shown.has(row.id) || computed.length >= computedLimit) continue;
-      shown.add(row.id);
-      computed.push({
-        sectionName: bySection.get(row.sectionId)?.nameZh ?? '',
-        title: row.title,
-        slug: row.slug,
-        storyId: row.id,
-        kind: 'computed',
-        score: row.score,
-      });
-    }
+    const rows = await this.store.related.findRelatedList(story.id);
+    const computed: RelatedEntry[] = (
+      await computedRelated(this.store.stories, story, rows, computedLimit, shown)
+    ).map((entry) => ({
+      sectionName: bySection.get(entry.sectionId)?.nameZh ?? '',
+      title: entry.title,
+      slug: entry.slug,
+      storyId: entry.id,
+      kind: 'computed',
+      score: entry.score,
+    }));
     return [...pinned, ...computed];
   }
 

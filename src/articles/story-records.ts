@@ -33,6 +33,9 @@ export interface StoryRecord extends Provenance {
   paragraphs: string[];
   pinnedRelated: PinnedLink[];
   level: StoryLevel | null;
+  /** Story family and this version's level in it (see `Story`). */
+  group: string | null;
+  groupLevel: string | null;
 }
 
 /** The stored fields of a story, to write it back with a change. */
@@ -52,6 +55,8 @@ export function recordOf(story: Story): StoryRecord {
     pinnedRelated: story.pinnedRelated,
     level: story.level,
     ...provenanceOf(story),
+    group: story.group,
+    groupLevel: story.groupLevel,
   };
 }
 
@@ -88,7 +93,9 @@ export function sameContent(story: Story, record: StoryRecord): boolean {
     story.license === record.license &&
     story.feed === record.feed &&
     story.language === record.language &&
-    story.textFrom === record.textFrom
+    story.textFrom === record.textFrom &&
+    story.group === record.group &&
+    story.groupLevel === record.groupLevel
   );
 }
 
@@ -109,6 +116,9 @@ export function storyJson(story: StoryView) {
     pinnedRelated: story.pinnedRelated,
     level: story.level,
     ...provenanceOf(story),
+    group: story.group,
+    groupLevel: story.groupLevel,
+    duplicateOf: story.duplicateOf,
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,
   };
@@ -116,9 +126,14 @@ export function storyJson(story: StoryView) {
 
 /**
  * A story as one JSON Lines record that `lingwire import` reads back into the same story, with how
- * its section was chosen (`section_source`, `section_confidence`) when that is known.
+ * its section was chosen (`section_source`, `section_confidence`) when that is known, and for a copy
+ * the canonical story's external id (`duplicateOf`, see `Story.duplicateOf`).
  */
-export function storyToJsonl(story: StoryView, filing: SectionFiling | null = null): string {
+export function storyToJsonl(
+  story: StoryView,
+  filing: SectionFiling | null = null,
+  duplicateOf: string | null = null,
+): string {
   return JSON.stringify({
     id: story.externalId,
     source: story.source || undefined,
@@ -143,5 +158,8 @@ export function storyToJsonl(story: StoryView, filing: SectionFiling | null = nu
     // null: the story sits in the default section and nobody chose it; read back as such.
     section_source: filing?.source ?? null,
     section_confidence: filing?.confidence ?? null,
+    group: story.group ?? undefined,
+    level: story.groupLevel ?? undefined,
+    duplicate_of: duplicateOf ?? undefined,
   });
 }

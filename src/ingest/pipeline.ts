@@ -24,6 +24,8 @@ export interface SavedStory {
   story: Story;
   /** Null when the text was unchanged (its stored analysis stands) or no dictionary is available. */
   analyzed: AnalyzedStory | null;
+  /** Whether the story is new in this batch or an update of a stored one. */
+  outcome?: 'added' | 'updated';
 }
 
 /**
@@ -42,11 +44,15 @@ export interface StoryIndexer {
   storiesSaved(tx: StoreTx, stories: Story[]): Promise<void>;
   /** The batch rolled back: forget what `storySaved`/`storiesSaved` kept. */
   rolledBack(): void;
+  /** The batch committed: add what this indexer did to its summary (`copies`). */
+  summarize?(summary: BatchSummary): void;
 }
 
 /** What a batch did. */
 export interface BatchSummary {
   added: number;
+  /** Of the added stories, how many were recorded as copies of stories already stored. */
+  copies?: number;
   updated: number;
   unchanged: number;
   skipped: SkippedRecord[];
@@ -113,6 +119,7 @@ export class StoryPipeline {
       for (const indexer of indexers) indexer.rolledBack();
       throw error;
     }
+    for (const indexer of indexers) indexer.summarize?.(summary);
     return summary;
   }
 
@@ -157,7 +164,8 @@ export class StoryPipeline {
       );
     }
     if (result.outcome !== 'unchanged') {
-      for (const indexer of indexers) indexer.storySaved?.({ story: result.story, analyzed });
+      for (const indexer of indexers)
+        indexer.storySaved?.({ story: result.story, analyzed, outcome: result.outcome });
     }
     return result;
   }

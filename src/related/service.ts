@@ -349,6 +349,14 @@ export class RelatedService implements StoryIndexer {
     });
   }
 
+  /**
+   * Stories near-duplicate of `storyId` (`near-duplicates.ts`) in the index as loaded by this
+   * batch, most similar first; empty when the index is not loaded or does not hold the story.
+   */
+  nearDuplicatesOf(storyId: number): number[] {
+    return (this.index?.nearDuplicatesOf(String(storyId)) ?? []).map(Number);
+  }
+
   /** The stored list of a story, computed by the engine's rules (see `engine.ts`). */
   async listFor(storyId: number) {
     return this.store.related.findRelatedList(storyId);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The change tags the store records with every write (see `ChangeRepo` in `types.ts`), built in
  * one place so that what an adapter records and what a cache listens for cannot drift apart.
@@ -11,6 +13,9 @@ export const relatedTag = (storyId: number) => `related:${storyId}`;
 export const sectionTag = (id: number) => `section:${id}`;
 /** A story with this title key appeared, changed or went (pinned links resolve by title). */
 export const titleTag = (key: string) => `title:${key}`;
+/** A story of this family (`Story.group` of `source`) was added or changed: its versions link to each other. */
+export const familyTag = (source: string, group: string) =>
+  `family:${createHash('sha1').update(`${source}\n${group}`).digest('hex').slice(0, 16)}`;
 /** Any story list across sections (the front page). */
 export const STORIES_TAG = 'stories';
 /** Section names or their order (every page's navigation). */

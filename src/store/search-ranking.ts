@@ -77,14 +77,17 @@ export function hasFilters(request: SearchRequest): boolean {
 }
 
 /**
- * Near-duplicates and story families: when stories carry `duplicate_of` and a family id (the
- * `dups` work), a copy must never be listed and a family once. Both adapters put
- * `VISIBLE_STORIES` in every search's WHERE clause and keep only the first hit of each
- * `FAMILY_KEY` (in `rerank` order), so that change is these two lines:
- * `s.duplicate_of IS NULL` and `COALESCE(s.family_id, s.id)`.
+ * Near-duplicates and story families: a copy (`duplicate_of` set, grouped at import by
+ * `related/duplicate-groups.ts`) is never listed, and a family (the same article at several levels:
+ * `source` + `story_group`) once, by its best-ranked version. Both adapters put `VISIBLE_STORIES`
+ * in every search's WHERE clause (over the joined `stories s`; `VISIBLE_ROWID` where SQLite
+ * matches without the join) and keep only the first hit of each `FAMILY_KEY` in `rerank` order.
  */
-export const VISIBLE_STORIES = 'TRUE';
-export const FAMILY_KEY = 's.id';
+export const VISIBLE_STORIES = 's.duplicate_of IS NULL';
+/** SQLite's unjoined match: the copies, few and indexed (`stories_by_duplicate_of`), left out. */
+export const VISIBLE_ROWID = 'f.rowid NOT IN (SELECT id FROM stories WHERE duplicate_of IS NOT NULL)';
+/** A family's key as text: `source` + group for a version, `#id` for a story in no family. */
+export const FAMILY_KEY = "COALESCE(s.source || '|' || s.story_group, '#' || s.id)";
 
 /** A word as the title check compares it: lower case, a plural or verb ending cut (crudely). */
 function stem(token: string): string {

@@ -74,6 +74,12 @@ beforeAll(async () => {
   ).toBe(0);
   const store = await openStore(site);
   await store.meta.saveMeta('site', 'fixture');
+  // An editor made the later copy canonical: an older row now names a newer one (duplicate_of),
+  // which a copy made in id order must accept.
+  const copy = await store.stories.findStoryByExternalId('written', 'r1-copy');
+  expect(copy?.duplicateOf).not.toBeNull();
+  await store.stories.setCanonical(copy!.id);
+  expect((await store.stories.findStoryByExternalId('written', 'r1'))?.duplicateOf).toBe(copy!.id);
   await store.close();
 });
 afterAll(async () => {

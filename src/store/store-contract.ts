@@ -14,6 +14,7 @@ import { relatedContract } from './contract/related.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
+import { storyGroupsContract } from './contract/story-groups.js';
 import { transactionsContract } from './contract/transactions.js';
 
 export { record, type StoreContractAdapter, type StoreContractOptions } from './contract/fixtures.js';
@@ -22,6 +23,7 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
   describe(`${adapter.name}: store contract`, () => {
     sectionsContract(adapter);
     storiesContract(adapter);
+    storyGroupsContract(adapter);
     relatedContract(adapter);
     analysisAndMetaContract(adapter);
     transactionsContract(adapter);

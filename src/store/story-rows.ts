@@ -4,7 +4,7 @@
  * tags of a row. JSON columns are text on both stores.
  */
 import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
-import { STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
+import { familyTag, STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
 import type { StoryListRow, StoryRecord } from './types.js';
 
 export interface StoryRow {
@@ -36,6 +36,9 @@ export interface StoryRow {
   fetched_at: string | null;
   language: string | null;
   text_from: string | null;
+  duplicate_of: number | null;
+  story_group: string | null;
+  group_level: string | null;
 }
 
 export type DatelineColumns = Pick<
@@ -77,6 +80,9 @@ export function storyOf(row: StoryRow): Story {
     textFrom: row.text_from as TextFrom | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    duplicateOf: row.duplicate_of,
+    group: row.story_group,
+    groupLevel: row.group_level,
   };
 }
 
@@ -107,6 +113,8 @@ export function recordParams(record: StoryRecord, now: string) {
     fetched_at: record.fetchedAt,
     language: record.language,
     text_from: record.textFrom,
+    story_group: record.group,
+    group_level: record.groupLevel,
     now,
     sort_at: record.publishedAt ?? now,
   };
@@ -139,6 +147,10 @@ export function listRowOf(r: ListRow): StoryListRow {
 }
 
 /** The tags a story's row is known by in the change log (its list tag `stories` aside). */
-export function rowTags(tags: Set<string>, row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'>): void {
+export function rowTags(
+  tags: Set<string>,
+  row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'> & Partial<Pick<StoryRow, 'source' | 'story_group'>>,
+): void {
   tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
+  if (row.story_group) tags.add(familyTag(row.source ?? '', row.story_group));
 }

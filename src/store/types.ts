@@ -27,8 +27,13 @@ export interface StoryListRow {
   levelUnrated: boolean;
 }
 
-/** Which stories a list shows: newest first. */
+/**
+ * Which stories a list shows: newest first. Lists show canonical stories only (`duplicate_of IS
+ * NULL`: copies of a story are reached through it), unless `includeCopies`.
+ */
 export interface ListQuery {
+  /** Copies too (editors' views). Default false. */
+  includeCopies?: boolean;
   /** Only this section; all sections when absent. */
   sectionId?: number;
   /** 1–1000. */
@@ -51,11 +56,51 @@ export interface SectionRepo {
   createSection(section: Omit<Section, 'id'>): Promise<Section>;
 }
 
+/** A version of a story family (the same article at several levels), as its page links it. */
+export interface FamilyMember {
+  id: number;
+  slug: string;
+  title: string;
+  /** The version's level as the source gives it (`elementary`…); null when it gave none. */
+  groupLevel: string | null;
+}
+
+/**
+ * Duplicate groups and story families. A canonical story has `duplicate_of IS NULL`; each copy
+ * names its canonical story (never another copy: there are no chains). Everything readers browse
+ * (lists, counts, search, 相关文章) shows canonical stories only: filter on `duplicate_of IS NULL`.
+ */
+export interface StoryGroupRepo {
+  /** The first stored story (lowest id) with exactly this URL, or null. */
+  findStoryByUrl(url: string): Promise<Story | null>;
+  /**
+   * Records story `id` as a copy of `canonicalId` (or of its canonical story, when that is itself a
+   * copy); copies of `id` move to the same canonical story. `STORY_NOT_FOUND` when either story
+   * is missing, `BAD_INPUT` when they are the same group. Change tags: those of every story whose
+   * standing changed (`story:`, `section:`, `title:`, `stories`) and `related:<x>` for every list
+   * holding one of them.
+   */
+  markDuplicate(id: number, canonicalId: number): Promise<void>;
+  /**
+   * Makes story `id` the canonical story of its group (an editor's choice): the old canonical
+   * story and the other copies become its copies. Nothing changes when it already is canonical.
+   * `STORY_NOT_FOUND` when there is no such story. Change tags as `markDuplicate`.
+   */
+  setCanonical(id: number): Promise<void>;
+  /** The copies of a canonical story, oldest first. */
+  findCopies(canonicalId: number): Promise<Story[]>;
+  /**
+   * The canonical versions of the family `group` of `source`, in id order (callers order them by
+   * level: `articles/families.ts`).
+   */
+  findFamily(source: string, group: string): Promise<FamilyMember[]>;
+}
+
 /**
  * The stories. Writes record change tags (see `ChangeRepo`) themselves, so no caller can forget
  * to invalidate a page.
  */
-export interface StoryRepo {
+export interface StoryRepo extends StoryGroupRepo {
   findStoryById(id: number): Promise<Story | null>;
   findStoryBySlug(slug: string): Promise<Story | null>;
   findStoryByExternalId(source: string, externalId: string): Promise<Story | null>;
@@ -78,6 +123,7 @@ export interface StoryRepo {
    */
   deleteStory(id: number): Promise<boolean>;
   listStories(query: ListQuery): Promise<StoryListRow[]>;
+  /** Canonical stories (copies are not counted), in one section or all. */
   countStories(sectionId?: number): Promise<number>;
   /** Every story, oldest first, in batches: for export. */
   iterateStories(batchSize?: number): AsyncIterable<Story>;
@@ -91,6 +137,10 @@ export interface RelatedRow {
   sectionId: number;
   externalId: string;
   score: number;
+  /** The related story's source, family (`Story.group`) and canonical story (null: it is canonical). */
+  source: string;
+  group: string | null;
+  duplicateOf: number | null;
 }
 
 /**

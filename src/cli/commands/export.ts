@@ -28,6 +28,14 @@ export function registerExport(program: Command, env: CommandEnv): void {
               );
             }
           }
+          // A copy names its canonical story by external id (ids are the database's own).
+          const canonicalIds = new Map<number, string | null>();
+          const canonicalOf = async (id: number | null) => {
+            if (id === null) return null;
+            if (!canonicalIds.has(id))
+              canonicalIds.set(id, (await reading.findStory(String(id)))?.externalId ?? null);
+            return canonicalIds.get(id) ?? null;
+          };
           let count = 0;
           let chunk: string[] = [];
           const flush = async () => {
@@ -39,7 +47,11 @@ export function registerExport(program: Command, env: CommandEnv): void {
           const write = async () => {
             const filings = await store.filing.findFilings(pending.map((s) => s.id));
             for (const story of pending) {
-              const line = storyToJsonl(story, filings.get(story.id) ?? null);
+              const line = storyToJsonl(
+                story,
+                filings.get(story.id) ?? null,
+                await canonicalOf(story.duplicateOf),
+              );
               if (handle) chunk.push(`${line}\n`);
               else env.output.out(line);
               count++;

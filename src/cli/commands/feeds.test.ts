@@ -211,14 +211,15 @@ describe.each(stores)('lingwire feeds (%s)', (_, freshDb) => {
     expect((await cli(db, 'feeds', 'list')).out).toContain('No feeds yet');
   });
 
-  it('imports a single page by URL with its provenance, and a feed’s items the same way', async () => {
+  it('imports a single page by URL with its provenance; the page a feed item stored is updated, not stored twice', async () => {
     const page = await cli(db, 'import', `${base}/page/river`, '--allow-private');
     expect(page).toMatchObject({
       code: 0,
-      out: 'Imported 1 URL: 1 added, 0 updated, 0 unchanged, 0 skipped.',
+      out: 'Imported 1 URL: 0 added, 1 updated, 0 unchanged, 0 skipped.',
     });
-    const story = JSON.parse((await cli(db, 'show', 'river-town-rebuilds-after-the-flood-2', '--json')).out);
+    const story = JSON.parse((await cli(db, 'show', 'river-town-rebuilds-after-the-flood', '--json')).out);
     expect(story).toMatchObject({ textFrom: 'page', author: 'Mary Fields', feed: null, language: 'en' });
+    expect((await cli(db, 'show', 'river-town-rebuilds-after-the-flood-2')).code).not.toBe(0);
     const refused = await cli(db, 'import', `${base}/page/river`);
     expect(refused.err).toContain('pass --allow-private');
   });

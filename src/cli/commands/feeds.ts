@@ -7,6 +7,7 @@ import type { PollResult } from '../../ingest/polling/poller.js';
 import { DEFAULT_INTERVAL_MINUTES, formatEvery, parseEvery } from '../../ingest/polling/schedule.js';
 import { withServices } from '../../services.js';
 import type { CommandEnv } from '../command-env.js';
+import { copiesNote } from '../summary-lines.js';
 
 function parseFeedId(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1)
@@ -46,7 +47,7 @@ export function pollLine(result: PollResult): string {
   const name = `feed ${result.feedId} ${result.url}`;
   if (result.outcome === 'failed') return `${name}: failed: ${result.error}`;
   if (result.outcome === 'not-modified') return `${name}: not modified (304), nothing new`;
-  return `${name}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped`;
+  return `${name}: ${result.added} added${copiesNote(result.copies)}, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped`;
 }
 
 function addCommand(feeds: Command, env: CommandEnv): void {

@@ -11,6 +11,7 @@ import {
 import { importUrl, isWebUrl } from '../../ingest/polling/web-import.js';
 import { withServices } from '../../services.js';
 import { type CommandEnv, parsePositiveInt } from '../command-env.js';
+import { copiesNote } from '../summary-lines.js';
 import { classifiedLine, limitsFrom } from './import-options.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
@@ -128,6 +129,7 @@ Re-importing a story (same source and id, or same title when it has no id) updat
             total.added += one.added;
             total.updated += one.updated;
             total.unchanged += one.unchanged;
+            total.copies = (total.copies ?? 0) + (one.copies ?? 0);
             total.skipped.push(...one.skipped);
             if (one.classified) {
               total.classified ??= { filed: 0, unsorted: 0 };
@@ -146,7 +148,7 @@ Re-importing a story (same source and id, or same title when it has no id) updat
           parts.push(`${summary.files} file${summary.files === 1 ? '' : 's'}`);
         if (urls.length > 0) parts.push(`${urls.length} URL${urls.length === 1 ? '' : 's'}`);
         env.output.out(
-          `Imported ${parts.join(' and ')}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
+          `Imported ${parts.join(' and ')}: ${summary.added} added${copiesNote(summary.copies)}, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
         );
         const classified = classifiedLine(summary);
         if (classified) env.output.out(classified);

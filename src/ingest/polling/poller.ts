@@ -47,6 +47,8 @@ export interface PollResult {
   /** `stored`: the feed was read (maybe nothing new); `not-modified`: a 304; `failed`: see `error`. */
   outcome: 'stored' | 'not-modified' | 'failed';
   added: number;
+  /** Of the added stories, how many were recorded as copies of stories already stored. */
+  copies?: number;
   updated: number;
   unchanged: number;
   skipped: number;
@@ -251,6 +253,7 @@ export class FeedPoller {
       title,
       outcome: 'stored',
       added: summary.added,
+      copies: summary.copies ?? 0,
       updated: summary.updated,
       unchanged: summary.unchanged + items.alreadyStored,
       skipped: summary.skipped.length,

@@ -6,7 +6,9 @@
  * or Chinese name), `tags` (array of strings), `date` (ISO 8601), `source`, `url` (http or https),
  * `dateline` (`MOSCOW, Feb. 21 (Xinhua)`), `related` (pinned links: `"欧美文化:Title"` strings or
  * `{section, title}` objects); provenance: `author`, `license`, `feed` (URL), `fetched_at` (ISO 8601),
- * `language` (ISO 639-1), `text_from` (`feed`, `page`, `summary`); `category` is read as `section`.
+ * `language` (ISO 639-1), `text_from` (`feed`, `page`, `summary`); `category` is read as `section`;
+ * story families: `group` (the same article at several levels shares one, as in OneStopEnglish) and
+ * `level` (this version's: `elementary`, `intermediate`, `advanced`…).
  * Other fields are not stored: each record names them (`unknown`), so the import can warn once.
  * Every problem is reported as `file:line: field "x": what is wrong`.
  */
@@ -138,6 +140,8 @@ export const JSONL_FIELDS: ReadonlySet<string> = new Set([
   'fetched_at',
   'language',
   'text_from',
+  'group',
+  'level',
   'section_source',
   'section_confidence',
 ]);
@@ -214,6 +218,14 @@ function provenanceOf(record: Record<string, unknown>) {
   };
 }
 
+/** `group` and `level`: a story family and this version's place in it. */
+function familyOf(record: Record<string, unknown>): { group?: string; groupLevel?: string } {
+  const group = optionalString(record, 'group');
+  const level = optionalString(record, 'level');
+  if (level !== null && group === null) throw new FieldError('level', 'needs a "group" (the story family)');
+  return group === null ? {} : { group, ...(level === null ? {} : { groupLevel: level }) };
+}
+
 /** A record's body as written: the string, or an array's string items joined by `\n`. */
 function rawBody(value: unknown): string | undefined {
   const body = (value as { body?: unknown }).body;
@@ -277,6 +289,7 @@ export function storyFromJson(value: unknown): StoryInput {
     paragraphs,
     pinnedRelated: relatedOf(record.related),
     ...provenanceOf(record),
+    ...familyOf(record),
   };
 }
 

@@ -70,6 +70,8 @@ export function record(overrides: Partial<StoryRecord> & { sectionId: number }):
     fetchedAt: null,
     language: null,
     textFrom: null,
+    group: null,
+    groupLevel: null,
     ...overrides,
   };
 }

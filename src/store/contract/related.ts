@@ -15,14 +15,31 @@ export function relatedContract(adapter: StoreContractAdapter): void {
         await addStory(store, section.id, 3),
       ];
       expect(await store.related.findRelatedList(one)).toEqual([]);
+      const wire = { source: 'wire', group: null, duplicateOf: null };
       await store.related.replaceRelatedList(one, [{ relatedId: two, score: 0.1 }]);
       await store.related.replaceRelatedList(one, [
         { relatedId: three, score: 0.9 },
         { relatedId: two, score: 0.5 },
       ]);
       expect(await store.related.findRelatedList(one)).toEqual([
-        { id: three, slug: 's3', title: 'Story 3', sectionId: section.id, externalId: '3', score: 0.9 },
-        { id: two, slug: 's2', title: 'Story 2', sectionId: section.id, externalId: '2', score: 0.5 },
+        {
+          id: three,
+          slug: 's3',
+          title: 'Story 3',
+          sectionId: section.id,
+          externalId: '3',
+          score: 0.9,
+          ...wire,
+        },
+        {
+          id: two,
+          slug: 's2',
+          title: 'Story 2',
+          sectionId: section.id,
+          externalId: '2',
+          score: 0.5,
+          ...wire,
+        },
       ]);
       await store.related.replaceRelatedList(two, [{ relatedId: one, score: 0.7 }]);
       expect(await store.related.findAllRelatedLists()).toEqual(

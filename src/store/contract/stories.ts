@@ -47,6 +47,9 @@ export function storiesContract(adapter: StoreContractAdapter): void {
         textFrom: null,
         createdAt: NOW,
         updatedAt: NOW,
+        duplicateOf: null,
+        group: null,
+        groupLevel: null,
       });
       expect(await store.stories.findStoryById(story.id)).toEqual(story);
       expect(await store.stories.findStoryBySlug('a-story')).toEqual(story);
@@ -146,10 +149,19 @@ export function storiesContract(adapter: StoreContractAdapter): void {
         paragraphs: ['Only.'],
         pinnedRelated: [],
         level: LEVEL,
+        group: 'g-1',
+        groupLevel: 'advanced',
       });
       const updated = await store.stories.updateStory(id, changed, LATER);
       const { slug: _, titleKey: __, ...fields } = changed;
-      expect(updated).toEqual({ ...fields, id, slug: 's1', createdAt: NOW, updatedAt: LATER });
+      expect(updated).toEqual({
+        ...fields,
+        id,
+        slug: 's1',
+        createdAt: NOW,
+        updatedAt: LATER,
+        duplicateOf: null,
+      });
       expect(await store.stories.findStoryById(id)).toEqual(updated);
       expect(await store.stories.findStoryByExternalId('feed', 'x-9')).toEqual(updated);
       expect(await store.stories.findStoriesByTitleKeys(['story 1'])).toEqual([]);

@@ -158,4 +158,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ) STORED;
   CREATE INDEX stories_search ON stories USING GIN (search_document);
   `,
+  // 8: duplicate groups and story families (see sqlite/migrations.ts)
+  `
+  ALTER TABLE stories ADD COLUMN duplicate_of integer REFERENCES stories(id) ON DELETE SET NULL
+    DEFERRABLE INITIALLY DEFERRED;
+  ALTER TABLE stories ADD COLUMN story_group text;
+  ALTER TABLE stories ADD COLUMN group_level text;
+  CREATE INDEX stories_by_duplicate_of ON stories (duplicate_of) WHERE duplicate_of IS NOT NULL;
+  CREATE INDEX stories_by_group ON stories (source, story_group) WHERE story_group IS NOT NULL;
+  CREATE INDEX stories_by_url ON stories (url) WHERE url IS NOT NULL;
+  `,
 ];

@@ -131,7 +131,7 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
   }
   if (ids.length === 0) return { hits: [], total };
 
-  type HitRow = ListRow & { source: string; external_id: string; family: number; snippet: string | null };
+  type HitRow = ListRow & { source: string; external_id: string; family: string; snippet: string | null };
   const rows = await scope.read<HitRow>(
     'search.searchStories',
     `${q} SELECT s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.dateline_place,
@@ -144,7 +144,7 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
     [...params.slice(0, termParams), ids, HEADLINE],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const families = new Set<number>();
+  const families = new Set<string>();
   const hits: SearchHit[] = [];
   for (const id of ids) {
     const row = byId.get(id);

@@ -4,6 +4,7 @@ import { relatedTag } from '../change-tags.js';
 import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
 import type { StoryRecord, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
+import { postgresStoryGroups } from './story-groups.js';
 
 /** The columns a record fills, in the order of the `$n` parameters of INSERT and UPDATE. */
 const RECORD_COLUMNS = [
@@ -32,12 +33,14 @@ const RECORD_COLUMNS = [
   'fetched_at',
   'language',
   'text_from',
+  'story_group',
+  'group_level',
 ] as const;
 
 const STORY_COLUMNS = `id, slug, source, external_id, section_id, title, title_key, dateline_place,
   dateline_month, dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs,
   pinned_related, created_at, updated_at, level_score, level_band, level_detail, author, license, feed,
-  fetched_at, language, text_from`;
+  fetched_at, language, text_from, duplicate_of, story_group, group_level`;
 
 /** $1…$N: the record's columns; $N+1: now; $N+2: sort_at. */
 const N = RECORD_COLUMNS.length;
@@ -83,6 +86,7 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
     return row ? storyOf(row) : null;
   };
   return {
+    ...postgresStoryGroups(scope, STORY_COLUMNS),
     findStoryById(id) {
       return findOne('stories.findStoryById', 'id = $1', [id]);
     },
@@ -147,19 +151,16 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       });
     },
     async listStories(query) {
-      const rows =
-        query.sectionId === undefined
-          ? await scope.read<ListRow>(
-              'stories.listStories',
-              `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT $1 OFFSET $2`,
-              [query.limit, query.offset],
-            )
-          : await scope.read<ListRow>(
-              'stories.listStories',
-              `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = $1
-               ORDER BY sort_at DESC, id DESC LIMIT $2 OFFSET $3`,
-              [query.sectionId, query.limit, query.offset],
-            );
+      const where = ['TRUE'];
+      const params: unknown[] = [query.limit, query.offset];
+      if (query.sectionId !== undefined) where.push(`section_id = $${params.push(query.sectionId)}`);
+      if (!query.includeCopies) where.push('duplicate_of IS NULL');
+      const rows = await scope.read<ListRow>(
+        'stories.listStories',
+        `SELECT ${LIST_COLUMNS} FROM stories WHERE ${where.join(' AND ')}
+         ORDER BY sort_at DESC, id DESC LIMIT $1 OFFSET $2`,
+        params,
+      );
       return rows.map(listRowOf);
     },
     async countStories(sectionId) {
@@ -167,11 +168,11 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
         sectionId === undefined
           ? await scope.read<{ n: number }>(
               'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories',
+              'SELECT COUNT(*)::integer AS n FROM stories WHERE duplicate_of IS NULL',
             )
           : await scope.read<{ n: number }>(
               'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories WHERE section_id = $1',
+              'SELECT COUNT(*)::integer AS n FROM stories WHERE section_id = $1 AND duplicate_of IS NULL',
               [sectionId],
             );
       return row!.n;

@@ -161,4 +161,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   END;
   INSERT INTO story_search (story_search) VALUES ('rebuild');
   `,
+  // 8: duplicate groups and story families. A copy of a story names its canonical story
+  // (duplicate_of, NULL for canonical stories: what lists and search show); the versions of one
+  // article at several levels share a group (JSON Lines "group" + "level").
+  `
+  ALTER TABLE stories ADD COLUMN duplicate_of INTEGER REFERENCES stories(id) ON DELETE SET NULL
+    DEFERRABLE INITIALLY DEFERRED;                -- checked at commit: a copy of a site goes in id order
+  ALTER TABLE stories ADD COLUMN story_group TEXT;   -- JSON Lines "group", with source: one family
+  ALTER TABLE stories ADD COLUMN group_level TEXT;   -- JSON Lines "level" within the family
+  CREATE INDEX stories_by_duplicate_of ON stories (duplicate_of) WHERE duplicate_of IS NOT NULL;
+  CREATE INDEX stories_by_group ON stories (source, story_group) WHERE story_group IS NOT NULL;
+  CREATE INDEX stories_by_url ON stories (url) WHERE url IS NOT NULL;
+  `,
 ];

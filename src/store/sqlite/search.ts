@@ -19,6 +19,7 @@ import {
   RANK_WEIGHTS,
   type RankWeights,
   rerank,
+  VISIBLE_ROWID,
   VISIBLE_STORIES,
 } from '../search-ranking.js';
 import { type ListRow, listRowOf } from '../story-rows.js';
@@ -54,7 +55,7 @@ const FILTERS = `
 const from = (filtered: boolean) =>
   filtered
     ? `FROM story_search f JOIN stories s ON s.id = f.rowid WHERE story_search MATCH @match ${FILTERS}`
-    : `FROM story_search f WHERE story_search MATCH @match AND ${VISIBLE_STORIES}`;
+    : `FROM story_search f WHERE story_search MATCH @match AND ${VISIBLE_ROWID}`;
 
 const RANK = 'bm25(story_search, @titleWeight, 1.0)';
 
@@ -63,7 +64,7 @@ const HIT_COLUMNS = `s.id, s.slug, s.title, s.section_id, s.published_at, s.crea
   json_extract(s.paragraphs, '$[0]') AS first_paragraph, s.source, s.external_id, ${FAMILY_KEY} AS family,
   snippet(story_search, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 40) AS snippet`;
 
-type HitRow = ListRow & { source: string; external_id: string; family: number; snippet: string | null };
+type HitRow = ListRow & { source: string; external_id: string; family: string; snippet: string | null };
 
 export function sqliteSearchRepo(scope: Scope): SearchRepo {
   return {
@@ -161,7 +162,7 @@ function hitsFor(scope: Scope, ids: number[], match: string): SearchHit[] {
     )
     .all({ match, ids: JSON.stringify(ids) }) as HitRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const families = new Set<number>();
+  const families = new Set<string>();
   const hits: SearchHit[] = [];
   for (const id of ids) {
     const row = byId.get(id);

@@ -4,16 +4,17 @@ import { relatedTag } from '../change-tags.js';
 import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
 import type { StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
+import { sqliteStoryGroups } from './story-groups.js';
 
 const INSERT = `
   INSERT INTO stories (slug, source, external_id, section_id, title, title_key, dateline_place, dateline_month,
     dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs, pinned_related,
     level_score, level_band, level_detail, author, license, feed, fetched_at, language, text_from,
-    created_at, updated_at, sort_at)
+    story_group, group_level, created_at, updated_at, sort_at)
   VALUES (@slug, @source, @external_id, @section_id, @title, @title_key, @dateline_place, @dateline_month,
     @dateline_day, @dateline_agency, @dateline_text, @published_at, @url, @tags, @paragraphs, @pinned_related,
     @level_score, @level_band, @level_detail, @author, @license, @feed, @fetched_at, @language, @text_from,
-    @now, @now, @sort_at)
+    @story_group, @group_level, @now, @now, @sort_at)
   RETURNING *`;
 
 const UPDATE = `
@@ -23,7 +24,8 @@ const UPDATE = `
     published_at = @published_at, url = @url, tags = @tags, paragraphs = @paragraphs,
     pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
     level_detail = @level_detail, author = @author, license = @license, feed = @feed,
-    fetched_at = @fetched_at, language = @language, text_from = @text_from, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
+    fetched_at = @fetched_at, language = @language, text_from = @text_from,
+    story_group = @story_group, group_level = @group_level, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
   WHERE id = @id
   RETURNING *`;
 
@@ -44,6 +46,7 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
       | Pick<StoryRow, 'id' | 'section_id' | 'title_key'>
       | undefined;
   return {
+    ...sqliteStoryGroups(scope),
     async findStoryById(id) {
       return findOne('stories.findStoryById', 'SELECT * FROM stories WHERE id = ?', id);
     },
@@ -110,20 +113,20 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
     },
     async listStories(query) {
       return scope.read('stories.listStories', () => {
-        const rows = (
-          query.sectionId === undefined
-            ? scope
-                .prepare(
-                  `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
-                )
-                .all(query.limit, query.offset)
-            : scope
-                .prepare(
-                  `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = ?
-                   ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
-                )
-                .all(query.sectionId, query.limit, query.offset)
-        ) as ListRow[];
+        const where = [
+          ...(query.sectionId === undefined ? [] : ['section_id = @section']),
+          ...(query.includeCopies ? [] : ['duplicate_of IS NULL']),
+        ];
+        const rows = scope
+          .prepare(
+            `SELECT ${LIST_COLUMNS} FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY sort_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+          )
+          .all({
+            ...(query.sectionId === undefined ? {} : { section: query.sectionId }),
+            limit: query.limit,
+            offset: query.offset,
+          }) as ListRow[];
         return rows.map(listRowOf);
       });
     },
@@ -131,8 +134,10 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
       return scope.read('stories.countStories', () => {
         const row = (
           sectionId === undefined
-            ? scope.prepare('SELECT COUNT(*) AS n FROM stories').get()
-            : scope.prepare('SELECT COUNT(*) AS n FROM stories WHERE section_id = ?').get(sectionId)
+            ? scope.prepare('SELECT COUNT(*) AS n FROM stories WHERE duplicate_of IS NULL').get()
+            : scope
+                .prepare('SELECT COUNT(*) AS n FROM stories WHERE section_id = ? AND duplicate_of IS NULL')
+                .get(sectionId)
         ) as { n: number };
         return row.n;
       });

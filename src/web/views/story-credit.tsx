@@ -2,7 +2,7 @@ import type { Story } from '../../articles/model.js';
 import { chineseDate } from './dates.js';
 
 /** Only http(s) addresses become links: a feed's or file's URL is someone else's input. */
-function webUrl(value: string | null): string | null {
+export function webUrl(value: string | null): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);
@@ -12,7 +12,7 @@ function webUrl(value: string | null): string | null {
   }
 }
 
-const LINK_REL = 'nofollow noopener noreferrer';
+export const LINK_REL = 'nofollow noopener noreferrer';
 
 /**
  * Where a story came from, as the story page credits it: the source with a link to the original,

@@ -11,6 +11,7 @@ import { Layout, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
 import { LevelsLegend } from './levels-legend.js';
 import { StoryCredit } from './story-credit.js';
+import { CopiesCredit, FamilyLinks } from './story-family.js';
 
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
@@ -90,6 +91,7 @@ export function StoryPageView({
           </p>
         )}
         {story.level && <LevelLine level={story.level} />}
+        <FamilyLinks family={page.family} />
         {story.level && <LevelsLegend />}
         {reader ? (
           <>
@@ -131,7 +133,8 @@ export function StoryPageView({
           story.source ||
           story.author ||
           story.license ||
-          story.feed) && (
+          story.feed ||
+          page.copies.length > 0) && (
           <footer class="story-footer">
             {story.tags.length > 0 && (
               <p class="tags">
@@ -144,6 +147,7 @@ export function StoryPageView({
               </p>
             )}
             <StoryCredit story={story} />
+            <CopiesCredit copies={page.copies} />
           </footer>
         )}
       </article>
