@@ -40,7 +40,24 @@ export type ErrorCode =
   /** A feed URL that is already subscribed. */
   | 'FEED_EXISTS'
   /** One or more feeds could not be polled (each one's error is in its state). */
-  | 'FEED_UNREACHABLE';
+  | 'FEED_UNREACHABLE'
+  /** No session or API token, or one that expired or was revoked. */
+  | 'UNAUTHENTICATED'
+  /** Logged in, but the account's role may not do this. */
+  | 'FORBIDDEN'
+  /** A cookie-authenticated state change without the session's CSRF token. */
+  | 'CSRF_TOKEN_INVALID'
+  /** Wrong email or password (never which of the two). */
+  | 'LOGIN_FAILED'
+  /** Too many login attempts for an account or from an address; try again later. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** An account with that email exists. */
+  | 'USER_EXISTS'
+  | 'USER_NOT_FOUND'
+  /** No 生词本 entry with that id for this learner. */
+  | 'ENTRY_NOT_FOUND'
+  /** The learner keeps that word in the 生词本 already. */
+  | 'ALREADY_IN_WORDBOOK';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -66,6 +83,15 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FEED_NOT_FOUND: 404,
   FEED_EXISTS: 409,
   FEED_UNREACHABLE: 502,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  LOGIN_FAILED: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  USER_EXISTS: 409,
+  USER_NOT_FOUND: 404,
+  ENTRY_NOT_FOUND: 404,
+  ALREADY_IN_WORDBOOK: 409,
 };
 
 export class AppError extends Error {

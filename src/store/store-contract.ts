@@ -9,6 +9,7 @@ import { analysisAndMetaContract } from './contract/analysis-meta.js';
 import { changesContract } from './contract/changes.js';
 import { feedsContract } from './contract/feeds.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
+import { learnersContract } from './contract/learners.js';
 import { relatedContract } from './contract/related.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
@@ -25,5 +26,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     transactionsContract(adapter);
     changesContract(adapter);
     feedsContract(adapter);
+    learnersContract(adapter);
   });
 }

@@ -29,6 +29,13 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'related_model', key: ['id'] },
   { name: 'meta', key: ['key'] },
   { name: 'feeds', key: ['id'] },
+  // Learners move with the site: their accounts, API tokens, words, 生词本 and reviews.
+  { name: 'users', key: ['id'] },
+  { name: 'api_tokens', key: ['id'] },
+  { name: 'word_statuses', key: ['user_id', 'lemma'] },
+  { name: 'wordbook', key: ['id'] },
+  { name: 'reviews', key: ['id'] },
+  { name: 'story_reads', key: ['user_id', 'story_id'] },
 ];
 
 /**
@@ -39,6 +46,8 @@ export const SITE_TABLES: readonly SiteTable[] = [
 export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   changes: 'the change log of this database (a copy appends one `all` entry instead)',
   changes_pruned: 'PostgreSQL only: how far this database pruned its change log',
+  sessions:
+    'logins to this site: a copy or restore elsewhere asks learners to log in again (API tokens are copied)',
   lingwire_schema: "PostgreSQL only: the schema version (SQLite's is PRAGMA user_version)",
 };
 

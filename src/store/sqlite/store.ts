@@ -19,9 +19,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
+import { sqliteAccountRepo } from './accounts.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
 import { sqliteFeedRepo } from './feeds.js';
+import { sqliteLearningRepo } from './learning.js';
 import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
@@ -55,6 +57,8 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: sqliteAnalysisRepo(scope),
     meta: sqliteMetaRepo(scope),
     feeds: sqliteFeedRepo(scope),
+    accounts: sqliteAccountRepo(scope),
+    learning: sqliteLearningRepo(scope),
   };
 }
 
