@@ -14,6 +14,7 @@ import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
+import { type LearnerOptions, type LearnerServices, learnerServices } from './learner/index.js';
 import { RelatedService } from './related/service.js';
 import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
 import { backupSite, restoreSite } from './store/site-backup.js';
@@ -35,6 +36,8 @@ export interface Services {
   analyze: StoryAnalyzer;
   /** The dictionary, opened on first call; null when it cannot be opened. */
   dictionary(): Dictionary | null;
+  /** Learner accounts, word statuses, 生词本 and reviews (`learner/`). */
+  learner: LearnerServices;
   /** Closes the store and the dictionary. */
   close(): Promise<void>;
 }
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Feed polling settings (timeouts, concurrency, jitter); the allow-list comes from the config. */
   polling?: Omit<PollerOptions, 'allowHosts' | 'clock'>;
+  /** Learner settings (scrypt's cost); the clock is `clock`. */
+  learner?: Omit<LearnerOptions, 'clock'>;
 }
 
 /**
@@ -106,6 +111,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
+    learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock }),
     async close() {
       await store.close();
       dictionary?.close();

@@ -20,6 +20,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
+import { registerUser } from './commands/user.js';
 import { type Output, processOutput } from './output.js';
 
 export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
@@ -55,6 +56,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerFeeds(program, commandEnv);
   registerDb(program, commandEnv);
   registerBackup(program, commandEnv);
+  registerUser(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

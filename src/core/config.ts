@@ -44,6 +44,13 @@ export interface Config {
    * PATH; env `LINGWIRE_PG_BIN` (then only that folder is searched).
    */
   postgresBin: string | null;
+  /**
+   * Whether to believe `X-Forwarded-For` (and `-Proto`, `-Host`) for the client's address, as
+   * Fastify's `trustProxy`: false (default: the socket's address; a client could forge the header),
+   * true (any proxy), a hop count, or the proxies' addresses/CIDRs. Used by login rate limits.
+   * Env `LINGWIRE_TRUST_PROXY`: `true`, a number, or comma-separated addresses (`127.0.0.1,10.0.0.0/8`).
+   */
+  trustProxy: boolean | number | string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -55,6 +62,7 @@ export const DEFAULT_CONFIG: Config = {
   relatedRecencyWeight: 0,
   fetchHosts: null,
   postgresBin: null,
+  trustProxy: false,
 };
 
 /** Defaults, overridden by the environment. */
@@ -68,6 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
     fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
     postgresBin: env.LINGWIRE_PG_BIN || DEFAULT_CONFIG.postgresBin,
+    trustProxy: trustProxyFrom(env.LINGWIRE_TRUST_PROXY),
   };
 }
 
@@ -107,4 +116,13 @@ export function fetchHostsFrom(value: string | undefined): readonly string[] | n
     }
   }
   return hosts;
+}
+
+/** `LINGWIRE_TRUST_PROXY`: unset, empty, `false` or `0`: trust no proxy; `true`; a hop count; else addresses. */
+export function trustProxyFrom(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }

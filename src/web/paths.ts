@@ -7,3 +7,30 @@ export function storyPath(slug: string): string {
 export function sectionPath(slug: string, page = 1): string {
   return page === 1 ? `/sections/${slug}` : `/sections/${slug}?page=${page}`;
 }
+
+export function loginPath(): string {
+  return '/login';
+}
+
+export function registerPath(): string {
+  return '/register';
+}
+
+export function logoutPath(): string {
+  return '/logout';
+}
+
+/** The 生词本 review page. */
+export function reviewPath(): string {
+  return '/review';
+}
+
+/** The learner's account page (words, 生词本, export, delete). */
+export function mePath(): string {
+  return '/me';
+}
+
+/** 为我推荐: stories pitched at the learner. */
+export function forMePath(): string {
+  return '/for-me';
+}

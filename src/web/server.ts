@@ -18,6 +18,7 @@ export async function startServer(config: Config, services: WebServices): Promis
   const app = await buildApp({
     services,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
