@@ -57,35 +57,42 @@ export class WordbookService {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Where `word` first appears in the story: its sentence and part of speech; null when it does not. */
+  /**
+   * Where `form` first appears in the story (else a form of the same lemma): its sentence, part of
+   * speech and lemma as the story's analysis has it (so statuses match the story's words); null
+   * when it does not appear.
+   */
   private async findInStory(
     storyId: number,
     form: string,
     lemma: string,
-  ): Promise<{ sentence: string; pos: Upos | null } | null> {
+  ): Promise<{ sentence: string; pos: Upos | null; lemma: string } | null> {
     const story = await this.store.stories.findStoryById(storyId);
     if (!story) throw new AppError('STORY_NOT_FOUND', `There is no story ${storyId}.`);
     const analysis = decodeAnalysis((await this.store.analysis.findStoryAnalysis(storyId))?.data);
     const lower = form.toLowerCase();
+    const dictionary = this.dictionary();
     if (analysis) {
-      let byLemma: { sentence: string; pos: Upos | null } | null = null;
+      let byLemma: { sentence: string; pos: Upos | null; lemma: string } | null = null;
       for (const paragraph of readerParagraphs(story.paragraphs, analysis)) {
         for (const sentence of paragraph.sentences) {
           const text = paragraph.text.slice(sentence.start, sentence.end).trim();
           for (const w of sentence.words) {
-            if (paragraph.text.slice(w.start, w.end).toLowerCase() === lower)
-              return { sentence: text, pos: w.pos };
-            if (!byLemma && w.lemma === lemma) byLemma = { sentence: text, pos: w.pos };
+            const written = paragraph.text.slice(w.start, w.end);
+            const found = { sentence: text, pos: w.pos, lemma: w.lemma ?? lemma };
+            if (written.toLowerCase() === lower) return found;
+            if (!byLemma && (w.lemma === lemma || dictionary?.wordInfo(written)?.lemma === lemma))
+              byLemma = found;
           }
         }
       }
       return byLemma;
     }
-    // No stored analysis (stored before the dictionary was installed): the first sentence-ish span holding it.
+    // No stored analysis (stored before the dictionary was installed): the first sentence holding it.
     const pattern = new RegExp(`\\b${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
     for (const paragraph of story.paragraphs) {
       for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
-        if (pattern.test(sentence)) return { sentence: sentence.trim(), pos: null };
+        if (pattern.test(sentence)) return { sentence: sentence.trim(), pos: null, lemma };
       }
     }
     return null;
@@ -100,8 +107,8 @@ export class WordbookService {
   }
 
   async add(userId: number, input: NewEntryInput): Promise<WordbookEntryJson> {
-    const lemma = this.words.lemmaFor(input.word);
-    const found = await this.findInStory(input.story, input.word, lemma);
+    const found = await this.findInStory(input.story, input.word, this.words.lemmaFor(input.word));
+    const lemma = found?.lemma ?? this.words.lemmaFor(input.word);
     const sentence = input.sentence?.trim() || found?.sentence;
     if (!sentence) {
       throw new AppError(
