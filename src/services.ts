@@ -111,7 +111,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
-    learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock }),
+    learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock, analyze }),
     async close() {
       await store.close();
       dictionary?.close();

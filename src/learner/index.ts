@@ -3,12 +3,14 @@
  * learner's export, built over one store. `services.ts` builds them once; the web layer and the
  * CLI reach them through `Services.learner`.
  */
+import type { StoryAnalyzer } from '../articles/story-level.js';
 import type { Clock } from '../core/clock.js';
 import type { Dictionary } from '../dictionary/types.js';
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
 import type { User } from './model.js';
 import type { ScryptCost } from './secrets.js';
+import { StoryMarksService } from './story-marks.js';
 import { entryJson, WordbookService } from './wordbook.js';
 import { WordService } from './words.js';
 
@@ -16,6 +18,8 @@ export interface LearnerServices {
   accounts: AccountService;
   words: WordService;
   wordbook: WordbookService;
+  /** A learner's marks on a story page, and 读完了. */
+  storyMarks: StoryMarksService;
   /** Everything stored about a learner, as JSON (`GET /api/me/export`). */
   exportData(user: User): Promise<LearnerExport>;
 }
@@ -35,6 +39,8 @@ export interface LearnerOptions {
   clock?: Clock;
   /** scrypt's cost for new password hashes (tests use a cheap one). Default `DEFAULT_SCRYPT_COST`. */
   scryptCost?: ScryptCost;
+  /** Analyses a story that has no current stored analysis (its marks then match the page). */
+  analyze?: StoryAnalyzer;
 }
 
 export function learnerServices(
@@ -48,6 +54,7 @@ export function learnerServices(
     accounts: new AccountService(store, { clock, scryptCost: options.scryptCost }),
     words,
     wordbook: new WordbookService(store, words, dictionary, { clock }),
+    storyMarks: new StoryMarksService(store, options.analyze ?? null, { clock }),
     async exportData(user) {
       const all = [];
       for (let offset = 0; ; offset += 10_000) {
@@ -68,5 +75,6 @@ export function learnerServices(
 }
 
 export type { AccountService } from './accounts.js';
+export type { StoryMarksService } from './story-marks.js';
 export type { WordbookService } from './wordbook.js';
 export type { WordService } from './words.js';

@@ -25,10 +25,12 @@ import { accountPageRoutes } from './routes/account-pages.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
+import { learnerPageRoutes } from './routes/learner-pages.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { meRoutes } from './routes/me.js';
 import { sectionRoutes } from './routes/sections.js';
 import { storyRoutes } from './routes/stories.js';
+import { storyMarkRoutes } from './routes/story-marks.js';
 import { wordbookRoutes } from './routes/wordbook.js';
 import { MessagePageView } from './views/message-page.js';
 
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dictionary,
     analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
+    learnerScript: versionedAssetUrl('learner.js'),
     writerStatus: () => readWriterStatus(services.store),
     chrome: async () => ({
       stylesheet,
@@ -151,7 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth: { accounts: services.learner.accounts, secureCookies: (deps.publicUrl ?? '').startsWith('https:') },
     limits: loginLimits(),
   };
-  for (const routes of [authRoutes, meRoutes, wordbookRoutes]) await app.register(routes, { learn });
+  for (const routes of [authRoutes, meRoutes, wordbookRoutes, storyMarkRoutes])
+    await app.register(routes, { learn });
   await app.register(accountPageRoutes, { ctx, learn });
+  await app.register(learnerPageRoutes, { ctx });
   return app;
 }

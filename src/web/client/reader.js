@@ -209,6 +209,10 @@
       );
     } else {
       renderEntry(entry, written, phrase);
+      // Extension point: other scripts (learner.js) add to the popup; detail: { popup, word, entry }.
+      document.dispatchEvent(
+        new CustomEvent('lingwire:popup', { detail: { popup, word: openedFrom, entry } }),
+      );
     }
     place();
   }

@@ -28,7 +28,12 @@ export function readerData(ctx: WebContext, page: StoryPage): ReaderData | null 
   const analysis = page.analysis ?? ctx.analyze?.(page.story.paragraphs)?.analysis ?? null;
   if (!analysis) return null;
   const paragraphs = readerParagraphs(page.story.paragraphs, analysis);
-  return { paragraphs, vocabulary: collectVocabulary(paragraphs, ctx.dictionary), script: ctx.readerScript };
+  return {
+    paragraphs,
+    vocabulary: collectVocabulary(paragraphs, ctx.dictionary),
+    script: ctx.readerScript,
+    learnerScript: ctx.learnerScript,
+  };
 }
 
 export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {

@@ -16,6 +16,8 @@ export interface ReaderData {
   vocabulary: VocabularyItem[];
   /** Versioned URL of the reader script. */
   script: string;
+  /** Versioned URL of `learner.js`, loaded after it; absent: none. */
+  learnerScript?: string;
 }
 
 /** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
@@ -128,6 +130,7 @@ export function StoryPageView({
       </article>
       {reader && <VocabularyList items={reader.vocabulary} />}
       {reader && <script src={reader.script} defer />}
+      {reader?.learnerScript && <script src={reader.learnerScript} defer />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">相关文章</h2>
