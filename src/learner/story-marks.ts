@@ -7,8 +7,9 @@
  * Also "读完了 finished": every lemma of the story the learner has not marked (or marked unknown)
  * becomes known, and the story is recorded as read.
  */
-import type { StoryAnalyzer } from '../articles/story-level.js';
+
 import { analysisFits, decodeAnalysis, readerParagraphs } from '../articles/story-analysis.js';
+import type { StoryAnalyzer } from '../articles/story-level.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Store } from '../store/types.js';
@@ -62,7 +63,9 @@ export class StoryMarksService {
       return cached;
     }
     const stored = decodeAnalysis((await this.store.analysis.findStoryAnalysis(story.id))?.data);
-    const analysis = analysisFits(story.paragraphs, stored) ? stored : (this.analyze?.(story.paragraphs)?.analysis ?? null);
+    const analysis = analysisFits(story.paragraphs, stored)
+      ? stored
+      : (this.analyze?.(story.paragraphs)?.analysis ?? null);
     const lemmas: string[] = [];
     const words: number[] = [];
     if (analysis) {
