@@ -8,6 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { Dictionary } from '../dictionary/types.js';
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
+import { ForMeService } from './for-me.js';
 import type { User } from './model.js';
 import type { ScryptCost } from './secrets.js';
 import { StoryMarksService } from './story-marks.js';
@@ -20,6 +21,8 @@ export interface LearnerServices {
   wordbook: WordbookService;
   /** A learner's marks on a story page, and 读完了. */
   storyMarks: StoryMarksService;
+  /** 为我推荐: stories by the share of their words the learner knows. */
+  forMe: ForMeService;
   /** Everything stored about a learner, as JSON (`GET /api/me/export`). */
   exportData(user: User): Promise<LearnerExport>;
 }
@@ -55,6 +58,7 @@ export function learnerServices(
     words,
     wordbook: new WordbookService(store, words, dictionary, { clock }),
     storyMarks: new StoryMarksService(store, options.analyze ?? null, { clock }),
+    forMe: new ForMeService(store),
     async exportData(user) {
       const all = [];
       for (let offset = 0; ; offset += 10_000) {
@@ -75,6 +79,7 @@ export function learnerServices(
 }
 
 export type { AccountService } from './accounts.js';
+export type { ForMeService, StoryForMe } from './for-me.js';
 export type { StoryMarksService } from './story-marks.js';
 export type { WordbookService } from './wordbook.js';
 export type { WordService } from './words.js';

@@ -23,6 +23,7 @@ import { renderHtml } from './render.js';
 import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
 import { authRoutes } from './routes/auth.js';
+import { forMeRoutes } from './routes/for-me.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { learnerPageRoutes } from './routes/learner-pages.js';
@@ -158,5 +159,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(routes, { learn });
   await app.register(accountPageRoutes, { ctx, learn });
   await app.register(learnerPageRoutes, { ctx });
+  await app.register(forMeRoutes, { ctx, learn });
   return app;
 }
