@@ -47,12 +47,16 @@ export interface StoryForMe {
 /** Stories listed per page of the store while loading. */
 const PAGE = 1000;
 const KNOWN: readonly WordStatusName[] = ['known', 'ignored'];
+/** Learners whose known lemmas are kept in memory. */
+const KNOWN_CACHE_SIZE = 200;
 
 export class ForMeService {
   private index: StoryLemmaIndex | null = null;
   private loading: Promise<StoryLemmaIndex> | null = null;
   private token = '';
   private checkedAt = 0;
+  /** Learners' known lemmas by id, with the words version they were read at (most recent last). */
+  private readonly knownCache = new Map<number, { version: number; lemmas: string[]; flags?: Uint8Array }>();
 
   constructor(
     private readonly store: Store,
@@ -107,8 +111,11 @@ export class ForMeService {
     index.add(id, sortKey, analysis ? runningLemmas(analysis) : []);
   }
 
-  /** Every lemma the learner knows or ignores. */
+  /** Every lemma the learner knows or ignores (kept until their statuses change). */
   async knownLemmas(userId: number): Promise<string[]> {
+    const version = await this.store.learning.wordsVersion(userId);
+    const cached = this.knownCache.get(userId);
+    if (cached?.version === version) return cached.lemmas;
     const out: string[] = [];
     for (const status of KNOWN) {
       for (let offset = 0; ; offset += 10_000) {
@@ -117,6 +124,10 @@ export class ForMeService {
         if (page.length < 10_000) break;
       }
     }
+    this.knownCache.delete(userId);
+    this.knownCache.set(userId, { version, lemmas: out });
+    if (this.knownCache.size > KNOWN_CACHE_SIZE)
+      this.knownCache.delete(this.knownCache.keys().next().value as number);
     return out;
   }
 
@@ -126,7 +137,13 @@ export class ForMeService {
     query: { min: number; max: number; limit: number; offset: number },
   ): Promise<StoryForMe[]> {
     const [index, known] = await Promise.all([this.storyIndex(), this.knownLemmas(userId)]);
-    const flags = index.knownFlags(known);
+    // The flags cover the lemmas indexed when they were made: remade when the index has grown.
+    const entry = this.knownCache.get(userId);
+    let flags = entry?.lemmas === known ? entry.flags : undefined;
+    if (!flags || flags.length !== index.lemmaCount) {
+      flags = index.knownFlags(known);
+      if (entry?.lemmas === known) entry.flags = flags;
+    }
     const fits = index.newestInRange(flags, query.min, query.max, query.limit, query.offset);
     const rows = await Promise.all(fits.map((fit) => this.storyRow(fit)));
     return rows.filter((row): row is StoryForMe => row !== null);

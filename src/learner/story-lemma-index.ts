@@ -39,6 +39,11 @@ export class StoryLemmaIndex {
     return this.stories.length;
   }
 
+  /** Distinct lemmas indexed. */
+  get lemmaCount(): number {
+    return this.lemmaIds.size;
+  }
+
   has(id: number): boolean {
     return this.byId.has(id);
   }

@@ -68,6 +68,11 @@ export interface LearningRepo {
     replace: readonly WordStatusName[],
     now: string,
   ): Promise<number>;
+  /**
+   * A number that changes whenever the learner's word statuses change (in any process), so a
+   * cache of them (`learner/for-me.ts`) knows when to reload; 0 for an account with none.
+   */
+  wordsVersion(userId: number): Promise<number>;
   /** A page of statuses in lemma order. */
   findWordStatuses(userId: number, query: WordStatusQuery): Promise<WordStatus[]>;
   countWordStatuses(userId: number, status?: WordStatusName): Promise<number>;

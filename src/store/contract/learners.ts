@@ -161,6 +161,20 @@ export function learnersContract(adapter: StoreContractAdapter): void {
       expect(of.map((s) => s.lemma).sort()).toEqual(['cessation', 'discuss']);
     });
 
+    it("moves a learner's words version on every status change, and only theirs", async () => {
+      const store = await stores.open();
+      const { ann, bob } = await twoUsers(store);
+      const l = store.learning;
+      const v0 = await l.wordsVersion(ann.id);
+      await l.saveWordStatus(ann.id, { lemma: 'a', status: 'known', stage: null }, NOW);
+      const v1 = await l.wordsVersion(ann.id);
+      await l.markKnown(ann.id, ['b'], [], NOW);
+      const v2 = await l.wordsVersion(ann.id);
+      expect(new Set([v0, v1, v2]).size).toBe(3);
+      expect(await l.wordsVersion(bob.id)).toBe(v0);
+      expect(await l.wordsVersion(9999)).toBe(0);
+    });
+
     it('marks lemmas known in one step, replacing only the statuses it is told to', async () => {
       const store = await stores.open();
       const { ann, bob } = await twoUsers(store);

@@ -14,6 +14,7 @@ import type { LearningRepo } from '../types.js';
 import type { Query, Scope } from './scope.js';
 
 const ENTRY = 'SELECT * FROM wordbook WHERE id = $1 AND user_id = $2';
+const BUMP = 'UPDATE users SET words_version = words_version + 1 WHERE id = $1';
 
 /** The learning repository of `scope`. */
 export function postgresLearningRepo(scope: Scope): LearningRepo {
@@ -26,6 +27,14 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
     return Number(row?.n ?? 0);
   };
   return {
+    async wordsVersion(userId) {
+      const [row] = await scope.read<{ words_version: number }>(
+        'learning.wordsVersion',
+        'SELECT words_version FROM users WHERE id = $1',
+        [userId],
+      );
+      return Number(row?.words_version ?? 0);
+    },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', async (query) => {
         const [row] = await query<WordStatusRow>(
@@ -35,6 +44,7 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
            RETURNING lemma, status, stage`,
           [userId, word.lemma, word.status, word.stage, now],
         );
+        await query(BUMP, [userId]);
         return wordStatusOf(row!);
       });
     },
@@ -49,6 +59,7 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
            RETURNING 1`,
           [userId, now, distinct(lemmas), [...replace]],
         );
+        await query(BUMP, [userId]);
         return rows.length;
       });
     },

@@ -137,7 +137,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     email         text COLLATE "C" NOT NULL UNIQUE,              -- lower-cased
     password_hash text NOT NULL,                     -- scrypt$N$r$p$salt$key (learner/passwords.ts)
     role          text NOT NULL DEFAULT 'reader',    -- 'reader' | 'editor' | 'admin'
-    created_at    text NOT NULL
+    created_at    text NOT NULL,
+    words_version integer NOT NULL DEFAULT 0         -- bumped by every change of the user's word statuses
   );
   CREATE TABLE sessions (
     id_hash    text PRIMARY KEY,                     -- SHA-256 of the cookie's secret

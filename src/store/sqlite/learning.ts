@@ -24,7 +24,17 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
       | undefined;
     return row ? wordbookEntryOf(row) : null;
   };
+  const bump = (userId: number) =>
+    scope.prepare('UPDATE users SET words_version = words_version + 1 WHERE id = ?').run(userId);
   return {
+    async wordsVersion(userId) {
+      return scope.read('learning.wordsVersion', () => {
+        const row = scope.prepare('SELECT words_version FROM users WHERE id = ?').get(userId) as
+          | { words_version: number }
+          | undefined;
+        return row?.words_version ?? 0;
+      });
+    },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', () => {
         const row = scope
@@ -35,11 +45,13 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
              RETURNING lemma, status, stage`,
           )
           .get(userId, word.lemma, word.status, word.stage, now) as WordStatusRow;
+        bump(userId);
         return wordStatusOf(row);
       });
     },
     markKnown(userId, lemmas, replace, now) {
       return scope.write('learning.markKnown', () => {
+        bump(userId);
         return scope
           .prepare(
             `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at)

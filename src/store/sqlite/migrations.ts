@@ -125,7 +125,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     email         TEXT NOT NULL UNIQUE,              -- lower-cased
     password_hash TEXT NOT NULL,                     -- scrypt$N$r$p$salt$key (learner/passwords.ts)
     role          TEXT NOT NULL DEFAULT 'reader',    -- 'reader' | 'editor' | 'admin'
-    created_at    TEXT NOT NULL
+    created_at    TEXT NOT NULL,
+    words_version INTEGER NOT NULL DEFAULT 0         -- bumped by every change of the user's word statuses
   );
   CREATE TABLE sessions (
     id_hash    TEXT PRIMARY KEY,                     -- SHA-256 of the cookie's secret
