@@ -306,3 +306,53 @@ describe('the forms', () => {
     expect(anonymous.body).toMatch(/<script src="\/assets\/account\.js\?v=[0-9a-f]+" defer><\/script>/);
   });
 });
+
+describe('logs', () => {
+  it('never hold a password, a session secret or an API token, even at trace level', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const logged = await learnerApp(services, { logger: { level: 'trace', stream } });
+    const ann = await registerLearner(logged, 'log@example.com', 'secret password 1');
+    await logged.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'log@example.com', password: 'wrong password 2' },
+    });
+    const user = await services.learner.accounts.userByEmail('log@example.com');
+    const token = await services.learner.accounts.createToken(user.id);
+    await logged.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    await logged.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}broken` } });
+    await logged.inject({
+      method: 'PUT',
+      url: '/api/me/words/x',
+      headers: { cookie: ann.cookie },
+      payload: {},
+    });
+    // A failure inside a login is logged (a 500) — without the credentials it was given.
+    const accounts = services.learner.accounts;
+    const verify = accounts.verifyLogin.bind(accounts);
+    accounts.verifyLogin = async () => {
+      throw new Error('store went away');
+    };
+    const failed = await logged.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'log@example.com', password: 'secret password 1' },
+      headers: { cookie: ann.cookie },
+    });
+    accounts.verifyLogin = verify;
+    expect(failed.statusCode).toBe(500);
+    await logged.close();
+    const all = lines.join('');
+    expect(all).toContain('store went away');
+    for (const secret of [
+      'secret password 1',
+      'wrong password 2',
+      token,
+      ann.cookie.split('=')[1]!,
+      ann.csrf,
+    ]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});
