@@ -11,6 +11,7 @@ import type { Store } from '../store/types.js';
 import type { Upos } from '../text/pos.js';
 import type { ReviewRating, WordbookEntry } from './model.js';
 import { newCard, reviewCard } from './reviews.js';
+import type { ExportRow } from './wordbook-export.js';
 import type { WordService } from './words.js';
 
 /** A 生词本 entry as the API shows it. */
@@ -145,6 +146,23 @@ export class WordbookService {
 
   async list(userId: number): Promise<WordbookEntryJson[]> {
     return (await this.store.learning.listWordbook(userId)).map(entryJson);
+  }
+
+  /** The rows of an Anki or CSV export, newest entry first; `storyUrl` makes a story's link from its slug. */
+  async exportRows(userId: number, storyUrl: (slug: string) => string): Promise<ExportRow[]> {
+    const rows: ExportRow[] = [];
+    for (const entry of await this.store.learning.listWordbook(userId)) {
+      const story = entry.storyId === null ? null : await this.store.stories.findStoryById(entry.storyId);
+      rows.push({
+        word: entry.word,
+        phonetic: this.dictionary()?.lookup(entry.word)?.phonetic ?? '',
+        meaning: entry.meaning,
+        sentence: entry.sentence,
+        title: story?.title ?? '',
+        url: story ? storyUrl(story.slug) : '',
+      });
+    }
+    return rows;
   }
 
   /** Deletes the learner's entry; `ENTRY_NOT_FOUND` when it is not theirs or not there. */

@@ -214,6 +214,32 @@ describe('the 生词本 and reviews', () => {
   });
 });
 
+describe('exporting the 生词本', () => {
+  it('gives an Anki file and a CSV of the learner’s own entries only', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/me/wordbook',
+      headers: ann.headers,
+      payload: { word: 'hostilities', story: storyId },
+    });
+    const anki = await app.inject({ url: '/api/me/wordbook/export?format=anki', headers: ann.headers });
+    expect(anki.headers['content-type']).toBe('text/tab-separated-values; charset=utf-8');
+    const note = anki.body.trimEnd().split('\n').at(-1)!.split('\t');
+    expect(note[0]).toBe('hostilities');
+    expect(note[1]).toMatch(/^\/.+\/$/);
+    expect(note[2]).toContain('战争');
+    expect(note[3]).toBe('Two envoys discussed the cessation of <b>hostilities</b> on Sunday.');
+    expect(note.slice(4)).toEqual(['Envoys discuss a cease-fire', '/stories/envoys-discuss-a-cease-fire']);
+    const csv = await app.inject({ url: '/api/me/wordbook/export?format=csv', headers: ann.headers });
+    expect(csv.body.split('\r\n')[1]).toMatch(/^hostilities,/);
+    const bobs = await app.inject({ url: '/api/me/wordbook/export', headers: bob.headers });
+    expect(bobs.body).toBe('word,phonetic,meaning,sentence,source,url\r\n');
+    expect(
+      (await app.inject({ url: '/api/me/wordbook/export?format=pdf', headers: ann.headers })).statusCode,
+    ).toBe(400);
+  });
+});
+
 describe("another learner's data", () => {
   it('cannot be read or changed by URL, by API token or by a forged request', async () => {
     const entry = (

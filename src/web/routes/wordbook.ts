@@ -6,13 +6,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { REVIEW_RATINGS, type ReviewRating } from '../../learner/model.js';
 import type { NewEntryInput } from '../../learner/wordbook.js';
+import { ankiTsv, wordbookCsv } from '../../learner/wordbook-export.js';
 import { currentUser, requireUser } from '../auth/guard.js';
 import type { LearnerWebContext } from '../auth/learner-context.js';
+import { storyPath } from '../paths.js';
 import { schemaError } from '../validation.js';
 
 const ID = { type: 'integer', minimum: 1, maximum: 2_147_483_647 } as const;
 
-export const wordbookRoutes: FastifyPluginAsync<{ learn: LearnerWebContext }> = async (app, { learn }) => {
+export const wordbookRoutes: FastifyPluginAsync<{
+  learn: LearnerWebContext;
+  publicUrl?: string | null;
+}> = async (app, { learn, publicUrl }) => {
   const { wordbook } = learn.learner;
   app.setSchemaErrorFormatter(schemaError);
   app.addHook('onSend', async (_request, reply) => {
@@ -45,6 +50,30 @@ export const wordbookRoutes: FastifyPluginAsync<{ learn: LearnerWebContext }> = 
   app.get('/api/me/wordbook', { preHandler }, async (request) => ({
     entries: await wordbook.list(currentUser(request).id),
   }));
+
+  app.get<{ Querystring: { format: 'anki' | 'csv' } }>(
+    '/api/me/wordbook/export',
+    {
+      preHandler,
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { format: { type: 'string', enum: ['anki', 'csv'], default: 'csv' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const rows = await wordbook.exportRows(
+        currentUser(request).id,
+        (slug) => `${publicUrl ?? ''}${storyPath(slug)}`,
+      );
+      const anki = request.query.format === 'anki';
+      reply
+        .type(anki ? 'text/tab-separated-values; charset=utf-8' : 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="lingwire-wordbook.${anki ? 'txt' : 'csv'}"`);
+      return anki ? ankiTsv(rows) : wordbookCsv(rows);
+    },
+  );
 
   app.delete<{ Params: { id: number } }>(
     '/api/me/wordbook/:id',
