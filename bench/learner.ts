@@ -78,12 +78,15 @@ async function main() {
   const app = await buildApp({ services });
   const section = await store.sections.createSection({ slug: 'news', nameZh: '英语新闻', nameEn: 'News' });
 
+  /** Every story's running lemmas, kept while building, for the in-memory naive baseline (newest last). */
+  const tokens: string[][] = [];
   const [buildMs] = await time(async () => {
     for (let start = 0; start < STORIES; start += 2000) {
       await store.transaction(async (tx) => {
         for (let n = start; n < Math.min(STORIES, start + 2000); n++) {
           const count = 250 + Math.floor(random() * 200);
           const lemmas = Array.from({ length: count }, draw);
+          tokens.push(lemmas);
           const text = `${lemmas.join(' ')}.`;
           const paragraphs = [text];
           const keys: string[] = [];
@@ -164,7 +167,7 @@ async function main() {
   const none: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     typical.push((await time(() => forMe('min=0.9&max=0.98')))[0]);
-    const [ms, res] = await time(() => forMe('min=0.9999&max=1'));
+    const [ms, res] = await time(() => forMe('min=0&max=0.0001'));
     if (res.json().stories.length !== 0) throw new Error('the empty range found stories');
     none.push(ms);
   }
@@ -195,29 +198,21 @@ async function main() {
     `  naive (decode each stored analysis), 90–98 %: ${naiveTypicalMs.toFixed(1)} ms (${naiveTypical.scanned} stories scanned)`,
   );
   const sample = Math.min(STORIES, 5000);
-  const [naiveSampleMs] = await time(() => naiveScan(0.9999, 1, sample));
+  const [naiveSampleMs] = await time(() => naiveScan(0, 0.0001, sample));
   console.log(
     `  naive (decode each stored analysis), full scan: ${naiveSampleMs.toFixed(0)} ms for ${sample} stories → ${((naiveSampleMs * STORIES) / sample / 1000).toFixed(1)} s projected for ${STORIES}`,
   );
-  // Naive 2: every story's tokens already decoded in memory, lemma strings against a Set.
-  const tokens: string[][] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const rows = await store.stories.listStories({ limit: 1000, offset });
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const analysis = decodeAnalysis((await store.analysis.findStoryAnalysis(row.id))?.data);
-      tokens.push(analysis ? runningLemmas(analysis) : []);
-    }
-  }
+  // Naive 2: every story's tokens already in memory (kept while building), lemma strings against a Set.
   const inMemory: number[] = [];
   for (let i = 0; i < 5; i++) {
     const [ms] = await time(() => {
       let fits = 0;
-      for (const lemmas of tokens) {
+      for (let n = tokens.length - 1; n >= 0; n--) {
+        const lemmas = tokens[n]!;
         let k = 0;
         for (const l of lemmas) if (knownSet.has(l)) k++;
         const share = lemmas.length ? k / lemmas.length : 1;
-        if (share >= 0.9999 && share <= 1) fits++;
+        if (share >= 0 && share <= 0.0001) fits++;
       }
       return fits;
     });
