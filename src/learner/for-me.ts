@@ -66,7 +66,10 @@ export class ForMeService {
   /** The index, loaded on first use and topped up with stories stored since. */
   async storyIndex(): Promise<StoryLemmaIndex> {
     if (!this.index) {
-      this.loading ??= this.load();
+      this.loading ??= this.load().catch((error: unknown) => {
+        this.loading = null; // the next request tries again
+        throw error;
+      });
       this.index = await this.loading;
       return this.index;
     }
