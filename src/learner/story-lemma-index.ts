@@ -33,7 +33,19 @@ export class StoryLemmaIndex {
   private readonly lemmaIds = new Map<string, number>();
   private stories: IndexedStory[] = [];
   private readonly byId = new Map<number, IndexedStory>();
-  private sorted = true;
+  /**
+   * Every story's lemmas and counts end to end, newest story first, for the scan: one contiguous
+   * pass is several times faster than 100,000 small arrays. Rebuilt on the first scan after a
+   * change (the stories' own arrays then become views into it, so memory is not doubled).
+   */
+  private flat: {
+    lemmas: Int32Array;
+    counts: Uint16Array;
+    /** Story s's entries are [starts[s], starts[s + 1]). */
+    starts: Uint32Array;
+    running: Uint32Array;
+    ids: Float64Array;
+  } | null = null;
 
   get size(): number {
     return this.stories.length;
@@ -71,12 +83,42 @@ export class StoryLemmaIndex {
     if (this.byId.has(id)) this.remove(id);
     this.byId.set(id, story);
     this.stories.push(story);
-    this.sorted = false;
+    this.flat = null;
   }
 
   remove(id: number): void {
     if (!this.byId.delete(id)) return;
     this.stories = this.stories.filter((s) => s.id !== id);
+    this.flat = null;
+  }
+
+  private compact(): NonNullable<StoryLemmaIndex['flat']> {
+    this.stories.sort(newerFirst);
+    let total = 0;
+    for (const story of this.stories) total += story.lemmas.length;
+    const n = this.stories.length;
+    const flat = {
+      lemmas: new Int32Array(total),
+      counts: new Uint16Array(total),
+      starts: new Uint32Array(n + 1),
+      running: new Uint32Array(n),
+      ids: new Float64Array(n),
+    };
+    let at = 0;
+    this.stories.forEach((story, s) => {
+      const length = story.lemmas.length;
+      flat.lemmas.set(story.lemmas, at);
+      flat.counts.set(story.counts, at);
+      story.lemmas = flat.lemmas.subarray(at, at + length);
+      story.counts = flat.counts.subarray(at, at + length);
+      flat.starts[s] = at;
+      flat.running[s] = story.running;
+      flat.ids[s] = story.id;
+      at += length;
+    });
+    flat.starts[n] = at;
+    this.flat = flat;
+    return flat;
   }
 
   /** The learner's known (or ignored) lemmas as flags over the index's lemma numbers. */
@@ -100,17 +142,22 @@ export class StoryLemmaIndex {
    * the first `offset` that fit.
    */
   newestInRange(known: Uint8Array, min: number, max: number, limit: number, offset = 0): StoryFit[] {
-    if (!this.sorted) {
-      this.stories.sort(newerFirst);
-      this.sorted = true;
-    }
+    const { lemmas, counts, starts, running, ids } = this.flat ?? this.compact();
     const out: StoryFit[] = [];
     let skipped = 0;
-    for (const story of this.stories) {
-      const fit = fitOf(story, known);
-      if (fit.knownShare < min || fit.knownShare > max) continue;
+    for (let s = 0; s < ids.length; s++) {
+      let knownWords = 0;
+      let unknownLemmas = 0;
+      const end = starts[s + 1]!;
+      for (let i = starts[s]!; i < end; i++) {
+        if (known[lemmas[i]!] === 1) knownWords += counts[i]!;
+        else unknownLemmas++;
+      }
+      const words = running[s]!;
+      const knownShare = words === 0 ? 1 : knownWords / words;
+      if (knownShare < min || knownShare > max) continue;
       if (skipped++ < offset) continue;
-      out.push(fit);
+      out.push({ id: ids[s]!, knownShare, unknownLemmas });
       if (out.length >= limit) break;
     }
     return out;
