@@ -15,6 +15,7 @@ import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
+import { type LearnerOptions, type LearnerServices, learnerServices } from './learner/index.js';
 import { DuplicateGrouper } from './related/duplicate-groups.js';
 import { RelatedService } from './related/service.js';
 import { SearchService } from './search/service.js';
@@ -40,6 +41,8 @@ export interface Services {
   analyze: StoryAnalyzer;
   /** The dictionary, opened on first call; null when it cannot be opened. */
   dictionary(): Dictionary | null;
+  /** Learner accounts, word statuses, 生词本 and reviews (`learner/`). */
+  learner: LearnerServices;
   /** Closes the store and the dictionary. */
   close(): Promise<void>;
 }
@@ -58,6 +61,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Feed polling settings (timeouts, concurrency, jitter); the allow-list comes from the config. */
   polling?: Omit<PollerOptions, 'allowHosts' | 'clock'>;
+  /** Learner settings (scrypt's cost); the clock is `clock`. */
+  learner?: Omit<LearnerOptions, 'clock'>;
 }
 
 /**
@@ -119,6 +124,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
+    learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock, analyze }),
     async close() {
       await store.close();
       dictionary?.close();

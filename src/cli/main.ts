@@ -21,6 +21,7 @@ import { registerRelated } from './commands/related.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
+import { registerUser } from './commands/user.js';
 import { type Output, processOutput, terminalSafe } from './output.js';
 
 export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
@@ -57,6 +58,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerFeeds(program, commandEnv);
   registerDb(program, commandEnv);
   registerBackup(program, commandEnv);
+  registerUser(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -51,6 +51,13 @@ export interface Config {
   classifyThreshold: number;
   /** What one imported story may hold; see `ImportLimits`. */
   importLimits: ImportLimits;
+  /**
+   * Whether to believe `X-Forwarded-For` (and `-Proto`, `-Host`) for the client's address, as
+   * Fastify's `trustProxy`: false (default: the socket's address; a client could forge the header),
+   * true (any proxy), a hop count, or the proxies' addresses/CIDRs. Used by login rate limits.
+   * Env `LINGWIRE_TRUST_PROXY`: `true`, a number, or comma-separated addresses (`127.0.0.1,10.0.0.0/8`).
+   */
+  trustProxy: boolean | number | string;
 }
 
 /**
@@ -101,6 +108,7 @@ export const DEFAULT_CONFIG: Config = {
   postgresBin: null,
   classifyThreshold: 0.6,
   importLimits: DEFAULT_IMPORT_LIMITS,
+  trustProxy: false,
 };
 
 /** Defaults, overridden by the environment. */
@@ -137,6 +145,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_IMPORT_LIMITS.recordBytes,
       ),
     },
+    trustProxy: trustProxyFrom(env.LINGWIRE_TRUST_PROXY),
   };
 }
 
@@ -188,4 +197,13 @@ export function fetchHostsFrom(value: string | undefined): readonly string[] | n
     }
   }
   return hosts;
+}
+
+/** `LINGWIRE_TRUST_PROXY`: unset, empty, `false` or `0`: trust no proxy; `true`; a hop count; else addresses. */
+export function trustProxyFrom(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }

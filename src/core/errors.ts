@@ -42,7 +42,24 @@ export type ErrorCode =
   /** One or more feeds could not be polled (each one's error is in its state). */
   | 'FEED_UNREACHABLE'
   /** A search query with nothing to look for (empty, only punctuation, only `-word`). */
-  | 'BAD_QUERY';
+  | 'BAD_QUERY'
+  /** No session or API token, or one that expired or was revoked. */
+  | 'UNAUTHENTICATED'
+  /** Logged in, but the account's role may not do this. */
+  | 'FORBIDDEN'
+  /** A cookie-authenticated state change without the session's CSRF token. */
+  | 'CSRF_TOKEN_INVALID'
+  /** Wrong email or password (never which of the two). */
+  | 'LOGIN_FAILED'
+  /** Too many login attempts for an account or from an address; try again later. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** An account with that email exists. */
+  | 'USER_EXISTS'
+  | 'USER_NOT_FOUND'
+  /** No 生词本 entry with that id for this learner. */
+  | 'ENTRY_NOT_FOUND'
+  /** The learner keeps that word in the 生词本 already. */
+  | 'ALREADY_IN_WORDBOOK';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -69,6 +86,15 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FEED_EXISTS: 409,
   FEED_UNREACHABLE: 502,
   BAD_QUERY: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  LOGIN_FAILED: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  USER_EXISTS: 409,
+  USER_NOT_FOUND: 404,
+  ENTRY_NOT_FOUND: 404,
+  ALREADY_IN_WORDBOOK: 409,
 };
 
 export class AppError extends Error {

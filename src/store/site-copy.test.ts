@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropTestSchemas, freshSchemaUrl, TEST_DATABASE_URL } from '../../test/postgres.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
+import { LATER, NOW } from './contract/fixtures.js';
 import { openStore, openTableAccess } from './open-store.js';
 import { copySite } from './site-copy.js';
 import type { TableAccess } from './table-access.js';
@@ -80,6 +81,20 @@ beforeAll(async () => {
   expect(copy?.duplicateOf).not.toBeNull();
   await store.stories.setCanonical(copy!.id);
   expect((await store.stories.findStoryByExternalId('written', 'r1'))?.duplicateOf).toBe(copy!.id);
+  // A learner: the account, its API token, words and 生词本 move with the site; its session does not.
+  const learner = await store.accounts.createUser(
+    { email: 'ann@example.com', passwordHash: 'h', role: 'reader' },
+    NOW,
+  );
+  await store.accounts.createApiToken(learner.id, 'token-hash', NOW);
+  await store.accounts.createSession({
+    idHash: 's',
+    userId: learner.id,
+    csrfToken: 'c',
+    createdAt: NOW,
+    expiresAt: LATER,
+  });
+  await store.learning.saveWordStatus(learner.id, { lemma: 'cessation', status: 'learning', stage: 1 }, NOW);
   await store.close();
 });
 afterAll(async () => {
@@ -98,8 +113,12 @@ describe.each(targets)('lingwire db copy: SQLite → %s', (_, freshTarget) => {
     const res = await cli('db', 'copy', '--from', site, '--to', target, '--batch-size', '4');
     expect(res.code, res.err).toBe(0);
     expect(res.out).toMatch(
-      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+\.$/,
+      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+, users 1, api_tokens 1, word_statuses 1, wordbook 0, reviews 0, story_reads 0\.$/,
     );
+    const copied = await openStore(target, { mustExist: true });
+    expect(await copied.accounts.findUserIdByToken('token-hash')).toBe(1);
+    expect(await copied.accounts.findSession('s', NOW)).toBeNull();
+    await copied.close();
     expect(res.err.split('\n')).toContain('  stories: 12 of 13 rows');
     expect(await exported(target)).toBe(await exported(site));
     const source = await snapshot(site);

@@ -10,6 +10,7 @@ import { changesContract } from './contract/changes.js';
 import { feedsContract } from './contract/feeds.js';
 import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
+import { learnersContract } from './contract/learners.js';
 import { relatedContract } from './contract/related.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
@@ -31,5 +32,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     feedsContract(adapter);
     filingContract(adapter);
     searchContract(adapter);
+    learnersContract(adapter);
   });
 }

@@ -31,6 +31,13 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'feeds', key: ['id'] },
   { name: 'story_filing', key: ['story_id'] },
   { name: 'section_model', key: ['id'] },
+  // Learners move with the site: their accounts, API tokens, words, 生词本 and reviews.
+  { name: 'users', key: ['id'] },
+  { name: 'api_tokens', key: ['id'] },
+  { name: 'word_statuses', key: ['user_id', 'lemma'] },
+  { name: 'wordbook', key: ['id'] },
+  { name: 'reviews', key: ['id'] },
+  { name: 'story_reads', key: ['user_id', 'story_id'] },
 ];
 
 /**
@@ -41,6 +48,8 @@ export const SITE_TABLES: readonly SiteTable[] = [
 export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   changes: 'the change log of this database (a copy appends one `all` entry instead)',
   changes_pruned: 'PostgreSQL only: how far this database pruned its change log',
+  sessions:
+    'logins to this site: a copy or restore elsewhere asks learners to log in again (API tokens are copied)',
   lingwire_schema: "PostgreSQL only: the schema version (SQLite's is PRAGMA user_version)",
   // The search index is made from the stories by the target's own triggers as they land (SQLite);
   // PostgreSQL's is a generated column of stories.

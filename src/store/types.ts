@@ -7,6 +7,9 @@
 import type { Dateline, Section, SectionFiling, Story } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
 import type { Feed, FeedState, NewFeed } from '../ingest/polling/model.js';
+import type { AccountRepo, LearningRepo } from './learner-types.js';
+
+export type { AccountRepo, LearningRepo } from './learner-types.js';
 
 export type { StoryRecord };
 
@@ -332,6 +335,10 @@ export interface StoreTx {
   filing: FilingRepo;
   /** Full-text search over titles and texts (`SearchRepo`). */
   search: SearchRepo;
+  /** Learner accounts, sessions and API tokens (`learner-types.ts`). */
+  accounts: AccountRepo;
+  /** Learners' word statuses, 生词本 and reviews (`learner-types.ts`). */
+  learning: LearningRepo;
   /**
    * The change log as committed: inside a transaction it shows what others committed before it
    * began (a writer catching up on them), not the transaction's own entry, which lands at commit.

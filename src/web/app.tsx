@@ -2,6 +2,7 @@
  * Builds the web application from its dependencies. Building is kept apart from listening
  * (`server.ts`), so tests drive the real app through `app.inject()` without a socket.
  */
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   type FastifyInstance,
@@ -15,21 +16,33 @@ import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { readWriterStatus } from '../writer/status.js';
 import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
+import type { LearnerWebContext } from './auth/learner-context.js';
+import { loginLimits } from './auth/login.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
 import { aboutRoutes } from './routes/about.js';
+import { accountPageRoutes } from './routes/account-pages.js';
+import { authRoutes } from './routes/auth.js';
+import { forMeRoutes } from './routes/for-me.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
+import { learnerPageRoutes } from './routes/learner-pages.js';
 import { lookupRoutes } from './routes/lookup.js';
+import { meRoutes } from './routes/me.js';
 import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
 import { storyRoutes } from './routes/stories.js';
+import { storyMarkRoutes } from './routes/story-marks.js';
+import { wordbookRoutes } from './routes/wordbook.js';
 import { MessagePageView } from './views/message-page.js';
 import { NotFoundHelp } from './views/search-page.js';
 
 /** What the web app reads through: the composition root's services (`services.ts`). */
-export type WebServices = Pick<Services, 'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'close'>;
+export type WebServices = Pick<
+  Services,
+  'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'learner' | 'close'
+>;
 
 export interface AppDeps {
   /** Closed when the app closes. */
@@ -38,6 +51,12 @@ export interface AppDeps {
   publicUrl?: string | null;
   /** Fastify logger setting; default off (the server turns it on). */
   logger?: FastifyServerOptions['logger'];
+  /** Whether to believe `X-Forwarded-For` (Fastify's `trustProxy`; `Config.trustProxy`). Default false. */
+  trustProxy?: boolean | number | string;
+}
+
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -46,11 +65,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
+    // A hop count becomes the function Fastify's types take for it (trust the nearest N proxies).
+    trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   });
   const { services } = deps;
   app.addHook('onClose', () => services.close());
   const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');
+  const accountScript = versionedAssetUrl('account.js');
   const ctx: WebContext = {
     reading: services.reading,
     search: services.search,
@@ -58,11 +80,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dictionary,
     analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
+    learnerScript: versionedAssetUrl('learner.js'),
     writerStatus: () => readWriterStatus(services.store),
     chrome: async () => ({
       stylesheet,
       sections: await services.reading.listSections(),
       publicUrl: deps.publicUrl ?? null,
+      accountScript,
     }),
   };
 
@@ -149,5 +173,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ]) {
     await app.register(routes, { ctx });
   }
+  // Learner accounts (issue #14): the guard in `auth/guard.ts` (requireUser, requireRole) is for every
+  // route that needs an account.
+  await app.register(fastifyCookie);
+  const learn: LearnerWebContext = {
+    learner: services.learner,
+    auth: { accounts: services.learner.accounts, secureCookies: (deps.publicUrl ?? '').startsWith('https:') },
+    limits: loginLimits(),
+  };
+  for (const routes of [authRoutes, meRoutes, wordbookRoutes, storyMarkRoutes])
+    await app.register(routes, { learn });
+  await app.register(accountPageRoutes, { ctx, learn });
+  await app.register(learnerPageRoutes, { ctx });
+  await app.register(forMeRoutes, { ctx, learn });
   return app;
 }

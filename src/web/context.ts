@@ -21,6 +21,8 @@ export interface WebContext {
   analyze: StoryAnalyzer | null;
   /** Versioned URL of the reader script. */
   readerScript: string;
+  /** Versioned URL of `learner.js` (a logged-in learner's marks and popup actions); absent: none. */
+  learnerScript?: string;
   /** The writer's last heartbeat (`/healthz`). */
   writerStatus(): Promise<WriterStatus>;
   /** The chrome every page shares (navigation, stylesheet). */

@@ -17,3 +17,30 @@ export function searchPath(params: Record<string, string | number | undefined> =
   const text = query.toString();
   return text ? `/search?${text}` : '/search';
 }
+
+export function loginPath(): string {
+  return '/login';
+}
+
+export function registerPath(): string {
+  return '/register';
+}
+
+export function logoutPath(): string {
+  return '/logout';
+}
+
+/** The 生词本 review page. */
+export function reviewPath(): string {
+  return '/review';
+}
+
+/** The learner's account page (words, 生词本, export, delete). */
+export function mePath(): string {
+  return '/me';
+}
+
+/** 为我推荐: stories pitched at the learner. */
+export function forMePath(): string {
+  return '/for-me';
+}

@@ -18,9 +18,15 @@ export async function startServer(config: Config, services: WebServices): Promis
   const app = await buildApp({
     services,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
+  // 为我推荐's lemma index is read from every stored analysis (minutes at 100,000 stories on a
+  // small machine): start now, in the background, so a learner's first list does not wait for all of it.
+  void services.learner.forMe.storyIndex().catch((error: unknown) => {
+    app.log.error({ err: error }, 'loading the for-me index failed');
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

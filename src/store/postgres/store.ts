@@ -22,10 +22,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
+import { postgresAccountRepo } from './accounts.js';
 import { postgresAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
 import { postgresFeedRepo } from './feeds.js';
 import { postgresFilingRepo } from './filing.js';
+import { postgresLearningRepo } from './learning.js';
 import { postgresMetaRepo } from './meta.js';
 import { listenForChanges } from './notifications.js';
 import {
@@ -80,6 +82,8 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     feeds: postgresFeedRepo(scope),
     filing: postgresFilingRepo(scope),
     search: postgresSearchRepo(scope),
+    accounts: postgresAccountRepo(scope),
+    learning: postgresLearningRepo(scope),
   };
 }
 

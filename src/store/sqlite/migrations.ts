@@ -173,4 +173,70 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX stories_by_group ON stories (source, story_group) WHERE story_group IS NOT NULL;
   CREATE INDEX stories_by_url ON stories (url) WHERE url IS NOT NULL;
   `,
+  // 9: learner accounts (issue #14): users, server-side sessions, API tokens (hashed), word
+  // statuses, the 生词本 with each entry's FSRS card, the review log, finished stories
+  `
+  CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,              -- lower-cased
+    password_hash TEXT NOT NULL,                     -- scrypt$N$r$p$salt$key (learner/passwords.ts)
+    role          TEXT NOT NULL DEFAULT 'reader',    -- 'reader' | 'editor' | 'admin'
+    created_at    TEXT NOT NULL,
+    words_version INTEGER NOT NULL DEFAULT 0         -- bumped by every change of the user's word statuses
+  );
+  CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,                     -- SHA-256 of the cookie's secret
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE TABLE api_tokens (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,                 -- SHA-256 of the token
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+  CREATE TABLE word_statuses (
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    lemma      TEXT NOT NULL,
+    status     TEXT NOT NULL,                        -- 'unknown' | 'learning' | 'known' | 'ignored'
+    stage      INTEGER,                              -- 1–4 when learning
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, lemma)
+  ) WITHOUT ROWID;
+  CREATE INDEX word_statuses_by_status ON word_statuses (user_id, status, lemma);
+  CREATE TABLE wordbook (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    word       TEXT NOT NULL,
+    lemma      TEXT NOT NULL,
+    sentence   TEXT NOT NULL,
+    story_id   INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+    meaning    TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    card       TEXT NOT NULL,                        -- JSON: the FSRS card state
+    due        TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (user_id, lemma)
+  );
+  CREATE INDEX wordbook_by_due ON wordbook (user_id, due);
+  CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES wordbook(id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    rating      TEXT NOT NULL,                       -- 'again' | 'hard' | 'good' | 'easy'
+    reviewed_at TEXT NOT NULL,
+    due         TEXT NOT NULL
+  );
+  CREATE INDEX reviews_by_user ON reviews (user_id, reviewed_at);
+  CREATE TABLE story_reads (
+    user_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    read_at  TEXT NOT NULL,
+    PRIMARY KEY (user_id, story_id)
+  );
+  `,
 ];

@@ -19,10 +19,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
+import { sqliteAccountRepo } from './accounts.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
 import { sqliteFeedRepo } from './feeds.js';
 import { sqliteFilingRepo } from './filing.js';
+import { sqliteLearningRepo } from './learning.js';
 import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
@@ -59,6 +61,8 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     feeds: sqliteFeedRepo(scope),
     filing: sqliteFilingRepo(scope),
     search: sqliteSearchRepo(scope),
+    accounts: sqliteAccountRepo(scope),
+    learning: sqliteLearningRepo(scope),
   };
 }
 

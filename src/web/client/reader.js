@@ -290,6 +290,10 @@
       renderName(written, nameKind, entry);
     } else {
       renderEntry(entry, written, phrase);
+      // Extension point: other scripts (learner.js) add to the popup; detail: { popup, word, entry }.
+      document.dispatchEvent(
+        new CustomEvent('lingwire:popup', { detail: { popup, word: openedFrom, entry } }),
+      );
     }
     // Screen readers hear the word (the label), then its phonetic and first meaning.
     const described = ['lookup-phonetic', 'lookup-summary'].filter((id) => document.getElementById(id));

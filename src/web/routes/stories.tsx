@@ -22,7 +22,7 @@ let moreScripts: string[] | undefined;
 /** Versioned URLs of the reader's scripts (hashed once per process, like `reader.js`). */
 function readerScripts(ctx: WebContext): string[] {
   moreScripts ??= ['reader-keys.js', 'reader-tools.js'].map(versionedAssetUrl);
-  return [ctx.readerScript, ...moreScripts];
+  return [ctx.readerScript, ...moreScripts, ...(ctx.learnerScript ? [ctx.learnerScript] : [])];
 }
 
 export const storyRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../articles/model.js';
-import { sectionPath } from '../paths.js';
+import { loginPath, registerPath, sectionPath } from '../paths.js';
 
 export interface SiteChrome {
   /** Stylesheet URL with its content hash, so it can be cached for a year. */
@@ -14,6 +14,11 @@ export interface SiteChrome {
   sections: Section[];
   /** Absolute site address for canonical and OpenGraph URLs; null when not configured. */
   publicUrl: string | null;
+  /**
+   * Versioned URL of `account.js`, which fills the header's account links for a logged-in learner
+   * (email, due reviews) from JSON, so every cached page stays the same for everyone. Absent: none.
+   */
+  accountScript?: string;
 }
 
 export interface LayoutProps {
@@ -79,6 +84,9 @@ export function Layout({
               <input type="search" name="q" lang="en" aria-label="搜索 Search" placeholder="搜索 Search" />
               <button type="submit">搜索</button>
             </form>
+            <nav class="account-nav" aria-label="账号 Account" data-account>
+              <a href={loginPath()}>登录</a> <a href={registerPath()}>注册</a>
+            </nav>
           </div>
         </header>
         <main id="main">{children}</main>
@@ -89,6 +97,7 @@ export function Layout({
             <a href="/about">关于 About</a>
           </p>
         </footer>
+        {chrome.accountScript && <script src={chrome.accountScript} defer />}
       </body>
     </html>
   );

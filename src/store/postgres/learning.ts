@@ -1,0 +1,185 @@
+/** Learners' word statuses, 生词本, reviews and finished stories on PostgreSQL. No change tags. */
+import { AppError } from '../../core/errors.js';
+import {
+  alreadyInWordbookMessage,
+  distinct,
+  type ReviewRow,
+  reviewOf,
+  type WordbookRow,
+  type WordStatusRow,
+  wordbookEntryOf,
+  wordStatusOf,
+} from '../learner-rows.js';
+import type { LearningRepo } from '../types.js';
+import type { Query, Scope } from './scope.js';
+
+const ENTRY = 'SELECT * FROM wordbook WHERE id = $1 AND user_id = $2';
+const BUMP = 'UPDATE users SET words_version = words_version + 1 WHERE id = $1';
+
+/** The learning repository of `scope`. */
+export function postgresLearningRepo(scope: Scope): LearningRepo {
+  const statuses = async (method: string, sql: string, params: unknown[]) =>
+    (await scope.read<WordStatusRow>(method, sql, params)).map(wordStatusOf);
+  const entries = async (method: string, sql: string, params: unknown[]) =>
+    (await scope.read<WordbookRow>(method, sql, params)).map(wordbookEntryOf);
+  const countOf = async (method: string, sql: string, params: unknown[]) => {
+    const [row] = await scope.read<{ n: string }>(method, sql, params);
+    return Number(row?.n ?? 0);
+  };
+  return {
+    async wordsVersion(userId) {
+      const [row] = await scope.read<{ words_version: number }>(
+        'learning.wordsVersion',
+        'SELECT words_version FROM users WHERE id = $1',
+        [userId],
+      );
+      return Number(row?.words_version ?? 0);
+    },
+    saveWordStatus(userId, word, now) {
+      return scope.write('learning.saveWordStatus', async (query) => {
+        const [row] = await query<WordStatusRow>(
+          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (user_id, lemma) DO UPDATE SET status = excluded.status, stage = excluded.stage,
+             updated_at = excluded.updated_at
+           RETURNING lemma, status, stage`,
+          [userId, word.lemma, word.status, word.stage, now],
+        );
+        await query(BUMP, [userId]);
+        return wordStatusOf(row!);
+      });
+    },
+    markKnown(userId, lemmas, replace, now) {
+      return scope.write('learning.markKnown', async (query) => {
+        const rows = await query(
+          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at)
+           SELECT $1, lemma, 'known', NULL, $2 FROM unnest($3::text[]) AS lemma
+           ON CONFLICT (user_id, lemma) DO UPDATE SET status = 'known', stage = NULL,
+             updated_at = excluded.updated_at
+           WHERE word_statuses.status = ANY($4::text[])
+           RETURNING 1`,
+          [userId, now, distinct(lemmas), [...replace]],
+        );
+        await query(BUMP, [userId]);
+        return rows.length;
+      });
+    },
+    findWordStatuses(userId, { status, limit, offset }) {
+      return status === undefined
+        ? statuses(
+            'learning.findWordStatuses',
+            'SELECT lemma, status, stage FROM word_statuses WHERE user_id = $1 ORDER BY lemma LIMIT $2 OFFSET $3',
+            [userId, limit, offset],
+          )
+        : statuses(
+            'learning.findWordStatuses',
+            `SELECT lemma, status, stage FROM word_statuses WHERE user_id = $1 AND status = $2
+             ORDER BY lemma LIMIT $3 OFFSET $4`,
+            [userId, status, limit, offset],
+          );
+    },
+    countWordStatuses(userId, status) {
+      return status === undefined
+        ? countOf(
+            'learning.countWordStatuses',
+            'SELECT COUNT(*) AS n FROM word_statuses WHERE user_id = $1',
+            [userId],
+          )
+        : countOf(
+            'learning.countWordStatuses',
+            'SELECT COUNT(*) AS n FROM word_statuses WHERE user_id = $1 AND status = $2',
+            [userId, status],
+          );
+    },
+    findStatusesOf(userId, lemmas) {
+      return statuses(
+        'learning.findStatusesOf',
+        'SELECT lemma, status, stage FROM word_statuses WHERE user_id = $1 AND lemma = ANY($2::text[])',
+        [userId, distinct(lemmas)],
+      );
+    },
+    addWordbookEntry(userId, e, now) {
+      return scope.write('learning.addWordbookEntry', async (query) => {
+        const [row] = await query<WordbookRow>(
+          `INSERT INTO wordbook (user_id, word, lemma, sentence, story_id, meaning, note, card, due, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (user_id, lemma) DO NOTHING RETURNING *`,
+          [userId, e.word, e.lemma, e.sentence, e.storyId, e.meaning, e.note, e.card, e.due, now],
+        );
+        if (!row) throw new AppError('ALREADY_IN_WORDBOOK', alreadyInWordbookMessage(e.lemma));
+        return wordbookEntryOf(row);
+      });
+    },
+    async findWordbookEntry(userId, id) {
+      const [entry] = await entries('learning.findWordbookEntry', ENTRY, [id, userId]);
+      return entry ?? null;
+    },
+    listWordbook(userId) {
+      return entries(
+        'learning.listWordbook',
+        'SELECT * FROM wordbook WHERE user_id = $1 ORDER BY created_at DESC, id DESC',
+        [userId],
+      );
+    },
+    deleteWordbookEntry(userId, id) {
+      return scope.write(
+        'learning.deleteWordbookEntry',
+        async (query) =>
+          (await query('DELETE FROM wordbook WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId]))
+            .length > 0,
+      );
+    },
+    findDueEntries(userId, now, limit) {
+      return entries(
+        'learning.findDueEntries',
+        'SELECT * FROM wordbook WHERE user_id = $1 AND due <= $2 ORDER BY due, id LIMIT $3',
+        [userId, now, limit],
+      );
+    },
+    countDueEntries(userId, now) {
+      return countOf(
+        'learning.countDueEntries',
+        'SELECT COUNT(*) AS n FROM wordbook WHERE user_id = $1 AND due <= $2',
+        [userId, now],
+      );
+    },
+    recordReview(userId, entryId, card, review) {
+      return scope.write('learning.recordReview', async (query: Query) => {
+        const [row] = await query<WordbookRow>(
+          'UPDATE wordbook SET card = $1, due = $2 WHERE id = $3 AND user_id = $4 RETURNING *',
+          [card, review.due, entryId, userId],
+        );
+        if (!row) return null;
+        await query(
+          'INSERT INTO reviews (entry_id, user_id, rating, reviewed_at, due) VALUES ($1, $2, $3, $4, $5)',
+          [entryId, userId, review.rating, review.reviewedAt, review.due],
+        );
+        return wordbookEntryOf(row);
+      });
+    },
+    async listReviews(userId) {
+      const rows = await scope.read<ReviewRow>(
+        'learning.listReviews',
+        'SELECT entry_id, rating, reviewed_at, due FROM reviews WHERE user_id = $1 ORDER BY reviewed_at, id',
+        [userId],
+      );
+      return rows.map(reviewOf);
+    },
+    async recordStoryRead(userId, storyId, now) {
+      await scope.write('learning.recordStoryRead', (query) =>
+        query(
+          `INSERT INTO story_reads (user_id, story_id, read_at) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id, story_id) DO UPDATE SET read_at = excluded.read_at`,
+          [userId, storyId, now],
+        ),
+      );
+    },
+    async listStoryReads(userId) {
+      const rows = await scope.read<{ story_id: number; read_at: string }>(
+        'learning.listStoryReads',
+        'SELECT story_id, read_at FROM story_reads WHERE user_id = $1 ORDER BY read_at, story_id',
+        [userId],
+      );
+      return rows.map((row) => ({ storyId: Number(row.story_id), readAt: row.read_at }));
+    },
+  };
+}

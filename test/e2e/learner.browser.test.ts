@@ -1,0 +1,127 @@
+/**
+ * A learner end to end (issue #14's "Done means"): the real `lingwire serve` on the seed story and
+ * a real browser (Debian's chromium through playwright-core). The learner registers through the
+ * form, opens the seed story, marks `cessation` as learning from the popup with the keyboard, adds
+ * `hostilities` to the 生词本 with its sentence, reviews it on the review page, and sees the due
+ * count in the header go from 1 to 0.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../shared-data.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAS_BROWSER = existsSync(CHROMIUM);
+if (!HAS_BROWSER && process.env.LINGWIRE_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing`);
+const BIN = join(REPO_ROOT, 'bin', 'lingwire.js');
+const STORY_PATH = '/stories/lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+
+describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () => {
+  let dir: string;
+  let server: ChildProcess;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lingwire-learner-e2e-'));
+    const db = join(dir, 'site.db');
+    execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
+    server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    base = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      server.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const match = /serving (http:\/\/\S+?)\/? /.exec(seen);
+        if (match?.[1]) resolve(match[1]);
+      });
+      server.once('exit', (code) => reject(new Error(`lingwire serve exited with ${code}: ${seen}`)));
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers, marks a word learning with the keyboard, keeps one in the 生词本, reviews it', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => void dialog.dismiss());
+
+    await page.goto(`${base}/register?next=${encodeURIComponent(STORY_PATH)}`);
+    await page.fill('#email', 'learner@example.com');
+    await page.fill('#password', 'correct horse battery');
+    await Promise.all([page.waitForURL(`${base}${STORY_PATH}`), page.click('button[type=submit]')]);
+
+    // Logged in: the header shows the account and a due count of 0; the story shows marks.
+    await page.waitForSelector('[data-account][data-user="learner@example.com"]');
+    await page.waitForSelector('.due-count[data-due="0"]');
+    await page.waitForSelector('.reader.learner-marks .w.lw-u');
+
+    // cessation: focus it, Enter opens the popup, 1 marks it learning (stage 1).
+    const cessation = page.locator('.reader .w', { hasText: /^cessation$/ }).first();
+    await cessation.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.lookup:not([hidden]) .lookup-learner');
+    await page.keyboard.press('1');
+    await page.waitForSelector('.reader .w.lw-l[data-lw-stage="1"]');
+    expect(await cessation.getAttribute('class')).toContain('lw-l');
+    // Every cessation in the story is marked, not only the one opened.
+    const learningWords = await page.locator('.reader .w.lw-l').allTextContents();
+    expect(learningWords.length).toBeGreaterThan(1);
+    expect(new Set(learningWords.map((w) => w.toLowerCase()))).toEqual(new Set(['cessation']));
+    await page.keyboard.press('Escape');
+
+    // hostilities: A adds it to the 生词本 with its sentence; the header's due count becomes 1.
+    const hostilities = page.locator('.reader .w', { hasText: /^hostilities$/ }).first();
+    await hostilities.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.lookup:not([hidden]) .lookup-learner');
+    await page.keyboard.press('a');
+    await page.waitForSelector('.lookup-note:text("已加入生词本")');
+    await page.waitForSelector('.due-count[data-due="1"]');
+
+    const words = await page.evaluate(async () => (await fetch('/api/me/words?status=learning')).json());
+    expect(words.words.map((w: { lemma: string }) => w.lemma)).toEqual(
+      expect.arrayContaining(['cessation', 'hostilities']),
+    );
+    const book = await page.evaluate(async () => (await fetch('/api/me/wordbook')).json());
+    expect(book.entries).toEqual([
+      expect.objectContaining({
+        word: 'hostilities',
+        sentence: expect.stringMatching(/^Russian Foreign Minister .*cessation of hostilities in Syria\.$/),
+        meaning: expect.stringContaining('战争'),
+      }),
+    ]);
+
+    // The review page: the word in its sentence, Space reveals, 3 (Good) answers; nothing due after.
+    await page.goto(`${base}/review`);
+    await page.waitForSelector('[data-review-card]:not([hidden]) mark:text("hostilities")');
+    await page.keyboard.press(' ');
+    await page.waitForSelector('[data-review-answer]:not([hidden]):has-text("战争")');
+    await page.keyboard.press('3');
+    await page.waitForSelector('[data-review-status]:has-text("Nothing is due now")');
+    await page.waitForSelector('.due-count[data-due="0"]');
+    const due = await page.evaluate(async () => (await fetch('/api/me/reviews/due')).json());
+    expect(due.due).toBe(0);
+    const after = await page.evaluate(async () => (await fetch('/api/me/wordbook')).json());
+    expect(Date.parse(after.entries[0].due)).toBeGreaterThan(Date.now());
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
