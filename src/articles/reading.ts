@@ -156,10 +156,9 @@ export class ReadingService {
       });
       if (rows.length > 0) groups.push({ section, stories: rows.map((r) => summaryOf(r, section)) });
     }
-    const newest = (group: { stories: StorySummary[] }) => {
-      const first = group.stories[0]!;
-      return first.publishedAt ?? first.createdAt;
-    };
+    // Lists put undated stories last, so the first is the newest dated one; a section holding
+    // only undated stories goes last rather than first for having been imported today.
+    const newest = (group: { stories: StorySummary[] }) => group.stories[0]!.publishedAt ?? '';
     // Stable sort: sections with equally new stories keep the navigation's order.
     groups.sort((a, b) => (newest(a) < newest(b) ? 1 : newest(a) > newest(b) ? -1 : 0));
     return { groups, tags: [STORIES_TAG, SECTIONS_TAG] };
@@ -245,6 +244,7 @@ function summaryOf(row: StoryListRow, section: Section): StorySummary {
     section,
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     dateline: row.dateline,
     lead: leadOf(row.firstParagraph),
     levelBand: row.levelBand,

@@ -13,6 +13,7 @@ import {
   TEST_DATABASE_URL,
 } from '../../test/postgres.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
+import { SQLITE_MIGRATIONS } from '../store/sqlite/migrations.js';
 import { runCli } from './main.js';
 
 /** A server that refuses connections, with a password that must never be printed. */
@@ -74,7 +75,10 @@ describe('lingwire: picking the database', () => {
       Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withFile(v!)])),
     );
     if (expected === 'file') {
-      expect(res).toMatchObject({ code: 0, out: `sqlite:${file}: schema version 5` });
+      expect(res).toMatchObject({
+        code: 0,
+        out: `sqlite:${file}: schema version ${SQLITE_MIGRATIONS.length}`,
+      });
     } else {
       expect(res.code).toBe(1);
       expect(res.err).toMatch(/^lingwire: store: unable to connect to PostgreSQL at 127\.0\.0\.1:1 /);

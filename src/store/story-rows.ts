@@ -5,7 +5,7 @@
  */
 import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
 import { STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
-import type { StoryListRow, StoryRecord } from './types.js';
+import type { StoryFilter, StoryListRow, StoryRecord } from './types.js';
 
 export interface StoryRow {
   id: number;
@@ -108,14 +108,22 @@ export function recordParams(record: StoryRecord, now: string) {
     language: record.language,
     text_from: record.textFrom,
     now,
-    sort_at: record.publishedAt ?? now,
+    sort_at: record.publishedAt ?? `${UNDATED_SORT_PREFIX}${now}`,
   };
 }
 
 export type ListRow = DatelineColumns &
   Pick<
     StoryRow,
-    'id' | 'slug' | 'title' | 'section_id' | 'published_at' | 'created_at' | 'level_band' | 'level_score'
+    | 'id'
+    | 'slug'
+    | 'title'
+    | 'section_id'
+    | 'published_at'
+    | 'created_at'
+    | 'updated_at'
+    | 'level_band'
+    | 'level_score'
   > & { first_paragraph: string | null };
 
 export function listRowOf(r: ListRow): StoryListRow {
@@ -126,6 +134,7 @@ export function listRowOf(r: ListRow): StoryListRow {
     sectionId: r.section_id,
     publishedAt: r.published_at,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
     dateline: datelineOf(r),
     firstParagraph: r.first_paragraph ?? '',
     levelBand: r.level_band,
@@ -136,4 +145,43 @@ export function listRowOf(r: ListRow): StoryListRow {
 /** The tags a story's row is known by in the change log (its list tag `stories` aside). */
 export function rowTags(tags: Set<string>, row: Pick<StoryRow, 'id' | 'section_id' | 'title_key'>): void {
   tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
+}
+
+/**
+ * Lists are ordered by `sort_at`: the publication date, else `!` and when the story was stored.
+ * `!` sorts below every digit, so an undated story goes after the dated ones instead of floating
+ * to the top of the front page as if published the day it was imported.
+ */
+export const UNDATED_SORT_PREFIX = '!';
+
+/**
+ * The WHERE clause of a story list (`ListQuery` less paging) with its values in order, for
+ * either store: `placeholder(n)` writes the n-th parameter (`?` on SQLite, `$n` on PostgreSQL).
+ */
+export function listWhere(
+  filter: StoryFilter,
+  placeholder: (n: number) => string,
+): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    values.push(value);
+    clauses.push(clause(placeholder(values.length)));
+  };
+  if (filter.sectionId !== undefined) add((p) => `section_id = ${p}`, filter.sectionId);
+  if (filter.source !== undefined) add((p) => `source = ${p}`, filter.source);
+  // Undated stories have no place in a date range; their sort_at starts with '!', below any date.
+  if (filter.from !== undefined) add((p) => `sort_at >= ${p}`, filter.from);
+  if (filter.toBefore !== undefined) {
+    add((p) => `sort_at < ${p}`, filter.toBefore);
+    clauses.push('published_at IS NOT NULL');
+  }
+  if (filter.levelBands !== undefined) {
+    const bands = filter.levelBands.map((band) => {
+      values.push(band);
+      return placeholder(values.length);
+    });
+    clauses.push(bands.length === 0 ? 'FALSE' : `level_band IN (${bands.join(', ')})`);
+  }
+  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, values };
 }

@@ -129,4 +129,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language text;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from text;   -- 'feed' | 'page' | 'summary'
   `,
+  // Undated stories sort after the dated ones (see UNDATED_SORT_PREFIX in store/story-rows.ts).
+  `
+  UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
+  `,
 ];

@@ -1,8 +1,16 @@
 /** Stories on PostgreSQL (the row conversions are in `../story-rows.ts`, shared with SQLite). */
 import { AppError } from '../../core/errors.js';
 import { relatedTag } from '../change-tags.js';
-import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
-import type { StoryRecord, StoryRepo } from '../types.js';
+import {
+  type ListRow,
+  listRowOf,
+  listWhere,
+  recordParams,
+  rowTags,
+  type StoryRow,
+  storyOf,
+} from '../story-rows.js';
+import type { StoryFilter, StoryRecord, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
 
 /** The columns a record fills, in the order of the `$n` parameters of INSERT and UPDATE. */
@@ -56,7 +64,7 @@ const UPDATED_COLUMNS = RECORD_COLUMNS.slice(1);
 const PUBLISHED_AT = UPDATED_COLUMNS.indexOf('published_at') + 1;
 const UPDATE = `
   UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
-    updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, created_at)
+    updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, '!' || created_at)
   WHERE id = $${N + 1}
   RETURNING ${STORY_COLUMNS}`;
 
@@ -65,7 +73,7 @@ function updateParams(id: number, record: StoryRecord, now: string): unknown[] {
   return [...UPDATED_COLUMNS.map((column) => p[column]), p.now, id];
 }
 
-const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
+const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
   paragraphs::jsonb ->> 0 AS first_paragraph`;
 
@@ -80,6 +88,15 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       values,
     );
     return row ? storyOf(row) : null;
+  };
+  const countFiltered = async (method: string, filter: StoryFilter) => {
+    const { where, values } = listWhere(filter, (n) => `$${n}`);
+    const [row] = await scope.read<{ n: number }>(
+      method,
+      `SELECT COUNT(*)::integer AS n FROM stories ${where}`,
+      values,
+    );
+    return row!.n;
   };
   return {
     findStoryById(id) {
@@ -146,34 +163,20 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       });
     },
     async listStories(query) {
-      const rows =
-        query.sectionId === undefined
-          ? await scope.read<ListRow>(
-              'stories.listStories',
-              `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT $1 OFFSET $2`,
-              [query.limit, query.offset],
-            )
-          : await scope.read<ListRow>(
-              'stories.listStories',
-              `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = $1
-               ORDER BY sort_at DESC, id DESC LIMIT $2 OFFSET $3`,
-              [query.sectionId, query.limit, query.offset],
-            );
+      const { where, values } = listWhere(query, (n) => `$${n}`);
+      const n = values.length;
+      const rows = await scope.read<ListRow>(
+        'stories.listStories',
+        `SELECT ${LIST_COLUMNS} FROM stories ${where} ORDER BY sort_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...values, query.limit, query.offset],
+      );
       return rows.map(listRowOf);
     },
     async countStories(sectionId) {
-      const [row] =
-        sectionId === undefined
-          ? await scope.read<{ n: number }>(
-              'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories',
-            )
-          : await scope.read<{ n: number }>(
-              'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories WHERE section_id = $1',
-              [sectionId],
-            );
-      return row!.n;
+      return countFiltered('stories.countStories', { sectionId });
+    },
+    async countFilteredStories(filter) {
+      return countFiltered('stories.countFilteredStories', filter);
     },
     async *iterateStories(batchSize = 500) {
       const rows = paged(

@@ -117,4 +117,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language TEXT;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from TEXT;   -- 'feed' | 'page' | 'summary'
   `,
+  // Undated stories sort after the dated ones (see UNDATED_SORT_PREFIX in store/story-rows.ts).
+  `
+  UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
+  `,
 ];

@@ -1,8 +1,16 @@
 /** Stories on SQLite (the row conversions are in `../story-rows.ts`). */
 import { AppError } from '../../core/errors.js';
 import { relatedTag } from '../change-tags.js';
-import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
-import type { StoryRepo } from '../types.js';
+import {
+  type ListRow,
+  listRowOf,
+  listWhere,
+  recordParams,
+  rowTags,
+  type StoryRow,
+  storyOf,
+} from '../story-rows.js';
+import type { StoryFilter, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
 
 const INSERT = `
@@ -23,11 +31,11 @@ const UPDATE = `
     published_at = @published_at, url = @url, tags = @tags, paragraphs = @paragraphs,
     pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
     level_detail = @level_detail, author = @author, license = @license, feed = @feed,
-    fetched_at = @fetched_at, language = @language, text_from = @text_from, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
+    fetched_at = @fetched_at, language = @language, text_from = @text_from, updated_at = @now, sort_at = COALESCE(@published_at, '!' || created_at)
   WHERE id = @id
   RETURNING *`;
 
-const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
+const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
   json_extract(paragraphs, '$[0]') AS first_paragraph`;
 
@@ -42,6 +50,13 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
     scope.prepare('SELECT id, section_id, title_key FROM stories WHERE id = ?').get(id) as
       | Pick<StoryRow, 'id' | 'section_id' | 'title_key'>
       | undefined;
+  const countFiltered = (method: string, filter: StoryFilter) => {
+    const { where, values } = listWhere(filter, () => '?');
+    return scope.read(method, () => {
+      const row = scope.prepare(`SELECT COUNT(*) AS n FROM stories ${where}`).get(...values) as { n: number };
+      return row.n;
+    });
+  };
   return {
     async findStoryById(id) {
       return findOne('stories.findStoryById', 'SELECT * FROM stories WHERE id = ?', id);
@@ -108,33 +123,21 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
       });
     },
     async listStories(query) {
+      const { where, values } = listWhere(query, () => '?');
       return scope.read('stories.listStories', () => {
-        const rows = (
-          query.sectionId === undefined
-            ? scope
-                .prepare(
-                  `SELECT ${LIST_COLUMNS} FROM stories ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
-                )
-                .all(query.limit, query.offset)
-            : scope
-                .prepare(
-                  `SELECT ${LIST_COLUMNS} FROM stories WHERE section_id = ?
-                   ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
-                )
-                .all(query.sectionId, query.limit, query.offset)
-        ) as ListRow[];
+        const rows = scope
+          .prepare(
+            `SELECT ${LIST_COLUMNS} FROM stories ${where} ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
+          )
+          .all(...values, query.limit, query.offset) as ListRow[];
         return rows.map(listRowOf);
       });
     },
     async countStories(sectionId) {
-      return scope.read('stories.countStories', () => {
-        const row = (
-          sectionId === undefined
-            ? scope.prepare('SELECT COUNT(*) AS n FROM stories').get()
-            : scope.prepare('SELECT COUNT(*) AS n FROM stories WHERE section_id = ?').get(sectionId)
-        ) as { n: number };
-        return row.n;
-      });
+      return countFiltered('stories.countStories', { sectionId });
+    },
+    async countFilteredStories(filter) {
+      return countFiltered('stories.countFilteredStories', filter);
     },
     async *iterateStories(batchSize = 500) {
       const rows = paged(
