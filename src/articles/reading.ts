@@ -11,7 +11,7 @@ import {
   storyTag,
   titleTag,
 } from '../store/change-tags.js';
-import type { Store, StoryListRow } from '../store/types.js';
+import type { ListQuery, Store, StoryFilter, StoryListRow } from '../store/types.js';
 import { leadOf } from './lead.js';
 import type { Section, Story, StorySummary, StoryView } from './model.js';
 import { titleKey } from './slug.js';
@@ -201,6 +201,18 @@ export class ReadingService {
       offset: options.offset,
     });
     return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
+  }
+
+  /** Stories matching `query` (section by id), newest first; undated ones after the dated. */
+  async filterStories(query: ListQuery): Promise<StorySummary[]> {
+    const sections = await this.sectionMap();
+    const rows = await this.store.stories.listStories(query);
+    return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
+  }
+
+  /** How many stories `filterStories` finds with this filter, on every page together. */
+  async countFilteredStories(filter: StoryFilter): Promise<number> {
+    return this.store.stories.countFilteredStories(filter);
   }
 
   /** A section by slug or Chinese name. */

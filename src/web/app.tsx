@@ -4,25 +4,32 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify, {
+  type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { readWriterStatus } from '../writer/status.js';
+import { AllowedMethods } from './allowed-methods.js';
 import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
+import { validationMessage } from './request-errors.js';
 import { aboutRoutes } from './routes/about.js';
+import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { lookupRoutes } from './routes/lookup.js';
+import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
 import { sectionRoutes } from './routes/sections.js';
 import { storyRoutes } from './routes/stories.js';
+import { addSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
 
 /** What the web app reads through: the composition root's services (`services.ts`). */
@@ -31,21 +38,65 @@ export type WebServices = Pick<Services, 'store' | 'reading' | 'analyze' | 'dict
 export interface AppDeps {
   /** Closed when the app closes. */
   services: WebServices;
-  /** Absolute site address for canonical/OpenGraph links; null when not configured. */
+  /**
+   * Absolute site address for canonical and OpenGraph links, feeds and the sitemap
+   * (`LINGWIRE_PUBLIC_URL`). When null, the default listen address until the server sets the
+   * address it listens on (`SiteAddress`); never the request's Host header, which anyone can forge
+   * and which would then be cached in pages every reader gets.
+   */
   publicUrl?: string | null;
+  /** Believe `X-Forwarded-Proto`/`-For` from a proxy in front (`LINGWIRE_TRUST_PROXY`). Default false. */
+  trustProxy?: boolean;
   /** Fastify logger setting; default off (the server turns it on). */
   logger?: FastifyServerOptions['logger'];
 }
 
+/** The site's absolute address (no trailing slash), as pages, feeds and the sitemap link to it. */
+export interface SiteAddress {
+  url: string;
+  /** Whether it came from `LINGWIRE_PUBLIC_URL` (else the listen address stands in). */
+  configured: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by `startServer` to the listen address when no public URL is configured. */
+    lingwireSite: SiteAddress;
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const setSecurityHeaders = securityHeaders({
+    publicUrl: deps.publicUrl ?? null,
+    trustProxy: deps.trustProxy ?? false,
+  });
   const app = Fastify({
     logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
+    // A malformed URL or an overlong path parameter, answered before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const message = tooLong ? 'A part of this address is too long.' : 'This address is not a valid URL.';
+      return (reply as FastifyReply)
+        .code(tooLong ? 414 : 400)
+        .send({ error: { code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message } });
+    },
   });
   const { services } = deps;
   app.addHook('onClose', () => services.close());
+  const site: SiteAddress = {
+    url: deps.publicUrl ?? `http://${DEFAULT_CONFIG.host}:${DEFAULT_CONFIG.port}`,
+    configured: Boolean(deps.publicUrl),
+  };
+  app.decorate('lingwireSite', site);
+  addSecurityHeaders(app, setSecurityHeaders);
+  // Collected from here on: every route registered below, for 405 answers.
+  const allowed = new AllowedMethods(app);
+  await registerOpenApi(app);
   const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');
   const ctx: WebContext = {
@@ -55,10 +106,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
     writerStatus: () => readWriterStatus(services.store),
+    siteUrl: () => site.url,
     chrome: async () => ({
       stylesheet,
       sections: await services.reading.listSections(),
-      publicUrl: deps.publicUrl ?? null,
+      publicUrl: site.url,
     }),
   };
 
@@ -83,9 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     status: number,
     text: { titleZh: string; titleEn: string; detail: string },
   ) => {
-    const chrome = await ctx
-      .chrome()
-      .catch(() => ({ stylesheet, sections: [], publicUrl: deps.publicUrl ?? null }));
+    const chrome = await ctx.chrome().catch(() => ({ stylesheet, sections: [], publicUrl: site.url }));
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
@@ -93,6 +143,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    const methods = allowed.allowedFor(path);
+    if (methods.length > 0 && !methods.includes(request.method)) {
+      const message = `${request.method} is not allowed at ${path}; it answers ${methods.join(', ')}.`;
+      reply.header('allow', methods.join(', '));
+      if (wantsJson(request.url) || request.method !== 'GET') {
+        return reply.code(405).send({ error: { code: 'METHOD_NOT_ALLOWED', message } });
+      }
+      return sendMessage(request, reply, 405, {
+        titleZh: '不支持这种请求',
+        titleEn: 'Method not allowed',
+        detail: message,
+      });
+    }
     if (wantsJson(request.url)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.url}.` } });
     }
@@ -105,11 +169,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error, request, reply) => {
     const known = isAppError(error);
-    const status = known ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
+    const { validation, validationContext } = error as FastifyError;
+    const status = validation
+      ? 400
+      : known
+        ? error.status
+        : ((error as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code = known ? error.code : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
-    const message =
-      status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
+    const code = known ? error.code : validation ? 'BAD_INPUT' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+    const message = validation
+      ? validationMessage(request, validation, validationContext)
+      : status >= 500 && !known
+        ? 'Something went wrong on the server.'
+        : (error as Error).message;
     if (wantsJson(request.url)) return reply.code(status).send({ error: { code, message } });
     return sendMessage(request, reply, status, {
       titleZh: status >= 500 ? '服务器出错了' : '请求有误',
@@ -120,7 +192,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Route plugins by feature, each serving its pages and JSON (authentication can be scoped per
   // plugin later); registered after the handlers above so they inherit them.
-  for (const routes of [homeRoutes, sectionRoutes, storyRoutes, lookupRoutes, aboutRoutes, healthRoutes]) {
+  for (const routes of [
+    homeRoutes,
+    sectionRoutes,
+    storyRoutes,
+    apiRoutes,
+    lookupRoutes,
+    openApiRoutes,
+    aboutRoutes,
+    healthRoutes,
+  ]) {
     await app.register(routes, { ctx });
   }
   return app;

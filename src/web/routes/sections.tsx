@@ -1,4 +1,4 @@
-/** A section's pages (`/sections/:slug?page=n`) and the sections as JSON (`/api/sections`). */
+/** A section's pages (`/sections/:slug?page=n`); the sections as JSON are in `api.ts`. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
@@ -19,6 +19,4 @@ export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app
       });
     },
   );
-
-  app.get('/api/sections', async () => ({ sections: await ctx.reading.listSections() }));
 };

@@ -12,8 +12,8 @@ export interface SiteChrome {
   stylesheet: string;
   /** Sections for the navigation bar. */
   sections: Section[];
-  /** Absolute site address for canonical and OpenGraph URLs; null when not configured. */
-  publicUrl: string | null;
+  /** Absolute site address for canonical and OpenGraph URLs (never the request's Host). */
+  publicUrl: string;
 }
 
 export interface LayoutProps {
