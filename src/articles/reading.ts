@@ -215,6 +215,25 @@ export class ReadingService {
     return this.store.stories.countFilteredStories(filter);
   }
 
+  /**
+   * The newest stories whole (body and section), for feeds: of one section, or of the site.
+   * Tags: the section's list (a story edited in it records `section:<id>` too), or every story.
+   */
+  async newestStories(
+    limit: number,
+    section?: Section,
+  ): Promise<{ stories: StoryView[]; tags: string[] }> {
+    const sections = await this.sectionMap();
+    const rows = await this.store.stories.listStories({ sectionId: section?.id, limit, offset: 0 });
+    const stories: StoryView[] = [];
+    for (const row of rows) {
+      const story = await this.store.stories.findStoryById(row.id);
+      if (story) stories.push(this.withSection(story, sections));
+    }
+    const tags = section ? [sectionTag(section.id), SECTIONS_TAG] : [STORIES_TAG, SECTIONS_TAG];
+    return { stories, tags };
+  }
+
   /** A section by slug or Chinese name. */
   async findSection(name: string): Promise<Section | null> {
     return (

@@ -22,8 +22,17 @@ export interface Config {
   port: number;
   /** Address to listen on. Default `127.0.0.1`; env `HOST` (use `0.0.0.0` to serve other machines). */
   host: string;
-  /** Public address of the site, for absolute links (OpenGraph, canonical). Default none; env `LINGWIRE_PUBLIC_URL`. */
+  /**
+   * Public address of the site (`https://news.example`), for absolute links: canonical and
+   * OpenGraph URLs, feeds, the sitemap. Default none: the listen address stands in, with a warning
+   * at start. An `https:` address also turns HSTS on. Env `LINGWIRE_PUBLIC_URL`.
+   */
   publicUrl: string | null;
+  /**
+   * Whether a reverse proxy in front is trusted: its `X-Forwarded-Proto` (https → HSTS) and
+   * `X-Forwarded-For` are believed. Default false; env `LINGWIRE_TRUST_PROXY` (`1`, `true`).
+   */
+  trustProxy: boolean;
   /** Log level for the server: `fatal`…`trace`, or `silent`. Default `info`; env `LOG_LEVEL`. */
   logLevel: string;
   /**
@@ -51,6 +60,7 @@ export const DEFAULT_CONFIG: Config = {
   port: 3000,
   host: '127.0.0.1',
   publicUrl: null,
+  trustProxy: false,
   logLevel: 'info',
   relatedRecencyWeight: 0,
   fetchHosts: null,
@@ -63,12 +73,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: env.LINGWIRE_DATABASE_URL || env.LINGWIRE_DB || DEFAULT_CONFIG.dbPath,
     port: env.PORT ? Number(env.PORT) : DEFAULT_CONFIG.port,
     host: env.HOST || DEFAULT_CONFIG.host,
-    publicUrl: env.LINGWIRE_PUBLIC_URL?.replace(/\/+$/, '') || DEFAULT_CONFIG.publicUrl,
+    publicUrl: publicUrlFrom(env.LINGWIRE_PUBLIC_URL),
+    trustProxy: /^(1|true|yes)$/i.test(env.LINGWIRE_TRUST_PROXY ?? ''),
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
     fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
     postgresBin: env.LINGWIRE_PG_BIN || DEFAULT_CONFIG.postgresBin,
   };
+}
+
+/** `LINGWIRE_PUBLIC_URL`: an http(s) address without query or fragment; the trailing slash dropped. */
+export function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return DEFAULT_CONFIG.publicUrl;
+  let url: URL | null = null;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new AppError(
+      'BAD_INPUT',
+      `LINGWIRE_PUBLIC_URL must be the site's http or https address (https://news.example), not "${value}".`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function recencyFrom(value: string | undefined): number {

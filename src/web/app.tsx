@@ -23,11 +23,13 @@ import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
 import { aboutRoutes } from './routes/about.js';
 import { apiRoutes } from './routes/api.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
 import { sectionRoutes } from './routes/sections.js';
+import { sitemapRoutes } from './routes/sitemap.js';
 import { storyRoutes } from './routes/stories.js';
 import { addSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
@@ -47,6 +49,8 @@ export interface AppDeps {
   publicUrl?: string | null;
   /** Believe `X-Forwarded-Proto`/`-For` from a proxy in front (`LINGWIRE_TRUST_PROXY`). Default false. */
   trustProxy?: boolean;
+  /** URLs in one sitemap before it becomes an index of parts. Default 50,000 (the protocol's limit). */
+  sitemapMaxUrls?: number;
   /** Fastify logger setting; default off (the server turns it on). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -199,10 +203,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     apiRoutes,
     lookupRoutes,
     openApiRoutes,
+    feedRoutes,
     aboutRoutes,
     healthRoutes,
   ]) {
     await app.register(routes, { ctx });
   }
+  await app.register(sitemapRoutes, { ctx, maxUrls: deps.sitemapMaxUrls });
   return app;
 }
