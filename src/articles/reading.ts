@@ -219,10 +219,7 @@ export class ReadingService {
    * The newest stories whole (body and section), for feeds: of one section, or of the site.
    * Tags: the section's list (a story edited in it records `section:<id>` too), or every story.
    */
-  async newestStories(
-    limit: number,
-    section?: Section,
-  ): Promise<{ stories: StoryView[]; tags: string[] }> {
+  async newestStories(limit: number, section?: Section): Promise<{ stories: StoryView[]; tags: string[] }> {
     const sections = await this.sectionMap();
     const rows = await this.store.stories.listStories({ sectionId: section?.id, limit, offset: 0 });
     const stories: StoryView[] = [];
