@@ -320,3 +320,15 @@ describe('the OpenAPI document and the reference page', () => {
     expect(res.body).not.toMatch(/<script/);
   });
 });
+
+describe('page routes validate their parameters too', () => {
+  it.each([
+    ['/sections/world?page=1&page=2', 'Query parameter "page" was given 2 times; give it once.'],
+    ['/sections/world?page=0', 'Query parameter "page" must be a whole number from 1, not "0".'],
+  ])('%s is a 400 page saying what is wrong', async (url, message) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.body).toContain(message.replace(/"/g, '&quot;'));
+  });
+});

@@ -11,6 +11,16 @@ export const SECTION_PAGE_SIZE = 20;
 export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
     '/sections/:slug',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            page: { type: 'string', pattern: '^[1-9][0-9]{0,5}$', description: 'a whole number from 1' },
+          },
+        },
+      },
+    },
     (request, reply) => {
       const pageNumber = parsePageNumber(request.query.page);
       return sendPage(ctx.cache, request, reply, async () => {
