@@ -13,6 +13,7 @@ import {
   TEST_DATABASE_URL,
 } from '../../test/postgres.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
+import { POSTGRES_MIGRATIONS } from '../store/postgres/migrations.js';
 import { SQLITE_MIGRATIONS } from '../store/sqlite/migrations.js';
 import { runCli } from './main.js';
 
@@ -104,7 +105,9 @@ if (!TEST_DATABASE_URL) {
       const env = { LINGWIRE_DATABASE_URL: await freshSchemaUrl() };
       const migrated = await cli(['migrate'], env);
       expect(migrated).toMatchObject({ code: 0 });
-      expect(migrated.out).toMatch(/^postgres:\/\/postgres@[^ ]+: schema version 5$/);
+      expect(migrated.out).toMatch(
+        new RegExp(`^postgres://postgres@[^ ]+: schema version ${POSTGRES_MIGRATIONS.length}$`),
+      );
       expect((await cli(['migrate'], env)).out).toBe(migrated.out);
       expect(await cli(['import', fixture('stories.jsonl'), fixture('more.txt')], env)).toMatchObject({
         code: 0,
