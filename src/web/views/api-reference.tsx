@@ -29,6 +29,11 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 
+/** Text with `code` spans (the schemas' descriptions are written that way) shown as code. */
+function Prose({ text }: { text: string }) {
+  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
 function typeOf(schema: Schema | undefined): string {
   if (!schema) return 'any';
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -57,7 +62,12 @@ function Fields({ schema }: { schema: Schema | undefined }) {
       {Object.entries(properties).map(([name, field]) => (
         <li>
           <code>{name}</code> <span class="api-type">{typeOf(field)}</span>
-          {field.description && <> — {field.description}</>}
+          {field.description && (
+            <>
+              {' '}
+              — <Prose text={field.description} />
+            </>
+          )}
           <Fields schema={field} />
         </li>
       ))}
@@ -74,8 +84,16 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
           {method.toUpperCase()} {path}
         </code>
       </h2>
-      {op.summary && <p>{op.summary}</p>}
-      {op.description && <p>{op.description}</p>}
+      {op.summary && (
+        <p>
+          <Prose text={op.summary} />
+        </p>
+      )}
+      {op.description && (
+        <p>
+          <Prose text={op.description} />
+        </p>
+      )}
       {op.parameters && op.parameters.length > 0 && (
         <table class="api-params">
           <thead>
@@ -113,7 +131,11 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
                 ? response.description
                 : ''}
             </h3>
-            {schema?.description && <p>{schema.description}</p>}
+            {schema?.description && (
+              <p>
+                <Prose text={schema.description} />
+              </p>
+            )}
             <Fields schema={schema} />
           </div>
         );
@@ -135,7 +157,11 @@ export function ApiReferenceView({ chrome, document }: { chrome: SiteChrome; doc
     >
       <article class="api-reference" lang="en">
         <h1 class="page-title">{document.info.title}</h1>
-        {document.info.description && <p>{document.info.description}</p>}
+        {document.info.description && (
+          <p>
+            <Prose text={document.info.description} />
+          </p>
+        )}
         <p>
           The machine-readable description: <a href={openApiPath()}>{openApiPath()}</a> (OpenAPI 3).
         </p>
