@@ -30,3 +30,18 @@ describe('lingwire lookup --pos', () => {
     expect(bad.err).toContain('--pos must be a Universal POS tag');
   });
 });
+
+describe('lingwire lookup a name', () => {
+  it('says a name the dictionary lacks is a name, and succeeds', async () => {
+    const { code, out } = await cli('lookup', 'Lavrov');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('人名');
+    const json = await cli('lookup', 'Lavrov', '--json');
+    expect(JSON.parse(json.out.join('\n')).name).toEqual({ kind: 'person', zh: null });
+  });
+
+  it("gives a name's Chinese where ECDICT has it, and still fails for an unknown lower-case word", async () => {
+    expect((await cli('lookup', 'Syria')).out[1]).toBe('地名 name of a place: 叙利亚');
+    expect((await cli('lookup', 'qwzxv')).code).not.toBe(0);
+  });
+});

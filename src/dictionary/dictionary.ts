@@ -41,6 +41,7 @@ import {
   cleanDefinition,
   cleanForms,
   cleanTranslations,
+  demoteRareSenses,
   hasPartOfSpeech,
   orderForPos,
 } from './senses.js';
@@ -305,7 +306,7 @@ class SqliteDictionary implements Dictionary {
       wanted !== 'other' &&
       ownSense?.translations.some((t) => posClassOfEcdictLabel(t.pos) === wanted) === true;
     const base = useOwn ? (ownRow as EntryRow) : lemma;
-    let translations = cleanTranslations(splitTranslation(base.translation));
+    let translations = demoteRareSenses(base.word, cleanTranslations(splitTranslation(base.translation)));
     if (!translations.some(hasPartOfSpeech)) {
       translations =
         borrowHyphenated(normalizeWord(base.word), (key) => this.translationOf(key)) ?? translations;

@@ -34,7 +34,8 @@ describe('the first meaning follows the sentence', () => {
     ['find', 'NOUN', /^n\. 发现/],
     ['meeting', 'NOUN', /^n\. 会议/],
     ['meeting', 'VERB', /^vt\. 遇见/],
-    ['counterpart', 'NOUN', /^n\. /],
+    ['counterpart', 'NOUN', /^n\. 配对物, 相应物, 副本, 复本$/],
+    ['counterparts', undefined, /^n\. 配对物/],
   ])('%s as %s → %s', (word, pos, expected) => {
     expect(headline(word, pos)).toMatch(expected);
   });

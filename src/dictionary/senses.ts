@@ -8,7 +8,9 @@
  * - an English definition that belongs to another word: *discuss* carries *discus*'s
  *   `n an athletic competition…`. Definition lines of a part of speech the Chinese lines never name
  *   are dropped when the Chinese lines name any;
- * - forms that are the word itself (`Sergei` "plural" `sergei`).
+ * - forms that are the word itself (`Sergei` "plural" `sergei`);
+ * - a rare sense in front of the common one (`counterpart`: `n. 副本, 复本` before `配对物, 相应物`),
+ *   from a short hand-made list (`RARE_FIRST`).
  * Then `orderForPos` puts the sentence's part of speech first; every other line stays, after it.
  */
 import { type PosClass, posClassOfEcdictLabel } from '../text/pos.js';
@@ -34,6 +36,29 @@ export function cleanTranslations(lines: readonly Translation[]): Translation[] 
     else if (label !== '[计]') subject.push(line);
   }
   return [...general, ...subject];
+}
+
+/**
+ * Meanings ECDICT lists first that translate a word's rarer sense, moved to the end of their line.
+ * Hand-made, one entry per case a learner reported, each checked against the entry's English
+ * definition, whose first line is WordNet's most frequent sense: *counterpart* is first "a person
+ * or thing having the same function or characteristics as another" (配对物, 相应物: "his U.S.
+ * counterpart Barack Obama") and only then "a duplicate copy" (副本, 复本).
+ */
+const RARE_FIRST: Readonly<Record<string, readonly string[]>> = {
+  counterpart: ['副本', '复本'],
+};
+
+/** `lines` of the entry `headword` with its rarer senses (`RARE_FIRST`) after the others of their line. */
+export function demoteRareSenses(headword: string, lines: readonly Translation[]): Translation[] {
+  const rare = RARE_FIRST[headword.toLowerCase()];
+  if (!rare) return [...lines];
+  return lines.map((line) => {
+    const meanings = meaningsOf(line.text);
+    const common = meanings.filter((m) => !rare.includes(m));
+    if (common.length === 0 || common.length === meanings.length) return line;
+    return { pos: line.pos, text: [...common, ...meanings.filter((m) => rare.includes(m))].join(', ') };
+  });
 }
 
 /** Meanings of a line (`发行, 问题, 后果`), split on the commas and semicolons ECDICT uses. */

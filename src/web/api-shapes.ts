@@ -160,7 +160,7 @@ export const ERROR_SCHEMA = {
   required: ['error'],
 } as const;
 
-/** A dictionary entry (`/api/lookup`). */
+/** A dictionary entry (`/api/lookup`); a name the dictionary lacks has only `query`, `word` and `name`. */
 export const LOOKUP_SCHEMA = {
   type: 'object',
   description: 'An ECDICT entry as seen from the form looked up.',
@@ -185,6 +185,15 @@ export const LOOKUP_SCHEMA = {
     bnc: integer,
     frq: integer,
     ownSense: { ...anyObject, type: ['object', 'null'] },
+    name: {
+      type: ['object', 'null'],
+      description:
+        'Null for an ordinary word; for a name, its kind and Chinese name (`Syria` → place, 叙利亚).',
+      properties: {
+        kind: { type: 'string', description: '`person`, `place`, `organization` or `unknown`.' },
+        zh: { type: ['string', 'null'], description: 'The Chinese name, null when the dictionary has none.' },
+      },
+    },
   },
 } as const;
 

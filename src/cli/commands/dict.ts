@@ -7,14 +7,22 @@ import {
   ecdictCsvPath,
   openDictionary,
 } from '../../dictionary/index.js';
+import { describeName, looksLikeName, type NameInfo, nameOfEntry } from '../../dictionary/names.js';
 import { EXAM_NAMES } from '../../text/bands.js';
+import { NAME_KIND_LABELS } from '../../text/names.js';
 import { isUpos } from '../../text/pos.js';
 import type { CommandEnv } from '../command-env.js';
 
-function describeEntry(entry: DictionaryEntry): string[] {
+/** `地名 name of a place: 叙利亚`. */
+function describeNameLine(name: NameInfo): string {
+  return `${NAME_KIND_LABELS[name.kind]}${name.zh ? `: ${name.zh}` : ''}`;
+}
+
+function describeEntry(entry: DictionaryEntry, name: NameInfo | null): string[] {
   const lines = [
     `${entry.word}${entry.lemma !== entry.word ? ` → ${entry.lemma}` : ''}${entry.phonetic ? `  /${entry.phonetic}/` : ''}`,
   ];
+  if (name) lines.push(describeNameLine(name));
   const labels = [
     ...entry.exams.map((e) => EXAM_NAMES[e] ?? e),
     entry.collins > 0 ? '★'.repeat(entry.collins) : '',
@@ -78,10 +86,16 @@ export function registerDictionary(program: Command, env: CommandEnv): void {
       }
       const dictionary = openDictionary();
       try {
-        const entry = dictionary.lookup(word, { pos });
-        if (!entry) throw new AppError('WORD_NOT_FOUND', `"${word}" is not in the dictionary.`);
-        if (options.json) env.output.out(JSON.stringify(entry, null, 2));
-        else for (const line of describeEntry(entry)) env.output.out(line);
+        const entry = dictionary.lookup(word, { pos: pos === 'PROPN' ? null : pos });
+        let name = entry ? nameOfEntry(entry) : null;
+        // A name is not a failed lookup: `lookup Lavrov` says what it is and succeeds.
+        if (!name && (pos === 'PROPN' || (!entry && looksLikeName(word))))
+          name = describeName(dictionary, word);
+        if (!entry && !name) throw new AppError('WORD_NOT_FOUND', `"${word}" is not in the dictionary.`);
+        if (options.json)
+          env.output.out(JSON.stringify(entry ? { ...entry, name } : { query: word, word, name }, null, 2));
+        else if (entry) for (const line of describeEntry(entry, name)) env.output.out(line);
+        else env.output.out(`${word}\n${describeNameLine(name as NameInfo)} (not in the dictionary)`);
       } finally {
         dictionary.close();
       }

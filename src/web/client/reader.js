@@ -1,10 +1,18 @@
 // @ts-check
 /**
- * The story reader in the browser: word lookups, exam marking, the vocabulary-list filter and
- * read aloud. The server has already marked up every word (`.w`, with `data-k` = dictionary
- * entry, `data-r` = band level, `data-ph` = phrase, `data-p` = part of speech in the sentence) and
+ * The story reader in the browser: the word lookup popup and moving between words. The server has
+ * already marked up every word (`.w`, with `data-k` = dictionary entry, `data-r` = band level,
+ * `data-ph` = phrase, `data-p` = part of speech in the sentence, `data-n` = the kind of name) and
  * sentence (`.s`), so nothing here tokenizes text. Lookups go to `GET /api/lookup?word=…&pos=…`
- * (that part of speech's meanings first), which browsers cache.
+ * (that part of speech's meanings first), which browsers cache; a name the dictionary does not
+ * know (no `data-k`) is shown without asking anything. Moving between words is `reader-keys.js`;
+ * exam marking, the 生词表 and read aloud are `reader-tools.js`.
+ *
+ * The popup is a labelled dialog: focus moves into it when it opens, Tab cycles inside it, Escape
+ * closes it and gives focus back to the word. Its DOM, for scripts that add to it:
+ *   div.lookup[role=dialog] > button.lookup-close, div.lookup-body (replaced on every lookup),
+ *   div.lookup-actions (emptied on every lookup; a `lingwire:lookup` event on the popup then says
+ *   what is shown, `detail: { written, key, entry, name }`, so another script can add buttons there).
  *
  * Checked by `tsconfig.client.json` (DOM types, no Node) and linted by biome like the server code.
  */
@@ -17,19 +25,28 @@
  */
 
 /**
+ * What `/api/lookup` says of a name: its kind and Chinese name.
+ * @typedef {object} NameInfo
+ * @property {'person' | 'place' | 'organization' | 'unknown'} kind
+ * @property {string | null} zh
+ */
+
+/**
  * The fields of a `GET /api/lookup` answer that the popup shows: the server's `DictionaryEntry`
- * (`src/dictionary/dictionary.ts`) plus `examNames`.
+ * (`src/dictionary/types.ts`) plus `examNames` and `name`. A name the dictionary lacks has only
+ * `word` and `name`.
  * @typedef {object} LookupEntry
  * @property {string} word the spelling found
- * @property {string} lemma headword of the lemma whose entry this is
- * @property {string} phonetic `''` if none
- * @property {Translation[]} translations
- * @property {string} definition English definition, `''` if none
- * @property {Record<string, string | null>} forms the lemma's forms by kind (`past`, `plural`…)
- * @property {string[]} examNames exam lists the lemma is on, by their Chinese names
- * @property {number} collins Collins stars, 0–5
- * @property {boolean} oxford in the Oxford 3000
- * @property {{ translations: Translation[] } | null} ownSense the inflected form's own sense, if any
+ * @property {string} [lemma] headword of the lemma whose entry this is
+ * @property {string} [phonetic] `''` if none
+ * @property {Translation[]} [translations]
+ * @property {string} [definition] English definition, `''` if none
+ * @property {Record<string, string | null>} [forms] the lemma's forms by kind (`past`, `plural`…)
+ * @property {string[]} [examNames] exam lists the lemma is on, by their Chinese names
+ * @property {number} [collins] Collins stars, 0–5
+ * @property {boolean} [oxford] in the Oxford 3000
+ * @property {{ translations: Translation[] } | null} [ownSense] the inflected form's own sense, if any
+ * @property {NameInfo | null} [name] null for an ordinary word
  */
 
 (() => {
@@ -39,14 +56,52 @@
   const reader = found;
   const words = /** @type {HTMLElement[]} */ ([...reader.querySelectorAll('.w')]);
 
+  /** @type {Record<string, string>} */
+  const NAME_LABELS = {
+    person: '人名 name of a person',
+    place: '地名 name of a place',
+    organization: '机构名 name of an organization',
+    unknown: '专有名词 a name',
+  };
+
+  /** @type {Record<string, string>} */
+  const FORM_NAMES = {
+    past: '过去式',
+    pastParticiple: '过去分词',
+    ing: '现在分词',
+    third: '第三人称单数',
+    plural: '复数',
+    comparative: '比较级',
+    superlative: '最高级',
+  };
+
+  /**
+   * @param {string} tag
+   * @param {string | null} className
+   * @param {string | null} [text]
+   */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
   // ---- the lookup popup ---------------------------------------------------------------------
-  const popup = document.createElement('div');
-  popup.className = 'lookup';
+  const popup = el('div', 'lookup');
+  popup.id = 'lookup';
   popup.setAttribute('role', 'dialog');
-  popup.setAttribute('aria-modal', 'false');
-  popup.setAttribute('aria-label', '词典 Dictionary');
+  popup.setAttribute('aria-modal', 'true');
+  popup.setAttribute('aria-labelledby', 'lookup-word');
   popup.tabIndex = -1;
   popup.hidden = true;
+  const close = el('button', 'lookup-close', '×');
+  close.setAttribute('type', 'button');
+  close.setAttribute('aria-label', '关闭 Close');
+  close.addEventListener('click', () => closePopup(true));
+  const body = el('div', 'lookup-body');
+  const actions = el('div', 'lookup-actions');
+  popup.append(close, body, actions);
   document.body.append(popup);
   /** @type {HTMLElement | null} */
   let openedFrom = null;
@@ -76,27 +131,60 @@
   }
 
   /**
-   * @param {string} tag
-   * @param {string | null} className
-   * @param {string | null} [text]
+   * The popup's heading: the word as written, its lemma and phonetic.
+   * @param {string} written
+   * @param {LookupEntry | null} entry
    */
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
+  function heading(written, entry) {
+    const head = el('p', 'lookup-head');
+    const word = el('strong', 'lookup-word', written);
+    word.id = 'lookup-word';
+    word.setAttribute('lang', 'en');
+    head.append(word);
+    if (entry?.lemma && !entry.name && entry.lemma.toLowerCase() !== written.toLowerCase()) {
+      const lemma = el('span', 'lookup-lemma', ` → ${entry.lemma}`);
+      lemma.setAttribute('lang', 'en');
+      head.append(lemma);
+    }
+    if (entry?.phonetic) {
+      const phonetic = el('span', 'lookup-phonetic', ` /${entry.phonetic}/`);
+      phonetic.id = 'lookup-phonetic';
+      head.append(phonetic);
+    }
+    return head;
   }
 
-  /** @type {Record<string, string>} */
-  const FORM_NAMES = {
-    past: '过去式',
-    pastParticiple: '过去分词',
-    ing: '现在分词',
-    third: '第三人称单数',
-    plural: '复数',
-    comparative: '比较级',
-    superlative: '最高级',
-  };
+  /**
+   * A name: what kind, how it is written, its Chinese name where the dictionary has one.
+   * @param {string} written
+   * @param {string} kind from the page (`data-n`), which knows the sentence
+   * @param {LookupEntry | null} entry
+   */
+  function renderName(written, kind, entry) {
+    const zh = entry?.name?.zh ?? null;
+    // An entry about something else spelled the same (`kerry`, a breed of cattle) is not shown.
+    const own = zh !== null ? entry : null;
+    body.append(heading(written, own));
+    const line = el('p', 'lookup-name');
+    line.id = 'lookup-summary';
+    line.append(el('span', 'label name-kind', NAME_LABELS[kind] ?? NAME_LABELS.unknown));
+    if (zh) line.append(' ', el('span', 'lookup-zh', zh));
+    body.append(line);
+    body.append(
+      el('p', 'lookup-note', '名字不用背，生词表和标出生词都不算它。 Names are not words to learn.'),
+    );
+    if (own?.definition) body.append(definition(own.definition));
+  }
+
+  /** @param {string} text */
+  function definition(text) {
+    const details = el('details', 'lookup-definition');
+    details.append(el('summary', null, '英文释义 English definition'));
+    const p = el('p', null, text);
+    p.setAttribute('lang', 'en');
+    details.append(p);
+    return details;
+  }
 
   /**
    * @param {LookupEntry | null} entry
@@ -104,30 +192,19 @@
    * @param {string | undefined} phrase
    */
   function renderEntry(entry, written, phrase) {
-    popup.replaceChildren();
-    const close = el('button', 'lookup-close', '×');
-    close.setAttribute('aria-label', '关闭 Close');
-    close.addEventListener('click', () => closePopup(true));
-    popup.append(close);
-    const head = el('p', 'lookup-head');
-    head.append(el('strong', 'lookup-word', written));
-    head.lastElementChild?.setAttribute('lang', 'en');
-    if (!entry) {
-      popup.append(head, el('p', 'lookup-missing', '词典里没有这个词。 Not in the dictionary.'));
+    body.append(heading(written, entry));
+    if (!entry?.translations) {
+      const missing = el('p', 'lookup-missing', '词典里没有这个词。 Not in the dictionary.');
+      missing.id = 'lookup-summary';
+      body.append(missing);
       return;
     }
-    if (entry.lemma && entry.lemma.toLowerCase() !== written.toLowerCase()) {
-      const lemma = el('span', 'lookup-lemma', ` → ${entry.lemma}`);
-      lemma.setAttribute('lang', 'en');
-      head.append(lemma);
-    }
-    if (entry.phonetic) head.append(el('span', 'lookup-phonetic', ` /${entry.phonetic}/`));
-    popup.append(head);
     const labels = el('p', 'lookup-labels');
     for (const name of entry.examNames ?? []) labels.append(el('span', 'label', name));
-    if (entry.collins > 0) labels.append(el('span', 'label collins', '★'.repeat(entry.collins)));
+    if (entry.collins && entry.collins > 0)
+      labels.append(el('span', 'label collins', '★'.repeat(entry.collins)));
     if (entry.oxford) labels.append(el('span', 'label', '牛津3000'));
-    if (labels.childElementCount > 0) popup.append(labels);
+    if (labels.childElementCount > 0) body.append(labels);
     const senses = entry.ownSense
       ? [...entry.ownSense.translations, ...entry.translations]
       : entry.translations;
@@ -138,26 +215,21 @@
       li.append(t.text);
       list.append(li);
     }
-    popup.append(list);
+    if (list.firstElementChild) list.firstElementChild.id = 'lookup-summary';
+    body.append(list);
     const forms = Object.entries(entry.forms ?? {}).filter(([, v]) => v);
     if (forms.length > 0) {
       const p = el('p', 'lookup-forms');
       p.setAttribute('lang', 'en');
       p.textContent = forms.map(([k, v]) => `${FORM_NAMES[k] ?? k} ${v}`).join(' · ');
-      popup.append(p);
+      body.append(p);
     }
-    if (entry.definition) {
-      const details = el('details', 'lookup-definition');
-      details.append(el('summary', null, '英文释义 English definition'));
-      const body = el('p', null, entry.definition);
-      body.setAttribute('lang', 'en');
-      details.append(body);
-      popup.append(details);
-    }
+    if (entry.definition) body.append(definition(entry.definition));
     if (phrase && phrase.toLowerCase() !== (entry.word ?? '').toLowerCase()) {
       const button = el('button', 'lookup-phrase', `短语 ${phrase}`);
-      button.addEventListener('click', () => show(phrase, phrase, undefined));
-      popup.append(button);
+      button.setAttribute('type', 'button');
+      button.addEventListener('click', () => show(phrase, phrase, undefined, undefined));
+      body.append(button);
     }
   }
 
@@ -183,34 +255,53 @@
   /** Counts lookups, so only the latest one fills the popup. */
   let request = 0;
   /**
-   * @param {string} key
+   * @param {string} key the entry to ask for; `''` for a name the dictionary does not know
    * @param {string} written
    * @param {string | undefined} phrase
-   * @param {string} [pos] the word's part of speech in its sentence (UPOS)
+   * @param {string | undefined} pos the word's part of speech in its sentence (UPOS)
+   * @param {string} [nameKind] the kind of name (`data-n`): the popup shows a name
    */
-  async function show(key, written, phrase, pos) {
+  async function show(key, written, phrase, pos, nameKind) {
     const mine = ++request;
+    const wasOpen = !popup.hidden;
     popup.hidden = false;
+    if (!wasOpen || !popup.contains(document.activeElement)) popup.focus({ preventScroll: true });
     popup.setAttribute('aria-busy', 'true');
     /** @type {LookupEntry | null} */
     let entry = null;
     let failed = false;
     try {
-      entry = await fetchEntry(key, pos);
+      entry = key ? await fetchEntry(key, nameKind ? 'PROPN' : pos) : null;
     } catch {
       failed = true;
     }
     // A later click has taken over the popup: its answer, not this one, is shown.
     if (mine !== request) return;
+    const hadFocus = popup.contains(document.activeElement);
     popup.removeAttribute('aria-busy');
+    body.replaceChildren();
+    actions.replaceChildren();
     if (failed) {
-      popup.replaceChildren(
-        el('p', 'lookup-missing', '查词失败，请再试一次。 The lookup failed; try again.'),
-      );
+      body.append(heading(written, null));
+      const p = el('p', 'lookup-missing', '查词失败，请再试一次。 The lookup failed; try again.');
+      p.id = 'lookup-summary';
+      body.append(p);
+    } else if (nameKind) {
+      renderName(written, nameKind, entry);
     } else {
       renderEntry(entry, written, phrase);
     }
+    // Screen readers hear the word (the label), then its phonetic and first meaning.
+    const described = ['lookup-phonetic', 'lookup-summary'].filter((id) => document.getElementById(id));
+    popup.setAttribute('aria-describedby', described.join(' '));
+    if (hadFocus && !popup.contains(document.activeElement)) popup.focus({ preventScroll: true });
     place();
+    popup.dispatchEvent(
+      new CustomEvent('lingwire:lookup', {
+        bubbles: true,
+        detail: { written, key, entry, name: nameKind ?? null },
+      }),
+    );
   }
 
   /** @param {HTMLElement} word */
@@ -218,59 +309,53 @@
     for (const w of words) w.classList.remove('active');
     word.classList.add('active');
     openedFrom = word;
-    void show(
-      word.dataset.k ?? word.textContent ?? '',
-      word.textContent ?? '',
-      word.dataset.ph,
-      word.dataset.p,
-    );
+    const nameKind = word.dataset.n;
+    const key = word.dataset.k ?? (nameKind ? '' : (word.textContent ?? ''));
+    void show(key, word.textContent ?? '', word.dataset.ph, word.dataset.p, nameKind);
   }
 
   /** @param {boolean} refocus */
   function closePopup(refocus) {
     if (popup.hidden) return;
     popup.hidden = true;
+    request++;
     openedFrom?.classList.remove('active');
     if (refocus) openedFrom?.focus();
   }
 
-  // ---- words: click, keyboard with a roving tabindex ------------------------------------------
-  /** @param {HTMLElement} word */
-  function focusWord(word) {
-    for (const w of words) if (w.tabIndex === 0) w.tabIndex = -1;
-    word.tabIndex = 0;
-    word.focus();
+  /** What Tab can reach inside the popup, in order. */
+  function focusables() {
+    return /** @type {HTMLElement[]} */ (
+      [...popup.querySelectorAll('button, summary, a[href], input, select, textarea, [tabindex="0"]')].filter(
+        (node) => !(/** @type {HTMLButtonElement} */ (node).disabled) && node.getClientRects().length > 0,
+      )
+    );
   }
 
-  reader.addEventListener('click', (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    const word = target.closest('.w');
-    if (reading) {
-      const sentence = target.closest('.s');
-      if (sentence) speakFrom(sentences.indexOf(/** @type {HTMLElement} */ (sentence)));
-      return;
-    }
-    if (word instanceof HTMLElement) {
-      focusWord(word);
-      openFor(word);
-    }
+  popup.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const items = focusables();
+    if (items.length === 0) return;
+    const at = items.indexOf(/** @type {HTMLElement} */ (document.activeElement));
+    event.preventDefault();
+    const next = event.shiftKey
+      ? at <= 0
+        ? items.length - 1
+        : at - 1
+      : at === items.length - 1
+        ? 0
+        : at + 1;
+    items[next]?.focus();
   });
 
-  reader.addEventListener('keydown', (event) => {
-    const word = /** @type {HTMLElement} */ (event.target);
-    if (!word.classList?.contains('w')) return;
-    const index = words.indexOf(word);
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
+  // ---- words: a click opens the popup (keys are in `reader-keys.js`: Enter clicks) -------------
+  reader.addEventListener('click', (event) => {
+    // Read aloud owns clicks while it reads (`reader-tools.js`): a click starts reading there.
+    if (reader.classList.contains('reading')) return;
+    const word = /** @type {HTMLElement} */ (event.target).closest('.w');
+    if (word instanceof HTMLElement) {
+      word.focus();
       openFor(word);
-    } else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
-      event.preventDefault();
-      const next = words[Math.min(words.length - 1, index + 1)];
-      if (next) focusWord(next);
-    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const prev = words[Math.max(0, index - 1)];
-      if (prev) focusWord(prev);
     }
   });
 
@@ -283,100 +368,4 @@
   });
   window.addEventListener('resize', place);
   window.addEventListener('scroll', place, { passive: true });
-
-  // ---- exam marking and the vocabulary list ---------------------------------------------------
-  const tools = document.querySelector('.reader-tools');
-  if (tools instanceof HTMLElement) tools.classList.remove('pending');
-  const markSelect = document.querySelector('.mark-level');
-  if (markSelect instanceof HTMLSelectElement) {
-    const apply = () => {
-      reader.dataset.mark = markSelect.value;
-    };
-    markSelect.addEventListener('change', apply);
-    apply();
-  }
-  const vocabSelect = document.querySelector('.vocab-level');
-  const vocabList = document.querySelector('.vocab-list');
-  const vocabCount = document.querySelector('.vocab-count');
-  if (vocabSelect instanceof HTMLSelectElement && vocabList instanceof HTMLElement) {
-    const apply = () => {
-      vocabList.dataset.min = vocabSelect.value;
-      const min = Number(vocabSelect.value);
-      const shown = [...vocabList.children].filter(
-        (li) => Number(/** @type {HTMLElement} */ (li).dataset.r) >= min,
-      );
-      if (vocabCount) vocabCount.textContent = `${shown.length} 个词`;
-    };
-    vocabSelect.addEventListener('change', apply);
-    apply();
-  }
-  document.querySelectorAll('.vocab-word').forEach((link) => {
-    link.addEventListener('click', () => {
-      const id = link.getAttribute('href')?.slice(1);
-      const sentence = id ? document.getElementById(id) : null;
-      if (!sentence) return;
-      sentence.classList.add('flash');
-      setTimeout(() => sentence.classList.remove('flash'), 1600);
-    });
-  });
-
-  // ---- read aloud -----------------------------------------------------------------------------
-  const sentences = /** @type {HTMLElement[]} */ ([...reader.querySelectorAll('.s')]);
-  const readButton = document.querySelector('.read-aloud');
-  let reading = false;
-  /** Counts utterances, so the end of a cancelled one never advances the reading. */
-  let utterances = 0;
-  const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
-
-  function englishVoice() {
-    const voices = synth?.getVoices() ?? [];
-    return voices.find((v) => v.lang === 'en-US') ?? voices.find((v) => v.lang.startsWith('en')) ?? null;
-  }
-
-  /** @param {number} index */
-  function speakFrom(index) {
-    if (!synth || index < 0 || index >= sentences.length) return stopReading();
-    synth.cancel();
-    reading = true;
-    sentences.forEach((s, i) => {
-      s.classList.toggle('speaking', i === index);
-    });
-    const sentence = sentences[index];
-    if (!sentence) return stopReading();
-    sentence.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    const utterance = new SpeechSynthesisUtterance(sentence.textContent ?? '');
-    utterance.lang = 'en-US';
-    const voice = englishVoice();
-    if (voice) utterance.voice = voice;
-    const turn = ++utterances;
-    utterance.onend = () => {
-      if (reading && turn === utterances) speakFrom(index + 1);
-    };
-    utterance.onerror = (event) => {
-      // Cancelling (a click on another sentence, Stop) also ends with an error: not a failure.
-      if (event.error !== 'interrupted' && event.error !== 'canceled' && turn === utterances) stopReading();
-    };
-    synth.speak(utterance);
-    if (readButton) readButton.textContent = '■ 停止朗读 Stop';
-    reader.classList.add('reading');
-  }
-
-  function stopReading() {
-    reading = false;
-    synth?.cancel();
-    for (const s of sentences) s.classList.remove('speaking');
-    reader.classList.remove('reading');
-    if (readButton) readButton.textContent = '▶ 朗读 Read aloud';
-  }
-
-  if (readButton instanceof HTMLButtonElement) {
-    if (!synth) readButton.hidden = true;
-    // Without an English voice there is nothing to read with; voices can arrive after load.
-    const checkVoices = () => {
-      if (synth && synth.getVoices().length > 0 && !englishVoice()) readButton.hidden = true;
-    };
-    synth?.addEventListener?.('voiceschanged', checkVoices);
-    checkVoices();
-    readButton.addEventListener('click', () => (reading ? stopReading() : speakFrom(0)));
-  }
 })();

@@ -6,12 +6,14 @@
  * entry to open (`data-k`), its band level for exam marking (`data-r`, 1 = 中考 … 9 = rarer than
  * GRE), a phrase it belongs to (`data-ph`), and its part of speech in the sentence when it is a
  * noun, verb, adjective or adverb (`data-p`, a UPOS tag: the popup asks for that part of speech's
- * meanings first). Proper nouns get `.pn` and are never marked.
+ * meanings first). Proper nouns get `.pn` and are never marked; a name gets its kind (`data-n`:
+ * person, place, organization, unknown; see `names.ts`), and the popup shows it as a name.
  *
  * Keyboard: the body is one tab stop (roving tabindex); arrows move between words.
  */
 import type { ComponentChildren } from 'preact';
-import type { ReaderParagraph } from '../../articles/story-analysis.js';
+import type { ReaderParagraph, ReaderWord } from '../../articles/story-analysis.js';
+import type { NameKind } from '../../text/names.js';
 import { posClassOf, type Upos } from '../../text/pos.js';
 
 /** The tag worth sending with a lookup: a content word's (NOUN, VERB, AUX, ADJ, ADV); null otherwise. */
@@ -20,7 +22,13 @@ export function contentPos(pos: Upos | null): Upos | null {
 }
 
 /** Sentence ids run through the whole story: `s0`, `s1`, … */
-export function StoryText({ paragraphs }: { paragraphs: ReaderParagraph[] }) {
+export function StoryText({
+  paragraphs,
+  names,
+}: {
+  paragraphs: ReaderParagraph[];
+  names?: ReadonlyMap<ReaderWord, NameKind>;
+}) {
   let firstWord = true;
   return (
     <div class="story-body reader" lang="en" data-mark="0">
@@ -41,6 +49,7 @@ export function StoryText({ paragraphs }: { paragraphs: ReaderParagraph[] }) {
                 data-r={word.level > 0 && !word.properNoun ? word.level : undefined}
                 data-ph={word.phrase ?? undefined}
                 data-p={contentPos(word.pos) ?? undefined}
+                data-n={names?.get(word)}
               >
                 {text.slice(word.start, word.end)}
               </span>,

@@ -15,6 +15,14 @@ export const VOCABULARY_MIN_LEVEL = 3;
 /** The band the list starts at until the reader picks another: CET-6 and above. */
 export const VOCABULARY_DEFAULT_LEVEL = 4;
 
+/**
+ * How both level selectors name a level: "X以上" includes X (四级以上 marks and lists 四级 words
+ * too); 9, the words on no list and rarer than 20,000, is 超纲词.
+ */
+export function levelChoice(level: number): string {
+  return level >= 9 ? `${LEVEL_NAMES[9]}词` : `${LEVEL_NAMES[level]}以上`;
+}
+
 export interface VocabularyItem {
   entryKey: string;
   written: string;
@@ -69,7 +77,7 @@ export function VocabularyList({ items }: { items: VocabularyItem[] }) {
           <select class="vocab-level" aria-label="生词表显示的最低级别">
             {[3, 4, 5, 6, 7, 8, 9].map((level) => (
               <option value={String(level)} selected={level === VOCABULARY_DEFAULT_LEVEL}>
-                {LEVEL_NAMES[level]}及以上
+                {levelChoice(level)}
               </option>
             ))}
           </select>

@@ -249,8 +249,14 @@ describe('GET /api/stories/:ref, /related, /api/sections, /api/lookup', () => {
     const body = (await get('/api/lookup?word=discussed&pos=VERB')).json();
     const entry = dictionary.lookup('discussed', { pos: 'VERB' })!;
     expect(body).toEqual(
-      JSON.parse(JSON.stringify({ ...entry, examNames: entry.exams.map((e) => EXAM_NAMES[e]) })),
+      JSON.parse(JSON.stringify({ ...entry, examNames: entry.exams.map((e) => EXAM_NAMES[e]), name: null })),
     );
+    // A name the dictionary lacks: only what the lookup knows.
+    expect((await get('/api/lookup?word=Lavrov')).json()).toEqual({
+      query: 'Lavrov',
+      word: 'Lavrov',
+      name: { kind: 'person', zh: null },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Layout, type SiteChrome } from './layout.js';
+import { LevelsLegend } from './levels-legend.js';
 
 export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
   return (
@@ -32,6 +33,8 @@ export function AboutPageView({ chrome }: { chrome: SiteChrome }) {
           is known; where the source gives them, it also shows the author, the licence and the feed the story
           came from. Stories belong to their publishers.
         </p>
+        <h2>级别 Levels</h2>
+        <LevelsLegend open />
         <h2>词典 Dictionary</h2>
         <p>
           查词、词形和考试词汇标注来自{' '}

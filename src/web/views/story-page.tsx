@@ -1,13 +1,14 @@
 import { leadOf } from '../../articles/lead.js';
 import type { StoryPage } from '../../articles/reading.js';
-import type { ReaderParagraph } from '../../articles/story-analysis.js';
-import { LEVEL_NAMES } from '../../text/bands.js';
+import type { ReaderParagraph, ReaderWord } from '../../articles/story-analysis.js';
+import type { NameKind } from '../../text/names.js';
 import { sectionPath, storyPath } from '../paths.js';
 import { StoryText } from '../reader/story-text.js';
-import { type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
+import { levelChoice, type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
 import { Layout, SITE_NAME, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
+import { LevelsLegend } from './levels-legend.js';
 import { StoryCredit } from './story-credit.js';
 import { JsonLd, newsArticle } from './structured-data.js';
 
@@ -15,8 +16,10 @@ import { JsonLd, newsArticle } from './structured-data.js';
 export interface ReaderData {
   paragraphs: ReaderParagraph[];
   vocabulary: VocabularyItem[];
-  /** Versioned URL of the reader script. */
-  script: string;
+  /** The kind of every name (`reader/names.ts`). */
+  names: ReadonlyMap<ReaderWord, NameKind>;
+  /** Versioned URLs of the reader scripts (`client/reader.js`, `reader-keys.js`, `reader-tools.js`). */
+  scripts: string[];
 }
 
 /** The story as the seed shows it: `SECTION:Title`, dateline, paragraphs, then 相关文章. */
@@ -92,6 +95,7 @@ export function StoryPageView({
           </p>
         )}
         {story.level && <LevelLine level={story.level} />}
+        {story.level && <LevelsLegend />}
         {reader ? (
           <>
             <div class="reader-tools pending">
@@ -99,8 +103,8 @@ export function StoryPageView({
                 标出生词{' '}
                 <select class="mark-level" aria-label="标出哪一级以上的词">
                   <option value="0">不标 None</option>
-                  {[1, 2, 3, 4, 5, 6, 7, 8].map((level) => (
-                    <option value={String(level)}>{LEVEL_NAMES[level]}以上</option>
+                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((level) => (
+                    <option value={String(level)}>{levelChoice(level)}</option>
                   ))}
                 </select>
               </label>
@@ -108,7 +112,7 @@ export function StoryPageView({
                 ▶ 朗读 Read aloud
               </button>
             </div>
-            <StoryText paragraphs={reader.paragraphs} />
+            <StoryText paragraphs={reader.paragraphs} names={reader.names} />
           </>
         ) : (
           <div class="story-body" lang={story.language ?? 'en'}>
@@ -139,7 +143,9 @@ export function StoryPageView({
         )}
       </article>
       {reader && <VocabularyList items={reader.vocabulary} />}
-      {reader && <script src={reader.script} defer />}
+      {reader?.scripts.map((src) => (
+        <script src={src} defer />
+      ))}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-heading">
           <h2 id="related-heading">相关文章</h2>
