@@ -284,6 +284,7 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
         ];
       });
     });
+    page.setDefaultTimeout(5000);
     const response = await page.goto(`${base}${STORY_PATH}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     // Everything the reader does: look a word up, mark words, the vocabulary list, read aloud.
@@ -297,7 +298,7 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     await page.selectOption('.vocab-level', '8');
     await page.locator('.vocab-word', { hasText: 'cessation' }).click();
     const readAloud = page.locator('.read-aloud');
-    if (await readAloud.isVisible()) await readAloud.click();
+    if ((await readAloud.isVisible()) && (await readAloud.isEnabled())) await readAloud.click();
     // Reported in the page (gone at the next navigation), so read after each page.
     const reported = () =>
       page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
