@@ -12,9 +12,11 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
+import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
 import { RelatedService } from './related/service.js';
+import { SearchService } from './search/service.js';
 import { migrateStore, openStore, openTableAccess } from './store/open-store.js';
 import { backupSite, restoreSite } from './store/site-backup.js';
 import { type CopyOptions, type CopySummary, copySite } from './store/site-copy.js';
@@ -27,6 +29,8 @@ export interface Services {
   publishing: PublishingService;
   levels: LevelService;
   related: RelatedService;
+  /** Full-text search (the index is kept by the store's own writes). */
+  search: SearchService;
   /** The write path: every story that is stored goes through it. */
   pipeline: StoryPipeline;
   /** Polls subscribed feeds into the pipeline (on demand, or on the writer's schedule). */
@@ -94,7 +98,8 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
-  const pipeline = new StoryPipeline(store, publishing, analyze, [related]);
+  const filer = new SectionFiler({ threshold: config.classifyThreshold });
+  const pipeline = new StoryPipeline(store, publishing, analyze, [related], filer);
   return {
     config,
     store,
@@ -102,6 +107,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     publishing,
     levels: new LevelService(store, analyze, { clock }),
     related,
+    search: new SearchService(store),
     pipeline,
     feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,

@@ -46,10 +46,10 @@ export interface PinnedLink {
  * score and its CEFR-like band, with the vocabulary profile and readability behind them.
  */
 export interface StoryLevel {
-  /** 0–6, higher is harder; band boundaries at 1, 2, … 5. */
-  score: number;
-  /** `A1` … `C2`. */
-  band: string;
+  /** 0–6, higher is harder; band boundaries at 1, 2, … 5. Null: too short to rate (`text/level.ts#isTooShortToRate`). */
+  score: number | null;
+  /** `A1` … `C2`; null when the story is too short to rate (shown as 太短，无法评级). */
+  band: string | null;
   /** Running words (names and numbers excluded). */
   runningWords: number;
   /** Share of running words in each vocabulary band (`zk` … `gre`, `top2k` … `rare`), 0–1. */
@@ -115,6 +115,19 @@ export interface Provenance {
   textFrom: TextFrom | null;
 }
 
+/**
+ * Who chose a story's section: `editor` (the file or person importing named it), `feed` (the
+ * feed's subscription names it), `classifier` (filed automatically; 待分类 when unsure).
+ */
+export type SectionSource = 'editor' | 'feed' | 'classifier';
+
+/** How a story's section was chosen; a story in the default section that nobody chose has none. */
+export interface SectionFiling {
+  source: SectionSource;
+  /** The classifier's probability for the section it chose (0–1); null for `editor` and `feed`. */
+  confidence: number | null;
+}
+
 /** A story with its section, as the pages and the API show it. */
 export interface StoryView extends Story {
   section: Section;
@@ -133,9 +146,11 @@ export interface StorySummary {
   dateline: Dateline | null;
   /** The first paragraph, shortened, for list entries and meta descriptions. */
   lead: string;
-  /** `A1` … `C2`, or null when not analysed. */
+  /** `A1` … `C2`, or null when not analysed or too short to rate. */
   levelBand: string | null;
   levelScore: number | null;
+  /** Analysed and too short to rate: lists say 太短，无法评级 instead of a band. */
+  levelUnrated: boolean;
 }
 
 /**
@@ -162,4 +177,9 @@ export interface StoryInput {
   fetchedAt?: string | null;
   language?: string | null;
   textFrom?: TextFrom | null;
+  /**
+   * Who named `section`, when it is given: default `editor` (a file), `feed` for a subscription's
+   * section. An export read back carries the stored filing (`section_source`, `section_confidence`).
+   */
+  sectionFiling?: SectionFiling | null;
 }

@@ -264,7 +264,8 @@ export class ReadingService {
   }
 }
 
-function summaryOf(row: StoryListRow, section: Section): StorySummary {
+/** A list row as lists show it (the JSON API's story rows), with its section. */
+export function summaryOf(row: StoryListRow, section: Section): StorySummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -277,5 +278,6 @@ function summaryOf(row: StoryListRow, section: Section): StorySummary {
     lead: leadOf(row.firstParagraph),
     levelBand: row.levelBand,
     levelScore: row.levelScore,
+    levelUnrated: row.levelUnrated,
   };
 }

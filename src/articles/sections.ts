@@ -14,6 +14,9 @@ export interface SectionName {
 /** The section for a story whose title carries no section prefix. */
 export const DEFAULT_SECTION: SectionName = { slug: 'news', nameZh: '英语新闻', nameEn: 'English News' };
 
+/** Where the section classifier puts a story it is unsure of, for an editor to file; published like any other. */
+export const UNSORTED_SECTION: SectionName = { slug: 'unsorted', nameZh: '待分类', nameEn: 'Unsorted' };
+
 export const KNOWN_SECTIONS: readonly SectionName[] = [
   { slug: 'world', nameZh: '国际英语新闻', nameEn: 'International News' },
   { slug: 'china', nameZh: '国内英语新闻', nameEn: 'China News' },
@@ -27,6 +30,7 @@ export const KNOWN_SECTIONS: readonly SectionName[] = [
   { slug: 'tech', nameZh: '科技新闻', nameEn: 'Technology' },
   { slug: 'bilingual', nameZh: '双语新闻', nameEn: 'Bilingual News' },
   DEFAULT_SECTION,
+  UNSORTED_SECTION,
 ];
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Dictionary } from '../dictionary/index.js';
 import { loadPosModel } from '../dictionary/pos-model.js';
-import { type AnalyzedText, analyzeText, tagAnalysis } from '../text/analyze.js';
+import { type AnalyzedText, analyzeText } from '../text/analyze.js';
 import { estimateLevel, LEVEL_MODEL_VERSION, type Level } from '../text/level.js';
 import type { StoryLevel } from './model.js';
 import { analysedText, compactAnalysis, type StoryAnalysis } from './story-analysis.js';
@@ -22,17 +22,19 @@ export function analyzeStory(
   paragraphs: readonly string[],
   dictionary: Dictionary,
 ): { analysis: AnalyzedText; level: Level } {
-  const analysis = analyzeText(analysedText(paragraphs), dictionary, { phrases: true, lineBreaks: 'every' });
-  // The level model was fitted on the lexicon's lemmas: estimate before the tags move any.
-  const level = estimateLevel(analysis);
-  tagAnalysis(analysis, dictionary, loadPosModel());
-  return { analysis, level };
+  const analysis = analyzeText(analysedText(paragraphs), dictionary, {
+    phrases: true,
+    lineBreaks: 'every',
+    posModel: loadPosModel(),
+  });
+  // The level model was fitted on tagged tokens (lemmas moved by the tags, part of speech a feature).
+  return { analysis, level: estimateLevel(analysis) };
 }
 
 /** The level as stored with a story, rounded. */
 export function storyLevelOf(level: Level): StoryLevel {
   return {
-    score: round(level.score, 2),
+    score: level.score === null ? null : round(level.score, 2),
     band: level.band,
     runningWords: level.profile.runningWords,
     bands: Object.fromEntries(

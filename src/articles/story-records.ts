@@ -6,7 +6,15 @@
  * database's columns live in each store adapter.
  */
 import { formatDateline } from './dateline.js';
-import type { Dateline, PinnedLink, Provenance, Story, StoryLevel, StoryView } from './model.js';
+import type {
+  Dateline,
+  PinnedLink,
+  Provenance,
+  SectionFiling,
+  Story,
+  StoryLevel,
+  StoryView,
+} from './model.js';
 import { titleKey } from './slug.js';
 
 /** A story's fields as the publishing service writes them. */
@@ -106,8 +114,11 @@ export function storyJson(story: StoryView) {
   };
 }
 
-/** A story as one JSON Lines record that `lingwire import` reads back into the same story. */
-export function storyToJsonl(story: StoryView): string {
+/**
+ * A story as one JSON Lines record that `lingwire import` reads back into the same story, with how
+ * its section was chosen (`section_source`, `section_confidence`) when that is known.
+ */
+export function storyToJsonl(story: StoryView, filing: SectionFiling | null = null): string {
   return JSON.stringify({
     id: story.externalId,
     source: story.source || undefined,
@@ -129,5 +140,8 @@ export function storyToJsonl(story: StoryView): string {
     fetched_at: story.fetchedAt ?? undefined,
     language: story.language ?? undefined,
     text_from: story.textFrom ?? undefined,
+    // null: the story sits in the default section and nobody chose it; read back as such.
+    section_source: filing?.source ?? null,
+    section_confidence: filing?.confidence ?? null,
   });
 }

@@ -41,7 +41,7 @@ const bodies = readFileSync(FIXTURE, 'utf8')
 describe('analyze --json --tokens', () => {
   it("gives offsets into each record's body exactly as written, dateline included", async () => {
     const records = await analyse();
-    expect(records.map((r) => r.id)).toEqual(['t-1', 't-2']);
+    expect(records.map((r) => r.id)).toEqual(['t-1', 't-2', 't-3']);
     records.forEach((record, i) => {
       const body = bodies[i] as string;
       for (const token of record.tokens) expect(body.slice(token.start, token.end)).toBe(token.text);
@@ -65,9 +65,28 @@ describe('analyze --json --tokens', () => {
     const word = (tokens: TokenJson[], text: string) => tokens.find((t) => t.text === text)!;
     expect(word(first.tokens, 'implemented')).toMatchObject({ lemma: 'implement', pos: 'VERB' });
     expect(word(first.tokens, 'found')).toMatchObject({ lemma: 'find', pos: 'VERB' });
-    expect(word(first.tokens, 'Russia’s')).toMatchObject({ pos: 'PROPN' });
+    expect(word(first.tokens, 'Russia')).toMatchObject({ pos: 'PROPN' });
+    expect(word(first.tokens, '’s')).toMatchObject({ lemma: "'s", pos: 'PART' });
     expect(word(second.tokens, 'meeting')).toMatchObject({ lemma: 'meeting', pos: 'NOUN' });
     expect(word(second.tokens, 'found')).toMatchObject({ lemma: 'found', pos: 'VERB' });
     for (const token of [...first.tokens, ...second.tokens]) expect(token.pos).toMatch(/^[A-Z]+$/);
+  });
+
+  it('lists a contraction and a hyphenated compound as the words the tagger read, each with its tag', async () => {
+    const third = (await analyse())[2]!;
+    const body = bodies[2] as string;
+    const rows = third.tokens.map((t) => `${t.text}/${t.lemma}/${t.pos}`);
+    // "It’s" is "it is": the verb is not lost in a pronoun's tag.
+    expect(rows.slice(0, 2)).toEqual(['It/it/PRON', '’s/be/AUX']);
+    expect(rows).toContain("n't/not/PART");
+    expect(third.tokens.find((t) => t.text === 'do')).toMatchObject({ lemma: 'do', pos: 'AUX' });
+    expect(third.tokens.find((t) => t.text === "'ll")).toMatchObject({ lemma: 'will' });
+    // Compounds are their parts (the hyphen is not a word); offsets still point into the body.
+    expect(third.tokens.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['well', 'known', 'state', 'owned']),
+    );
+    expect(third.tokens.find((t) => t.text === 'known')).toMatchObject({ pos: 'VERB', lemma: 'know' });
+    expect(third.tokens.some((t) => t.text.includes('-'))).toBe(false);
+    for (const t of third.tokens) expect(body.slice(t.start, t.end)).toBe(t.text);
   });
 });

@@ -118,7 +118,8 @@ if (!TEST_DATABASE_URL) {
       );
       const listed = (await cli(['list', '--json'], env)).out.split('\n').map((l) => JSON.parse(l));
       expect(listed).toHaveLength(4);
-      expect(listed.every((s) => /^[ABC][12]$/.test(s.level))).toBe(true);
+      // Every fixture story here is too short to rate (fewer than 3 sentences or 40 running words).
+      expect(listed.every((s) => s.level === null)).toBe(true);
       const shown = await cli(['show', 'museum-opens-new-wing-for-modern-art'], env);
       expect(shown.out.split('\n')[0]).toBe('欧美文化:Museum opens new wing for modern art');
 

@@ -112,24 +112,43 @@ describe('lingwire CLI', () => {
     });
   });
 
-  it('import gives every story a level, and analyze prints one JSON line per record', async () => {
-    await cli('import', fixture('stories.jsonl'));
+  it('import gives a story long enough to rate a level, and analyze prints one JSON line per record', async () => {
+    await cli('import', fixture('levels.jsonl'));
     const listed = (await cli('list', '--json')).out.split('\n').map((l) => JSON.parse(l));
-    expect(listed.every((s) => /^[ABC][12]$/.test(s.level))).toBe(true);
+    expect(listed.map((s) => s.level)).toEqual([null, expect.stringMatching(/^[ABC][12]$/)]);
+    const analysed = (await cli('analyze', fixture('levels.jsonl'), '--json')).out
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(analysed.map((a) => a.id)).toEqual(['l-1', 'l-2']);
+    const [long, short] = analysed;
+    expect(long.score).toBeGreaterThanOrEqual(0);
+    expect(long.score).toBeLessThanOrEqual(6);
+    expect(long.band).toMatch(/^[ABC][12]$/);
+    expect(long.readability.fleschKincaidGrade).toEqual(expect.any(Number));
+    // "The cat sat on the mat." is too short to rate (it was B2): no band, no score, the counts stay.
+    expect(short).toMatchObject({ band: null, score: null, profile: { runningWords: 6 } });
+    const one = await cli('analyze', 'city-council-backs-new-cycle-lanes');
+    expect(one.out).toMatch(/level [ABC][12] \(score/);
+    expect(one.out).toContain('voted→vote');
+    expect(one.out).toMatch(/harder: hard words used once [\d.]+%/);
+    expect((await cli('analyze', 'the-cat-sat-on-the-mat')).out).toMatch(/^level: too short to rate/m);
+  });
+
+  it('analyze --json gives a four-word body and every short fixture no band and no score', async () => {
     const analysed = (await cli('analyze', fixture('stories.jsonl'), '--json')).out
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(analysed.map((a) => a.id)).toEqual(['w-1', 'w-2', 'w-3']);
-    for (const a of analysed) {
-      expect(a.score).toBeGreaterThanOrEqual(0);
-      expect(a.score).toBeLessThanOrEqual(6);
-      expect(a.band).toMatch(/^[ABC][12]$/);
-      expect(a.readability.fleschKincaidGrade).toEqual(expect.any(Number));
-    }
-    const one = await cli('analyze', 'museum-opens-new-wing-for-modern-art');
-    expect(one.out).toMatch(/level [ABC][12] \(score/);
-    expect(one.out).toContain('opened→open');
-    expect(one.out).toMatch(/harder: hard words used once [\d.]+%/);
+    expect(analysed.map((a) => [a.id, a.band, a.score])).toEqual([
+      ['w-1', null, null],
+      ['w-2', null, null],
+      ['w-3', null, null],
+    ]);
+    const file = join(dir, 'four.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ id: 'f', title: 'Four', body: 'Markets rose sharply today.' })}\n`,
+    );
+    expect(JSON.parse((await cli('analyze', file, '--json')).out)).toMatchObject({ band: null, score: null });
   });
 
   it('levels re-rates stories whose level an older model worked out, and only those', async () => {

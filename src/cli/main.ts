@@ -18,9 +18,10 @@ import { registerList } from './commands/list.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRelated } from './commands/related.js';
+import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
-import { type Output, processOutput } from './output.js';
+import { type Output, processOutput, terminalSafe } from './output.js';
 
 export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   const program = new Command('lingwire');
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerDictionary(program, commandEnv);
   registerAnalyze(program, commandEnv);
   registerRelated(program, commandEnv);
+  registerSearch(program, commandEnv);
   registerLevels(program, commandEnv);
   registerMigrate(program, commandEnv);
   registerPreview(program, commandEnv);
@@ -65,6 +67,7 @@ export async function runCli(
   output: Output = processOutput,
   env = process.env,
 ): Promise<number> {
+  output = terminalSafe(output);
   const program = buildProgram(output, env);
   if (argv.length === 0) {
     program.outputHelp();

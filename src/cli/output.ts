@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../ingest/sources/clean.js';
+
 /** Where CLI commands write, so tests can capture it. */
 export interface Output {
   out(line: string): void;
@@ -19,3 +21,16 @@ export const processOutput: Output = {
       }
     : {}),
 };
+
+/**
+ * `output` with every control character of a line shown as an escape (`\u001b`), never sent raw:
+ * a story title holding a terminal escape must not clear or retitle the terminal of whoever lists
+ * it. Stories are cleaned at import; this also covers what was stored before that, and messages.
+ */
+export function terminalSafe(output: Output): Output {
+  return {
+    out: (line) => output.out(escapeForTerminal(line)),
+    err: (line) => output.err(escapeForTerminal(line)),
+    ...(output.progress ? { progress: (line: string) => output.progress?.(escapeForTerminal(line)) } : {}),
+  };
+}

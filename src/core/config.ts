@@ -53,6 +53,50 @@ export interface Config {
    * PATH; env `LINGWIRE_PG_BIN` (then only that folder is searched).
    */
   postgresBin: string | null;
+  /**
+   * Automatic sections: a story the classifier files with a probability below this goes to 待分类
+   * (unsorted) instead. Default 0.6; range 0–1; env `LINGWIRE_CLASSIFY_THRESHOLD`.
+   */
+  classifyThreshold: number;
+  /** What one imported story may hold; see `ImportLimits`. */
+  importLimits: ImportLimits;
+}
+
+/**
+ * Limits on what one imported story may hold, so one huge or hostile record cannot stall the
+ * server (a 5 MB body rendered to 67 MB of HTML). A record over a limit is a bad record
+ * (`file:line: …`): the import stops, or skips it with `--skip-invalid`. Every limit ≥ 1.
+ */
+export interface ImportLimits {
+  /** UTF-8 bytes of a story's text (title and paragraphs). Default 200 KB (204,800); env `LINGWIRE_MAX_STORY_BYTES`; `--max-story-bytes`. */
+  storyBytes: number;
+  /** Paragraphs a story. Default 1,000; env `LINGWIRE_MAX_PARAGRAPHS`; `--max-paragraphs`. */
+  paragraphs: number;
+  /**
+   * Characters of one word (a run without spaces). A longer one rejects the story: it is a URL,
+   * base64 or junk that would be one unbreakable word on a phone. Default 100; env
+   * `LINGWIRE_MAX_WORD_CHARS`; `--max-word-chars`.
+   */
+  wordChars: number;
+  /** Bytes of one JSON Lines record, checked while reading (the line is never built beyond it). Default 1 MB (1,048,576); env `LINGWIRE_MAX_RECORD_BYTES`; `--max-record-bytes`. */
+  recordBytes: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  storyBytes: 200 * 1024,
+  paragraphs: 1000,
+  wordChars: 100,
+  recordBytes: 1024 * 1024,
+};
+
+/** Reads a positive integer setting (env or flag) or fails naming it. */
+export function positiveIntegerSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new AppError('BAD_INPUT', `${name} must be a whole number of at least 1, not "${value}".`);
+  }
+  return n;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -65,6 +109,8 @@ export const DEFAULT_CONFIG: Config = {
   relatedRecencyWeight: 0,
   fetchHosts: null,
   postgresBin: null,
+  classifyThreshold: 0.6,
+  importLimits: DEFAULT_IMPORT_LIMITS,
 };
 
 /** Defaults, overridden by the environment. */
@@ -79,6 +125,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
     fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
     postgresBin: env.LINGWIRE_PG_BIN || DEFAULT_CONFIG.postgresBin,
+    classifyThreshold: thresholdFrom(env.LINGWIRE_CLASSIFY_THRESHOLD),
+    importLimits: {
+      storyBytes: positiveIntegerSetting(
+        'LINGWIRE_MAX_STORY_BYTES',
+        env.LINGWIRE_MAX_STORY_BYTES,
+        DEFAULT_IMPORT_LIMITS.storyBytes,
+      ),
+      paragraphs: positiveIntegerSetting(
+        'LINGWIRE_MAX_PARAGRAPHS',
+        env.LINGWIRE_MAX_PARAGRAPHS,
+        DEFAULT_IMPORT_LIMITS.paragraphs,
+      ),
+      wordChars: positiveIntegerSetting(
+        'LINGWIRE_MAX_WORD_CHARS',
+        env.LINGWIRE_MAX_WORD_CHARS,
+        DEFAULT_IMPORT_LIMITS.wordChars,
+      ),
+      recordBytes: positiveIntegerSetting(
+        'LINGWIRE_MAX_RECORD_BYTES',
+        env.LINGWIRE_MAX_RECORD_BYTES,
+        DEFAULT_IMPORT_LIMITS.recordBytes,
+      ),
+    },
   };
 }
 
@@ -98,6 +167,18 @@ export function publicUrlFrom(value: string | undefined): string | null {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function thresholdFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CONFIG.classifyThreshold;
+  const threshold = Number(value);
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new AppError(
+      'BAD_INPUT',
+      `LINGWIRE_CLASSIFY_THRESHOLD must be a number from 0 to 1, not "${value}".`,
+    );
+  }
+  return threshold;
 }
 
 function recencyFrom(value: string | undefined): number {

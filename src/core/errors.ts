@@ -40,7 +40,9 @@ export type ErrorCode =
   /** A feed URL that is already subscribed. */
   | 'FEED_EXISTS'
   /** One or more feeds could not be polled (each one's error is in its state). */
-  | 'FEED_UNREACHABLE';
+  | 'FEED_UNREACHABLE'
+  /** A search query with nothing to look for (empty, only punctuation, only `-word`). */
+  | 'BAD_QUERY';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -66,6 +68,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FEED_NOT_FOUND: 404,
   FEED_EXISTS: 409,
   FEED_UNREACHABLE: 502,
+  BAD_QUERY: 400,
 };
 
 export class AppError extends Error {

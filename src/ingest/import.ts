@@ -5,7 +5,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import type { ImportLimits } from '../core/config.js';
 import { AppError } from '../core/errors.js';
+import type { ClassifyMode } from './classify/filer.js';
 import type { BatchSummary, StoryPipeline } from './pipeline.js';
 import { readJsonl } from './sources/jsonl.js';
 import { readTextStory } from './sources/text.js';
@@ -39,12 +41,18 @@ export interface ImportOptions {
   progressEvery?: number;
   /** Indexers to leave out (`['related']` for `--no-related`). Default none. */
   without?: readonly string[];
+  /** What a record and its story may hold. Default `DEFAULT_IMPORT_LIMITS` (`core/config.ts`). */
+  limits?: ImportLimits;
+  /** When stories without a section are classified. Default `auto`. */
+  classify?: ClassifyMode;
 }
 
 export interface ImportSummary extends BatchSummary {
   files: number;
   /** Fields lingwire does not know, found in records and not stored, with how many records had each. */
   unknownFields: Array<{ field: string; records: number }>;
+  /** Control characters stripped from the stored stories (`sources/clean.ts`). */
+  controlCharacters: number;
 }
 
 /** The one warning line an import gives about fields it did not store; null when there were none. */
@@ -86,8 +94,8 @@ export async function expandPaths(
   return out;
 }
 
-function read(path: string, format: InputFormat): AsyncIterable<SourceRecord> {
-  return format === 'jsonl' ? readJsonl(path) : readTextStory(path);
+function read(path: string, format: InputFormat, limits?: ImportLimits): AsyncIterable<SourceRecord> {
+  return format === 'jsonl' ? readJsonl(path, { limits }) : readTextStory(path, { limits });
 }
 
 /** Reads `paths` and stores every story in them through the write pipeline, as one batch. */
@@ -99,11 +107,12 @@ export async function importPaths(
   const files = await expandPaths(paths, options.format);
   const every = options.progressEvery ?? 1000;
   const unknown = new Map<string, number>();
+  let controlCharacters = 0;
   const summary = await pipeline.saveBatch(
     async (batch) => {
       for (const file of files) {
         let records = 0;
-        for await (const record of read(file.path, file.format)) {
+        for await (const record of read(file.path, file.format, options.limits)) {
           if (!record.ok) {
             if (!options.skipInvalid) {
               throw new AppError(
@@ -115,13 +124,14 @@ export async function importPaths(
             continue;
           }
           for (const field of record.unknown ?? []) unknown.set(field, (unknown.get(field) ?? 0) + 1);
+          controlCharacters += record.controls ?? 0;
           await batch.save(record.story);
           if (++records % every === 0) options.onProgress?.({ path: file.path, records });
         }
       }
     },
-    { without: options.without },
+    { without: options.without, classify: options.classify },
   );
   const unknownFields = [...unknown].sort().map(([field, records]) => ({ field, records }));
-  return { files: files.length, ...summary, unknownFields };
+  return { files: files.length, ...summary, unknownFields, controlCharacters };
 }

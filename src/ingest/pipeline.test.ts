@@ -76,7 +76,8 @@ describe('the write pipeline', () => {
     });
     expect(analyses).toBe(2);
     const story = await services.store.stories.findStoryByExternalId('test', 'a');
-    expect(story?.level?.band).toMatch(/^[ABC][12]$/);
+    // Worked out, and too short to rate (two sentences of 7 and 4 words).
+    expect(story?.level).toMatchObject({ band: null, score: null, runningWords: 11 });
     const stored = decodeAnalysis((await services.store.analysis.findStoryAnalysis(story!.id))?.data);
     expect(analysisFits(texts, stored)).toBe(true);
 

@@ -16,6 +16,7 @@ import {
 import { encodeAnalysis } from '../articles/story-analysis.js';
 import type { AnalyzedStory, StoryAnalyzer } from '../articles/story-level.js';
 import type { Store, StoreTx } from '../store/types.js';
+import type { ClassifiedCounts, ClassifyMode, FilingSession, SectionFiler } from './classify/filer.js';
 import { detectLanguage } from './language.js';
 
 /** A story just added or changed, with its fresh analysis when the text was analysed. */
@@ -49,6 +50,8 @@ export interface BatchSummary {
   updated: number;
   unchanged: number;
   skipped: SkippedRecord[];
+  /** What the section classifier did; absent when the pipeline has no classifier. */
+  classified?: ClassifiedCounts;
 }
 
 export interface SkippedRecord {
@@ -67,6 +70,8 @@ export interface BatchWriter {
 export interface BatchOptions {
   /** Names of indexers to leave out of this batch (`related` for `import --no-related`). Default none. */
   without?: readonly string[];
+  /** When stories without a section are classified (`classify/filer.ts`). Default `auto`. */
+  classify?: ClassifyMode;
 }
 
 export class StoryPipeline {
@@ -75,6 +80,7 @@ export class StoryPipeline {
     private readonly publishing: PublishingService,
     private readonly analyze: StoryAnalyzer | null,
     private readonly indexers: readonly StoryIndexer[],
+    private readonly filer: SectionFiler | null = null,
   ) {}
 
   /**
@@ -90,9 +96,10 @@ export class StoryPipeline {
     try {
       await this.store.transaction(async (tx) => {
         const saved: Story[] = [];
+        const filing = this.filer?.session(tx, options.classify ?? 'auto') ?? null;
         await produce({
           save: async (input) => {
-            const result = await this.saveOne(tx, input, indexers);
+            const result = await this.saveOne(tx, input, indexers, filing);
             summary[result.outcome]++;
             if (result.outcome !== 'unchanged') saved.push(result.story);
             return result;
@@ -100,6 +107,7 @@ export class StoryPipeline {
           skip: (record) => summary.skipped.push(record),
         });
         for (const indexer of indexers) await indexer.storiesSaved(tx, saved);
+        if (filing) summary.classified = { ...filing.classified };
       });
     } catch (error) {
       for (const indexer of indexers) indexer.rolledBack();
@@ -115,13 +123,21 @@ export class StoryPipeline {
     }, options);
   }
 
-  private async saveOne(tx: StoreTx, given: StoryInput, indexers: readonly StoryIndexer[]) {
+  private async saveOne(
+    tx: StoreTx,
+    given: StoryInput,
+    indexers: readonly StoryIndexer[],
+    filing: FilingSession | null,
+  ) {
     // Every story keeps its language; a source that did not say gets the detected one.
-    const input =
+    const withLanguage =
       given.language === undefined
         ? { ...given, language: detectLanguage(given.paragraphs.join('\n')) }
         : given;
-    const existing = await this.publishing.findExisting(tx, input);
+    const existing = await this.publishing.findExisting(tx, withLanguage);
+    // A story without a section may get one from the classifier (or keep the one it has).
+    const filed = filing ? await filing.file(withLanguage, existing) : null;
+    const input = filed?.input ?? withLanguage;
     const unchangedText = sameText(existing, input);
     // An unchanged text with a level from the current model keeps its level and stored analysis.
     const analyzed =
@@ -131,6 +147,7 @@ export class StoryPipeline {
     // Without a dictionary an unchanged text keeps its (older) level; a changed one has none.
     const level = analyzed?.level ?? (unchangedText ? (existing?.level ?? null) : null);
     const result = await this.publishing.saveStory(tx, input, existing, level);
+    if (filing && filed) await filing.record(result.story, filed.filing, existing);
     if (result.outcome === 'unchanged' && !analyzed) return result;
     if (analyzed) {
       await tx.analysis.saveStoryAnalysis(

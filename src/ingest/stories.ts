@@ -6,6 +6,7 @@ import { takeDateline } from '../articles/dateline.js';
 import type { StoryInput } from '../articles/model.js';
 import type { FeedEntry } from './feeds/types.js';
 import type { ExtractedArticle } from './pages/extract.js';
+import { stripControls } from './sources/clean.js';
 
 /** Where a story came from and where it goes. */
 export interface StoryOrigin {
@@ -26,12 +27,14 @@ function story(
     paragraphs: string[];
   },
 ): StoryInput {
-  const { dateline, paragraphs } = takeDateline(fields.paragraphs);
+  // Control characters never reach a stored story from the web either (see `sources/clean.ts`).
+  const clean = (text: string) => stripControls(text).text;
+  const { dateline, paragraphs } = takeDateline(fields.paragraphs.map(clean).filter((p) => p.trim()));
   return {
     source: origin.source,
     externalId: fields.id,
     section: origin.section ?? null,
-    title: fields.title,
+    title: clean(fields.title),
     dateline,
     publishedAt: fields.published,
     url: fields.url,

@@ -2,6 +2,7 @@
  * The `feeds` row as both adapters read it (their migrations give the columns the same names),
  * and the conversions between it and a `Feed`. Booleans are integers on both stores.
  */
+import type { ClassifyMode } from '../ingest/classify/mode.js';
 import type { Feed, FeedState, LanguagePolicy, NewFeed } from '../ingest/polling/model.js';
 
 export interface FeedRow {
@@ -23,6 +24,8 @@ export interface FeedRow {
   items_seen: number;
   items_stored: number;
   items_skipped: number;
+  /** null: `auto` (feeds added before the setting existed). */
+  classify: string | null;
 }
 
 export function feedOf(row: FeedRow): Feed {
@@ -34,6 +37,7 @@ export function feedOf(row: FeedRow): Feed {
     language: row.language as LanguagePolicy,
     intervalMinutes: row.interval_minutes,
     allowPrivate: row.allow_private !== 0,
+    classify: (row.classify ?? 'auto') as ClassifyMode,
     createdAt: row.created_at,
     state: {
       lastPolledAt: row.last_polled_at,
@@ -59,6 +63,7 @@ export function newFeedParams(feed: NewFeed, now: string): Record<string, unknow
     language: feed.language,
     interval_minutes: feed.intervalMinutes,
     allow_private: feed.allowPrivate ? 1 : 0,
+    classify: feed.classify ?? 'auto',
     created_at: now,
     next_poll_at: now,
   };

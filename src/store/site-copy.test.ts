@@ -34,15 +34,30 @@ async function exported(db: string): Promise<string> {
   return res.out;
 }
 
-/** What ids and lists a reader sees: every story's id and slug, with its related list. */
+/**
+ * What ids and lists a reader sees: every story's id and slug, with its related list, and what a
+ * search finds (the target's search index is built as the copied stories land).
+ */
 async function snapshot(db: string) {
   const store = await openStore(db, { mustExist: true });
   try {
     const stories = await store.stories.listStories({ limit: 1000, offset: 0 });
     const lists = [];
     for (const s of stories) lists.push([s.id, s.slug, await store.related.findRelatedList(s.id)]);
+    const { search } = store;
+    const found = async (q: string[][]) =>
+      (
+        await search.searchStories({
+          terms: { include: q, exclude: [], sequence: q.flat() },
+          limit: 50,
+          offset: 0,
+        })
+      ).hits
+        .map((h) => h.id)
+        .sort((a, b) => a - b);
     return {
       lists,
+      search: [await found([['ceasefire']]), await found([['foreign', 'ministers']])],
       meta: await store.meta.findMeta('site'),
       vectors: await store.related.countRelatedVectors(),
     };
@@ -77,11 +92,13 @@ describe.each(targets)('lingwire db copy: SQLite → %s', (_, freshTarget) => {
     const res = await cli('db', 'copy', '--from', site, '--to', target, '--batch-size', '4');
     expect(res.code, res.err).toBe(0);
     expect(res.out).toMatch(
-      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+\.$/,
+      /^Copied and verified in [\d.]+ s: sections 5, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+\.$/,
     );
     expect(res.err.split('\n')).toContain('  stories: 12 of 13 rows');
     expect(await exported(target)).toBe(await exported(site));
-    expect(await snapshot(target)).toEqual(await snapshot(site));
+    const source = await snapshot(site);
+    expect(source.search.map((ids) => ids.length > 0)).toEqual([true, true]);
+    expect(await snapshot(target)).toEqual(source);
   });
 
   it('gives stories stored after the copy ids after the copied ones, and copies back unchanged', async () => {

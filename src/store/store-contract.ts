@@ -8,8 +8,10 @@ import { describe } from 'vitest';
 import { analysisAndMetaContract } from './contract/analysis-meta.js';
 import { changesContract } from './contract/changes.js';
 import { feedsContract } from './contract/feeds.js';
+import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { relatedContract } from './contract/related.js';
+import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
 import { transactionsContract } from './contract/transactions.js';
@@ -25,5 +27,7 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     transactionsContract(adapter);
     changesContract(adapter);
     feedsContract(adapter);
+    filingContract(adapter);
+    searchContract(adapter);
   });
 }

@@ -124,7 +124,11 @@ export type ListRow = DatelineColumns &
     | 'updated_at'
     | 'level_band'
     | 'level_score'
-  > & { first_paragraph: string | null };
+  > & {
+    first_paragraph: string | null;
+    /** `level_detail IS NOT NULL AND level_band IS NULL`: 1/0 on SQLite, a boolean on PostgreSQL. */
+    level_unrated: boolean | number;
+  };
 
 export function listRowOf(r: ListRow): StoryListRow {
   return {
@@ -139,6 +143,7 @@ export function listRowOf(r: ListRow): StoryListRow {
     firstParagraph: r.first_paragraph ?? '',
     levelBand: r.level_band,
     levelScore: r.level_score,
+    levelUnrated: Boolean(r.level_unrated),
   };
 }
 

@@ -29,6 +29,8 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'related_model', key: ['id'] },
   { name: 'meta', key: ['key'] },
   { name: 'feeds', key: ['id'] },
+  { name: 'story_filing', key: ['story_id'] },
+  { name: 'section_model', key: ['id'] },
 ];
 
 /**
@@ -40,6 +42,13 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   changes: 'the change log of this database (a copy appends one `all` entry instead)',
   changes_pruned: 'PostgreSQL only: how far this database pruned its change log',
   lingwire_schema: "PostgreSQL only: the schema version (SQLite's is PRAGMA user_version)",
+  // The search index is made from the stories by the target's own triggers as they land (SQLite);
+  // PostgreSQL's is a generated column of stories.
+  story_search: 'SQLite only: the FTS5 search index, kept from stories by triggers',
+  story_search_data: 'SQLite only: a table of the FTS5 search index',
+  story_search_idx: 'SQLite only: a table of the FTS5 search index',
+  story_search_docsize: 'SQLite only: a table of the FTS5 search index',
+  story_search_config: 'SQLite only: a table of the FTS5 search index',
 };
 
 /** Every table name lingwire's migrations create, copied or not. */

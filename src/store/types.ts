@@ -4,7 +4,7 @@
  * so the SQLite and PostgreSQL adapters are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
-import type { Dateline, Section, Story } from '../articles/model.js';
+import type { Dateline, Section, SectionFiling, Story } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
 import type { Feed, FeedState, NewFeed } from '../ingest/polling/model.js';
 
@@ -25,6 +25,8 @@ export interface StoryListRow {
   firstParagraph: string;
   levelBand: string | null;
   levelScore: number | null;
+  /** A level was worked out and the story is too short to rate (band and score null). */
+  levelUnrated: boolean;
 }
 
 /** Which stories a list shows; every field absent means no restriction. */
@@ -146,6 +148,31 @@ export interface AnalysisRepo {
   findStoryIdsWithoutAnalysis(version: number): Promise<number[]>;
 }
 
+/**
+ * How each story's section was chosen (`SectionFiling`), and the section classifier's fitted
+ * model. The model is opaque text to the store (the classifier owns its format).
+ */
+export interface FilingRepo {
+  /**
+   * Records how a story's section was chosen, replacing what was recorded; null forgets it (the
+   * story sits in the default section by default). `STORY_NOT_FOUND` when there is no such story.
+   * Change tag: `story:<storyId>`.
+   */
+  saveFiling(storyId: number, filing: SectionFiling | null): Promise<void>;
+  /** The recorded filings of `storyIds` (stories without one are absent from the map). */
+  findFilings(storyIds: readonly number[]): Promise<Map<number, SectionFiling>>;
+  /** How many stories of each section an editor or a feed filed (the classifier's training set), by section id. */
+  countFiledStories(): Promise<Array<{ sectionId: number; stories: number }>>;
+  /** The newest `limit` stories an editor or a feed filed in a section, newest first: training text. */
+  findFiledStories(
+    sectionId: number,
+    limit: number,
+  ): Promise<Array<{ id: number; title: string; paragraphs: string[] }>>;
+  /** Saves the fitted model and how many filed stories it was trained on. No change tag: no page shows it. */
+  saveSectionModel(data: string, trainedOn: number): Promise<void>;
+  findSectionModel(): Promise<{ data: string; trainedOn: number; updatedAt: string } | null>;
+}
+
 /** Small operator state by key, such as the writer's heartbeat. Records no change tag. */
 export interface MetaRepo {
   findMeta(key: string): Promise<string | null>;
@@ -192,6 +219,71 @@ export interface ChangeRepo {
   findChangesSince(seq: number): Promise<{ latest: number; tags: string[] } | null>;
 }
 
+// Full-text search as the store answers it (both adapters: SQLite FTS5, PostgreSQL tsvector), so
+// the page, the JSON API and the CLI rank alike. The query arrives parsed (`search/query.ts`): the
+// store never reads what a person typed.
+/** A parsed query: each entry a phrase of one or more lower-case tokens (see `search/query.ts`). */
+export interface SearchTerms {
+  /** Every phrase must be in the title or text (stemmed). Never empty. */
+  include: string[][];
+  /** Stories containing any of these phrases are left out. */
+  exclude: string[][];
+  /** Every included token in the order typed, common words too: side by side ranks higher. */
+  sequence: string[];
+}
+
+/** A search with its filters and page. */
+export interface SearchRequest {
+  terms: SearchTerms;
+  /** Only this section. */
+  sectionId?: number;
+  /** Only stories dated on or after this day (`YYYY-MM-DD`; the publication date, else when stored). */
+  from?: string;
+  /** Only stories dated on or before this day (`YYYY-MM-DD`). */
+  to?: string;
+  /** Only stories of this source (exactly as stored). */
+  source?: string;
+  /** Only stories of these level bands (`B1`, `B2`). */
+  levels?: readonly string[];
+  /** 1–100. */
+  limit: number;
+  /** ≥ 0. */
+  offset: number;
+}
+
+/** One result: the story as lists show it, its external id, and a snippet of its text. */
+export interface SearchHit extends StoryListRow {
+  source: string;
+  externalId: string;
+  /**
+   * Plain text around the best match with each matched word between `\uE000` and `\uE001`
+   * (`SNIPPET_OPEN`, `SNIPPET_CLOSE`); the web escapes the text and turns them into `<mark>`.
+   */
+  snippet: string;
+}
+
+/** Marks around matched words in snippets. */
+export const SNIPPET_OPEN = '\uE000';
+export const SNIPPET_CLOSE = '\uE001';
+
+/** A page of results, best first, and how many stories matched in all. */
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}
+
+/**
+ * The search index, kept up to date by the stores' own story writes (SQLite: triggers in the
+ * same transaction; PostgreSQL: a generated column), so an insert, an update, a delete, a copy
+ * or a restore can never leave it behind. Ranking: BM25-like relevance with title matches
+ * weighted above text matches, raised for stories that hold the query's words side by side.
+ */
+export interface SearchRepo {
+  searchStories(request: SearchRequest): Promise<SearchPage>;
+  /** Rebuilds the index from the stories (`lingwire search --rebuild`); returns the stories indexed. No change tag. */
+  rebuildSearchIndex(): Promise<number>;
+}
+
 /**
  * The repositories as seen inside one transaction. They are bound to it: once it has committed or
  * rolled back, calling any of them fails with `STORE_MISUSE`.
@@ -203,6 +295,9 @@ export interface StoreTx {
   analysis: AnalysisRepo;
   meta: MetaRepo;
   feeds: FeedRepo;
+  filing: FilingRepo;
+  /** Full-text search over titles and texts (`SearchRepo`). */
+  search: SearchRepo;
   /**
    * The change log as committed: inside a transaction it shows what others committed before it
    * began (a writer catching up on them), not the transaction's own entry, which lands at commit.

@@ -26,6 +26,7 @@ import type { Lexicon, WordInfo } from './lexicon.js';
 import { findPhrases, type PhraseMatch } from './phrases.js';
 import type { Upos } from './pos.js';
 import { tagPartsOfSpeech } from './pos-lemmas.js';
+import type { TaggedPiece } from './pos-pieces.js';
 import type { PosModel } from './pos-tagger.js';
 import { type Sentence, type SentenceOptions, splitSentences } from './sentences.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -54,6 +55,11 @@ export interface AnalyzedToken extends Token {
    * for spaces, and for every token when no POS model was given.
    */
   pos: Upos | null;
+  /**
+   * When the tagger read the word as several pieces (`it` + `'s`, `well` + `known`; see
+   * `pos-pieces.ts`), those word pieces with their own tags; `pos` is the head piece's.
+   */
+  parts?: TaggedPiece[];
 }
 
 /** The analysis of one text. */

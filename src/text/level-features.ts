@@ -4,6 +4,7 @@
  */
 
 import type { Band } from './bands.js';
+import type { Upos } from './pos.js';
 import type { ReadabilityToken } from './readability.js';
 
 /** What the estimator needs from a token; the analyser's `AnalyzedToken` has all of it. */
@@ -20,6 +21,8 @@ export interface LevelToken extends ReadabilityToken {
   rank: number;
   /** The lemma is in the Oxford 3000 core vocabulary. */
   oxford: boolean;
+  /** Universal POS tag (`pos-tagger.ts`); absent or null when the text was not tagged (the POS features are 0 then). */
+  pos?: Upos | null;
 }
 
 /** A text to rate: its analysed tokens and the dictionary phrases found in it (only counted). */
@@ -70,7 +73,48 @@ export interface LevelFeatures {
   wordsPerChunk: number;
   /** Opening brackets per word token; ≥ 0. */
   bracketShare: number;
+  // Part of speech (the tagger's UPOS tags); 0 when the tokens carry none.
+  /** Share of running words tagged NOUN; 0–1. */
+  nounShare: number;
+  /** Share of running words tagged VERB (not AUX); 0–1. */
+  verbShare: number;
+  /** Share of running words tagged ADJ; 0–1. */
+  adjectiveShare: number;
+  /** Share of running words tagged ADV; 0–1. */
+  adverbShare: number;
+  /** Share of running words tagged AUX (`is`, `has`, `will`, `can`); 0–1. */
+  auxiliaryShare: number;
+  /** Share of running words tagged PRON; 0–1. */
+  pronounShare: number;
+  /** Share of running words tagged DET; 0–1. */
+  determinerShare: number;
+  /** Words tagged SCONJ (`because`, `although`, `that`, `whether`) per sentence; ≥ 0. */
+  subordinatorsPerSentence: number;
+  /** Words tagged CCONJ (`and`, `but`, `or`) per sentence; ≥ 0. */
+  coordinatorsPerSentence: number;
+  /** Words tagged VERB per sentence: clauses, roughly; ≥ 0. */
+  verbsPerSentence: number;
+  /** Hard lemmas (beyond 高考) tagged VERB, ADJ or ADV per running word: the words adaptations replace; 0–1. */
+  hardModifierShare: number;
+  /** Hard lemmas tagged NOUN per running word: topic words every version keeps, and abstract nouns; 0–1. */
+  hardNounShare: number;
 }
+
+/** The POS-tag features of `LevelFeatures`, for the bench and the CLI. */
+export const POS_LEVEL_FEATURES = [
+  'nounShare',
+  'verbShare',
+  'adjectiveShare',
+  'adverbShare',
+  'auxiliaryShare',
+  'pronounShare',
+  'determinerShare',
+  'subordinatorsPerSentence',
+  'coordinatorsPerSentence',
+  'verbsPerSentence',
+  'hardModifierShare',
+  'hardNounShare',
+] as const satisfies readonly (keyof LevelFeatures)[];
 
 /** Window of running words for `onceHardShare` and `repeatedHardShare`. */
 export const HARD_WINDOW = 250;
@@ -146,6 +190,9 @@ export function levelFeatures({ tokens, phrases }: LevelInput): LevelFeatures {
   let brackets = 0;
   let chunks = 0;
   let inChunk = 0;
+  const tagCounts = new Map<Upos, number>();
+  let hardModifiers = 0;
+  let hardNouns = 0;
   const sentenceWords = new Map<number, number>();
   for (const token of tokens) {
     if (token.kind === 'punct') {
@@ -166,6 +213,14 @@ export function levelFeatures({ tokens, phrases }: LevelInput): LevelFeatures {
     hard.push(!EASY_BANDS.has(token.band));
     logRanks.push(Math.log(Math.min(RANK_CAP, token.rank > 0 ? token.rank : RANK_CAP)));
     if (!token.oxford) nonCore += 1;
+    const tag = token.pos ?? null;
+    if (tag !== null) {
+      tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+      if (!EASY_BANDS.has(token.band)) {
+        if (tag === 'VERB' || tag === 'ADJ' || tag === 'ADV') hardModifiers += 1;
+        else if (tag === 'NOUN') hardNouns += 1;
+      }
+    }
     const lower = token.text.toLowerCase();
     if (PREPOSITIONS.has(lower)) prepositions += 1;
     if (hasClauseSuffix(lower)) suffixed += 1;
@@ -177,6 +232,9 @@ export function levelFeatures({ tokens, phrases }: LevelInput): LevelFeatures {
   const perRunning = (n: number): number => (running === 0 ? 0 : n / running);
   const perWord = (n: number): number => (words === 0 ? 0 : n / words);
   const [onceHardShare, repeatedHardShare] = hardShares(lemmas, hard);
+  const tagged = (tag: Upos): number => perRunning(tagCounts.get(tag) ?? 0);
+  const perSentence = (tag: Upos): number =>
+    sentenceWords.size === 0 ? 0 : (tagCounts.get(tag) ?? 0) / sentenceWords.size;
   return {
     sentenceLength: sentenceWords.size === 0 ? 0 : Math.sqrt(squares / sentenceWords.size),
     lexicalVariety: movingTypeShare(lemmas, VARIETY_WINDOW),
@@ -190,6 +248,18 @@ export function levelFeatures({ tokens, phrases }: LevelInput): LevelFeatures {
     prepositionShare: perRunning(prepositions),
     wordsPerChunk: chunks === 0 ? 0 : words / chunks,
     bracketShare: perWord(brackets),
+    nounShare: tagged('NOUN'),
+    verbShare: tagged('VERB'),
+    adjectiveShare: tagged('ADJ'),
+    adverbShare: tagged('ADV'),
+    auxiliaryShare: tagged('AUX'),
+    pronounShare: tagged('PRON'),
+    determinerShare: tagged('DET'),
+    subordinatorsPerSentence: perSentence('SCONJ'),
+    coordinatorsPerSentence: perSentence('CCONJ'),
+    verbsPerSentence: perSentence('VERB'),
+    hardModifierShare: perRunning(hardModifiers),
+    hardNounShare: perRunning(hardNouns),
   };
 }
 

@@ -5,12 +5,15 @@ import {
   bandForScore,
   estimateLevel,
   HARD_WINDOW,
+  isTooShortToRate,
   LEVEL_FEATURES,
   LEVEL_MODEL,
   type LevelFeatures,
   type LevelInput,
   type LevelToken,
   levelFeatures,
+  MIN_SENTENCES_TO_RATE,
+  MIN_WORDS_TO_RATE,
   rawScore,
   SCORE_AT_ELEMENTARY_INTERMEDIATE,
   SCORE_AT_INTERMEDIATE_ADVANCED,
@@ -283,7 +286,7 @@ describe('score and band', () => {
     for (const key of difficulty) expect(LEVEL_MODEL.weights[key], key).toBeGreaterThan(0);
     for (const key of LEVEL_FEATURES) {
       const range = LEVEL_MODEL.correctionRange[key];
-      expect(range !== undefined, key).toBe(LEVEL_MODEL.weights[key] < 0);
+      expect(range !== undefined, key).toBe((LEVEL_MODEL.weights[key] ?? 0) < 0);
       if (range) expect(range[1], key).toBeGreaterThanOrEqual(range[0]);
     }
     expect(LEVEL_MODEL.intermediateAdvanced).toBeGreaterThan(LEVEL_MODEL.elementaryIntermediate);
@@ -300,25 +303,46 @@ describe('score and band', () => {
 
 describe('estimateLevel', () => {
   const easy =
-    'The man went to the shop. He got some milk and bread. Then he went home and had tea with his wife.';
+    'The man went to the shop. He got some milk and bread. Then he went home and had tea with his wife. ' +
+    'It was a cold day. The wind was strong and the sky was grey. His wife made soup for them. ' +
+    'They sat by the fire and ate it. Then they went to bed.';
   const hard =
-    'Notwithstanding unprecedented macroeconomic volatility, multilateral deliberations in Geneva stipulated a reciprocal moratorium on tariffs, which the envoy, speaking to Lavrov, described as a ceasefire.';
+    'Notwithstanding unprecedented macroeconomic volatility, multilateral deliberations in Geneva stipulated a reciprocal moratorium on tariffs, which the envoy, speaking to Lavrov, described as a ceasefire. ' +
+    'Delegations reiterated their commitment to an incremental, verifiable dismantling of subsidies, notwithstanding considerable scepticism among legislators. ' +
+    'Analysts contend that the arrangement, however ambiguous, constitutes a prerequisite for subsequent negotiations on sovereign indebtedness.';
 
   it('rates wire-style prose above a plain story', () => {
     const a = estimateLevel(analyse(easy));
     const b = estimateLevel(analyse(hard));
-    expect(a.score).toBeLessThan(b.score);
+    expect(a.score).toBeLessThan(b.score as number);
     expect(['A1', 'A2']).toContain(a.band);
     expect(['C1', 'C2']).toContain(b.band);
     expect(b.readability.fleschKincaidGrade).toBeGreaterThan(a.readability.fleschKincaidGrade);
   });
 
-  it('is A1 with the minimum score for a story with no running words', () => {
-    for (const text of ['', '2016 -- 300,000', 'Lavrov Kerry']) {
+  it(`does not rate a text of fewer than ${MIN_SENTENCES_TO_RATE} sentences or ${MIN_WORDS_TO_RATE} running words`, () => {
+    const sentence = (n: number) => `Then ${Array.from({ length: n - 1 }, () => 'word').join(' ')}.`;
+    const short = [
+      '',
+      '2016 -- 300,000',
+      'Lavrov Kerry',
+      'The cat sat on the mat.',
+      'Talks will resume soon.',
+      // Two long sentences: enough words, too few sentences.
+      `${sentence(30)} ${sentence(30)}`,
+      // Four sentences, 41 words of which 39 running words (names are not).
+      `${sentence(13)} ${sentence(13)} Lavrov, Kerry. ${sentence(13)}`,
+    ];
+    for (const text of short) {
       const level = estimateLevel(analyse(text));
-      expect(level.score).toBe(SCORE_MIN);
-      expect(level.band).toBe('A1');
+      expect(level.score, text).toBeNull();
+      expect(level.band, text).toBeNull();
+      expect(Object.values(level.features).every(Number.isFinite)).toBe(true);
     }
+    // Three sentences of 40 running words are rated.
+    const rated = estimateLevel(analyse(`${sentence(14)} ${sentence(13)} ${sentence(13)}`));
+    expect(rated.profile.runningWords).toBe(MIN_WORDS_TO_RATE);
+    expect(rated.band).toBe(bandForScore(rated.score as number));
   });
 
   const band: fc.Arbitrary<Band | null> = fc.constantFrom(
@@ -355,14 +379,18 @@ describe('estimateLevel', () => {
     fc.assert(
       fc.property(tokenList, (tokens) => {
         const level = estimateLevel({ tokens, phrases: [] });
-        const numbers = [level.score, ...Object.values(level.features), ...Object.values(level.readability)];
+        const numbers = [...Object.values(level.features), ...Object.values(level.readability)];
         const shares = [level.profile.offList, level.profile.unknown, ...Object.values(level.profile.bands)];
+        const rated = !isTooShortToRate(level.profile, level.readability);
         return (
           numbers.every(Number.isFinite) &&
           shares.every((s) => s >= 0 && s <= 1) &&
-          level.score >= SCORE_MIN &&
-          level.score <= SCORE_MAX &&
-          level.band === bandForScore(level.score)
+          (rated
+            ? level.score !== null &&
+              level.score >= SCORE_MIN &&
+              level.score <= SCORE_MAX &&
+              level.band === bandForScore(level.score)
+            : level.score === null && level.band === null)
         );
       }),
     );

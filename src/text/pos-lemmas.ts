@@ -11,6 +11,7 @@
 import { normalizeWord } from './lemmatize.js';
 import type { Lexicon, WordInfo } from './lexicon.js';
 import { POS_HINT, posClassOf, type Upos } from './pos.js';
+import { type TaggedPiece, type TokenPiece, tokenPieces } from './pos-pieces.js';
 import { type PosModel, type PosWord, tagWords } from './pos-tagger.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokenize.js';
@@ -38,6 +39,17 @@ export interface PosTarget extends Token {
   pos: Upos | null;
   entryKey: string | null;
   lemma: string | null;
+  /** The word pieces the tagger read, when there are several (`it` + `'s`; `well` + `known`). */
+  parts?: TaggedPiece[];
+}
+
+/** A token's pieces as handed to the tagger: where they start in `words`, and which is the head. */
+interface Placed {
+  index: number;
+  info: WordInfo | null;
+  first: number;
+  pieces: TokenPiece[];
+  head: number;
 }
 
 const CLASS_BITS: Readonly<Record<string, number>> = {
@@ -59,24 +71,55 @@ export function tagPartsOfSpeech(
   lookupForm: (token: Token) => string,
 ): void {
   for (const sentence of sentences) {
-    const indexes: number[] = [];
+    const placed: Placed[] = [];
     const words: PosWord[] = [];
-    const infos: (WordInfo | null)[] = [];
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       const token = tokens[i] as PosTarget;
       if (token.kind === 'space') continue;
-      indexes.push(i);
-      const info = token.kind === 'word' ? lexicon.wordInfo(lookupForm(token)) : null;
-      infos.push(info);
-      words.push({ text: token.kind === 'word' ? lookupForm(token) : token.text, hint: info?.posHint ?? 0 });
+      if (token.kind !== 'word') {
+        placed.push({ index: i, info: null, first: words.length, pieces: [], head: 0 });
+        words.push({ text: token.text, hint: 0 });
+        continue;
+      }
+      const form = lookupForm(token);
+      const info = lexicon.wordInfo(form);
+      // The tagger reads the pieces it was trained on (`pos-pieces.ts`): `it` + `'s`, `well` + `-` + `known`.
+      const { pieces, head } = tokenPieces(token, form);
+      placed.push({ index: i, info, first: words.length, pieces, head });
+      pieces.forEach((piece, j) => {
+        const hint =
+          pieces.length === 1 || (j === head && piece.text === form)
+            ? (info?.posHint ?? 0)
+            : piece.word
+              ? (lexicon.wordInfo(piece.text)?.posHint ?? 0)
+              : 0;
+        words.push({ text: piece.text, hint });
+      });
     }
     const tags = tagWords(words, model);
-    for (let k = 0; k < indexes.length; k++) {
-      const token = tokens[indexes[k] as number] as PosTarget;
+    for (const { index, info, first, pieces, head } of placed) {
+      const token = tokens[index] as PosTarget;
+      const k = first + head;
       const tag = tags[k] as Upos;
       token.pos = tag;
+      if (pieces.filter((p) => p.word).length > 1) {
+        token.parts = pieces.flatMap((piece, j) =>
+          piece.word
+            ? [
+                {
+                  text: token.text.slice(piece.start - token.start, piece.end - token.start),
+                  start: piece.start,
+                  end: piece.end,
+                  pos: tags[first + j] as Upos,
+                  ...(piece.clitic ? { clitic: true as const } : {}),
+                },
+              ]
+            : [],
+        );
+      } else if (token.parts) {
+        delete token.parts;
+      }
       if (token.kind !== 'word' || token.entryKey === null) continue;
-      const info = infos[k];
       if (!info?.ownEntryKey || !info.ownPosHint) continue;
       const bit = CLASS_BITS[posClassOf(tag)] ?? 0;
       if (!(info.ownPosHint & bit)) continue;
@@ -91,9 +134,9 @@ export function tagPartsOfSpeech(
 function afterBaseFormWord(words: readonly PosWord[], k: number): boolean {
   let j = k - 1;
   const prev = () => normalizeWord((words[j] as PosWord).text);
-  if (j >= 0 && (prev() === 'not' || prev() === 'never')) j--;
+  if (j >= 0 && (prev() === 'not' || prev() === "n't" || prev() === 'never')) j--;
   if (j < 0) return false;
   const word = prev();
-  // A contraction arrives as its base (`didn't` → `did`), so it is covered by the set.
+  // A contraction arrives as its base and clitic (`didn't` → `did` + `n't`), so it is covered by the set.
   return BASE_FORM_BEFORE.has(word);
 }

@@ -55,6 +55,10 @@ export const STORY_ROW_SCHEMA = {
     lead: { type: 'string', description: 'The first paragraph, shortened.' },
     levelBand: { type: ['string', 'null'], description: '`A1` … `C2`; null when not analysed.' },
     levelScore: { type: ['number', 'null'], description: '0–6, higher is harder.' },
+    levelUnrated: {
+      type: 'boolean',
+      description: 'True when the story was analysed but is too short to rate (no band then).',
+    },
     path: { type: 'string', description: 'The story page: `/stories/<slug>`.' },
   },
   required: ['id', 'slug', 'title', 'section', 'publishedAt', 'createdAt', 'updatedAt', 'path'],
@@ -77,6 +81,7 @@ export function storyRowJson(story: StorySummary) {
     lead: story.lead,
     levelBand: story.levelBand,
     levelScore: story.levelScore,
+    levelUnrated: story.levelUnrated,
     path: storyPath(story.slug),
   };
 }

@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
@@ -28,14 +29,16 @@ import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
+import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
 import { sitemapRoutes } from './routes/sitemap.js';
 import { storyRoutes } from './routes/stories.js';
 import { addSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
+import { NotFoundHelp } from './views/search-page.js';
 
 /** What the web app reads through: the composition root's services (`services.ts`). */
-export type WebServices = Pick<Services, 'store' | 'reading' | 'analyze' | 'dictionary' | 'close'>;
+export type WebServices = Pick<Services, 'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'close'>;
 
 export interface AppDeps {
   /** Closed when the app closes. */
@@ -105,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const stylesheet = versionedAssetUrl('site.css');
   const ctx: WebContext = {
     reading: services.reading,
+    search: services.search,
     cache: new PageCache(services.store),
     dictionary,
     analyze: dictionary ? services.analyze : null,
@@ -138,12 +142,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply: FastifyReply,
     status: number,
     text: { titleZh: string; titleEn: string; detail: string },
+    children?: ComponentChildren,
   ) => {
     const chrome = await ctx.chrome().catch(() => ({ stylesheet, sections: [], publicUrl: site.url }));
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(renderHtml(<MessagePageView chrome={chrome} path={request.url} {...text} />));
+      .send(
+        renderHtml(
+          <MessagePageView chrome={chrome} path={request.url} {...text}>
+            {children}
+          </MessagePageView>,
+        ),
+      );
   };
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -164,11 +175,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (wantsJson(request.url)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.url}.` } });
     }
-    return sendMessage(request, reply, 404, {
-      titleZh: '找不到这个页面',
-      titleEn: 'Page not found',
-      detail: '这个地址没有内容：文章可能已被删除，或者链接有误。 There is nothing at this address.',
-    });
+    const newest = await services.reading.listStories({ limit: 5, offset: 0 }).catch(() => []);
+    return sendMessage(
+      request,
+      reply,
+      404,
+      {
+        titleZh: '找不到这个页面',
+        titleEn: 'Page not found',
+        detail: '这个地址没有内容：文章可能已被删除，或者链接有误。 There is nothing at this address.',
+      },
+      <NotFoundHelp stories={newest} />,
+    );
   });
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -201,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sectionRoutes,
     storyRoutes,
     apiRoutes,
+    searchRoutes,
     lookupRoutes,
     openApiRoutes,
     feedRoutes,

@@ -2,12 +2,14 @@
 import type { ReadingService } from '../articles/reading.js';
 import type { StoryAnalyzer } from '../articles/story-level.js';
 import type { Dictionary } from '../dictionary/index.js';
+import type { SearchService } from '../search/service.js';
 import type { WriterStatus } from '../writer/status.js';
 import type { PageCache } from './page-cache.js';
 import type { SiteChrome } from './views/layout.js';
 
 export interface WebContext {
   reading: ReadingService;
+  search: SearchService;
   cache: PageCache;
   /** For the reader markup and `/api/lookup`; null when the dictionary is unavailable. */
   dictionary: Dictionary | null;

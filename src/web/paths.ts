@@ -34,3 +34,13 @@ export function openApiPath(): string {
 export function apiDocsPath(): string {
   return '/api/docs';
 }
+
+/** The search page for `params` (empty values left out), in a stable order. */
+export function searchPath(params: Record<string, string | number | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `/search?${text}` : '/search';
+}

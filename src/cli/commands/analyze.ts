@@ -11,7 +11,8 @@ import { readTextStory } from '../../ingest/sources/text.js';
 import type { SourceRecord } from '../../ingest/sources/types.js';
 import { withServices } from '../../services.js';
 import { type AnalyzedToken, analyzeText } from '../../text/analyze.js';
-import type { Level } from '../../text/level.js';
+import { type Level, MIN_SENTENCES_TO_RATE, MIN_WORDS_TO_RATE } from '../../text/level.js';
+import { wordRows } from '../../text/pos-pieces.js';
 import type { CommandEnv } from '../command-env.js';
 
 interface Analysed {
@@ -49,7 +50,8 @@ function summaryJson({ id, title, level }: Analysed) {
   return {
     id,
     title,
-    score: round(level.score),
+    // null and null: too short to rate (text/level.ts#isTooShortToRate).
+    score: level.score === null ? null : round(level.score),
     band: level.band,
     profile: {
       runningWords: level.profile.runningWords,
@@ -62,26 +64,20 @@ function summaryJson({ id, title, level }: Analysed) {
   };
 }
 
-function tokenJson(analysed: Analysed) {
-  return analysed.tokens
-    .filter((t) => t.kind === 'word')
-    .map((t) => ({
-      text: t.text,
-      start: t.start,
-      end: t.end,
-      lemma: t.lemma,
-      pos: t.pos,
-      band: t.band,
-      properNoun: t.properNoun,
-      sentence: t.sentenceIndex,
-    }));
+/** Every word, a contraction or compound as the pieces the tagger read (`text/pos-pieces.ts#wordRows`). */
+function tokenJson(analysed: Analysed, dictionary: Dictionary) {
+  return wordRows(analysed.tokens, dictionary);
 }
 
 function printHuman(a: Analysed, out: (line: string) => void): void {
   const { level } = a;
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   out(`${a.title}`);
-  out(`level ${level.band} (score ${level.score.toFixed(2)} of 0–6)`);
+  out(
+    level.score === null
+      ? `level: too short to rate (太短，无法评级: fewer than ${MIN_SENTENCES_TO_RATE} sentences or ${MIN_WORDS_TO_RATE} running words)`
+      : `level ${level.band} (score ${level.score.toFixed(2)} of 0–6)`,
+  );
   out(
     `readability: Flesch–Kincaid grade ${level.readability.fleschKincaidGrade.toFixed(1)}, Coleman–Liau ${level.readability.colemanLiauIndex.toFixed(1)}, ` +
       `${level.readability.words} words in ${level.readability.sentences} sentences`,
@@ -100,6 +96,10 @@ function printHuman(a: Analysed, out: (line: string) => void): void {
   out(
     `  easier: hard words repeated ${pct(f.repeatedHardShare)}, names ${pct(f.nameShare)}, ` +
       `median word rank ${Math.round(Math.exp(f.medianLogRank))}, ${f.wordsPerChunk.toFixed(1)} words between punctuation, brackets ${pct(f.bracketShare)}`,
+  );
+  out(
+    `  parts of speech: nouns ${pct(f.nounShare)}, verbs ${pct(f.verbShare)}, adjectives ${pct(f.adjectiveShare)}, adverbs ${pct(f.adverbShare)}; ` +
+      `hard verbs, adjectives and adverbs ${pct(f.hardModifierShare)}`,
   );
   out('tokens (word → lemma [band], * = name):');
   const words = a.tokens.filter((t) => t.kind === 'word');
@@ -144,7 +144,9 @@ export function registerAnalyze(program: Command, env: CommandEnv): void {
         const emit = (a: Analysed) => {
           if (options.json) {
             env.output.out(
-              JSON.stringify(options.tokens ? { ...summaryJson(a), tokens: tokenJson(a) } : summaryJson(a)),
+              JSON.stringify(
+                options.tokens ? { ...summaryJson(a), tokens: tokenJson(a, dictionary) } : summaryJson(a),
+              ),
             );
           } else {
             printHuman(a, env.output.out);

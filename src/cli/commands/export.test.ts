@@ -58,9 +58,12 @@ describe('export and import back', () => {
       fetched_at: '2026-03-03T09:00:00Z',
       language: 'en',
       text_from: 'page',
+      section_source: 'editor',
+      section_confidence: null,
     });
     // Detected when stored: a file that does not say still gets its language.
     expect(records[2].language).toBe('en');
+    expect(records[2]).toMatchObject({ section: '英语新闻', section_source: null, section_confidence: null });
     expect(records[1].text_from).toBe('summary');
 
     const file = join(dir, 'export.jsonl');

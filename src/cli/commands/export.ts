@@ -1,6 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import type { StoryView } from '../../articles/model.js';
 import { storyToJsonl } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
@@ -15,7 +16,7 @@ export function registerExport(program: Command, env: CommandEnv): void {
     .action(async (options: { output?: string }) => {
       await withServices(
         env.config(),
-        async ({ reading }) => {
+        async ({ reading, store }) => {
           let handle: FileHandle | null = null;
           if (options.output) {
             try {
@@ -33,16 +34,25 @@ export function registerExport(program: Command, env: CommandEnv): void {
             if (handle && chunk.length > 0) await handle.write(chunk.join(''));
             chunk = [];
           };
-          try {
-            for await (const story of reading.allStories()) {
-              const line = storyToJsonl(story);
-              if (handle) {
-                chunk.push(`${line}\n`);
-                if (chunk.length >= 500) await flush();
-              } else env.output.out(line);
+          // Stories go out 500 at a time, each batch's filings read with one query.
+          let pending: StoryView[] = [];
+          const write = async () => {
+            const filings = await store.filing.findFilings(pending.map((s) => s.id));
+            for (const story of pending) {
+              const line = storyToJsonl(story, filings.get(story.id) ?? null);
+              if (handle) chunk.push(`${line}\n`);
+              else env.output.out(line);
               count++;
             }
+            pending = [];
             await flush();
+          };
+          try {
+            for await (const story of reading.allStories()) {
+              pending.push(story);
+              if (pending.length >= 500) await write();
+            }
+            await write();
           } finally {
             await handle?.close();
           }

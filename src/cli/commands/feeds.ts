@@ -1,6 +1,7 @@
 /** `lingwire feeds add|list|poll|remove`: subscriptions polled into the site. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../core/errors.js';
+import { CLASSIFY_MODES, type ClassifyMode } from '../../ingest/classify/mode.js';
 import type { Feed, LanguagePolicy } from '../../ingest/polling/model.js';
 import type { PollResult } from '../../ingest/polling/poller.js';
 import { DEFAULT_INTERVAL_MINUTES, formatEvery, parseEvery } from '../../ingest/polling/schedule.js';
@@ -31,6 +32,7 @@ export function feedJson(feed: Feed) {
     language: feed.language,
     interval: formatEvery(feed.intervalMinutes),
     allowPrivate: feed.allowPrivate,
+    classify: feed.classify,
     lastSuccess: feed.state.lastSuccessAt,
     lastError: feed.state.lastError,
     consecutiveFailures: feed.state.consecutiveFailures,
@@ -64,10 +66,24 @@ function addCommand(feeds: Command, env: CommandEnv): void {
         .default('en'),
     )
     .option('--allow-private', 'allow loopback, private and link-local addresses (development only)')
+    .addOption(
+      new Option(
+        '--classify <mode>',
+        'stories without a section: auto (once two sections have 20 filed stories each), always, never',
+      )
+        .choices([...CLASSIFY_MODES])
+        .default('auto'),
+    )
     .action(
       async (
         url: string,
-        options: { section?: string; every?: number; language: LanguagePolicy; allowPrivate?: boolean },
+        options: {
+          section?: string;
+          every?: number;
+          language: LanguagePolicy;
+          allowPrivate?: boolean;
+          classify: ClassifyMode;
+        },
       ) => {
         let parsed: URL | null = null;
         try {
@@ -85,6 +101,7 @@ function addCommand(feeds: Command, env: CommandEnv): void {
               language: options.language,
               intervalMinutes: options.every ?? DEFAULT_INTERVAL_MINUTES,
               allowPrivate: options.allowPrivate ?? false,
+              classify: options.classify,
             },
             new Date().toISOString(),
           ),
@@ -114,7 +131,7 @@ function listCommand(feeds: Command, env: CommandEnv): void {
         const s = feed.state;
         env.output.out(`${feed.id}  ${feed.url}${feed.title ? `  "${feed.title}"` : ''}`);
         env.output.out(
-          `    section ${feed.section ?? '(default)'}, language ${feed.language}, every ${formatEvery(feed.intervalMinutes)}; last success ${s.lastSuccessAt ?? 'never'}; items ${s.itemsSeen} seen, ${s.itemsStored} stored, ${s.itemsSkipped} skipped`,
+          `    section ${feed.section ?? '(default)'}, classify ${feed.classify}, language ${feed.language}, every ${formatEvery(feed.intervalMinutes)}; last success ${s.lastSuccessAt ?? 'never'}; items ${s.itemsSeen} seen, ${s.itemsStored} stored, ${s.itemsSkipped} skipped`,
         );
         if (s.lastError)
           env.output.out(

@@ -1,10 +1,17 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { INPUT_FORMATS, type InputFormat, importPaths, unknownFieldsWarning } from '../../ingest/import.js';
-import type { BatchSummary } from '../../ingest/pipeline.js';
+import { CLASSIFY_MODES, type ClassifyMode } from '../../ingest/classify/filer.js';
+import {
+  type ImportSummary,
+  INPUT_FORMATS,
+  type InputFormat,
+  importPaths,
+  unknownFieldsWarning,
+} from '../../ingest/import.js';
 import { importUrl, isWebUrl } from '../../ingest/polling/web-import.js';
 import { withServices } from '../../services.js';
-import type { CommandEnv } from '../command-env.js';
+import { type CommandEnv, parsePositiveInt } from '../command-env.js';
+import { classifiedLine, limitsFrom } from './import-options.js';
 
 export function registerImport(program: Command, env: CommandEnv): void {
   program
@@ -20,6 +27,34 @@ export function registerImport(program: Command, env: CommandEnv): void {
     )
     .option('--no-related', 'do not update related-story lists now (run `lingwire related --rebuild` after)')
     .option('--allow-private', 'URLs: allow loopback, private and link-local addresses (development only)')
+    .addOption(
+      new Option(
+        '--classify <mode>',
+        'stories without a section: auto (once two sections have 20 filed stories each), always, never',
+      )
+        .choices([...CLASSIFY_MODES])
+        .default('auto'),
+    )
+    .option(
+      '--max-story-bytes <n>',
+      'bytes of text a story (default 204800, env LINGWIRE_MAX_STORY_BYTES)',
+      parsePositiveInt,
+    )
+    .option(
+      '--max-paragraphs <n>',
+      'paragraphs a story (default 1000, env LINGWIRE_MAX_PARAGRAPHS)',
+      parsePositiveInt,
+    )
+    .option(
+      '--max-word-chars <n>',
+      'characters a word (default 100, env LINGWIRE_MAX_WORD_CHARS)',
+      parsePositiveInt,
+    )
+    .option(
+      '--max-record-bytes <n>',
+      'bytes a JSON Lines record or text file (default 1048576, env LINGWIRE_MAX_RECORD_BYTES)',
+      parsePositiveInt,
+    )
     .addHelpText(
       'after',
       `
@@ -40,40 +75,65 @@ A URL (http or https) is fetched like \`lingwire preview\` does: a web page is s
 a feed's items as stories (a summary-only item gets its linked page), with their provenance.
 
 The import is one transaction: an invalid record stops it and nothing is stored.
+A record over a limit (--max-*) or not valid UTF-8 is an invalid record; control characters
+(terminal escapes, NUL, bidirectional overrides) are removed from what is stored, and counted.
 Re-importing a story (same source and id, or same title when it has no id) updates it.`,
     )
     .action(
       async (
         targets: string[],
-        options: { format?: InputFormat; skipInvalid?: boolean; related: boolean; allowPrivate?: boolean },
+        options: {
+          format?: InputFormat;
+          skipInvalid?: boolean;
+          related: boolean;
+          allowPrivate?: boolean;
+          classify: ClassifyMode;
+          maxStoryBytes?: number;
+          maxParagraphs?: number;
+          maxWordChars?: number;
+          maxRecordBytes?: number;
+        },
       ) => {
         const urls = targets.filter(isWebUrl);
         const paths = targets.filter((t) => !isWebUrl(t));
         const without = options.related ? [] : ['related'];
         const summary = await withServices(env.config(), async ({ pipeline, store, config }) => {
-          const total: BatchSummary & {
-            files: number;
-            unknownFields: Array<{ field: string; records: number }>;
-          } =
+          const total: ImportSummary =
             paths.length > 0
               ? await importPaths(pipeline, paths, {
                   format: options.format,
                   skipInvalid: options.skipInvalid,
                   without,
+                  classify: options.classify,
+                  limits: limitsFrom(config.importLimits, options),
                   onProgress: ({ path, records }) =>
                     env.output.progress?.(`importing ${path}: ${records} records…`),
                 })
-              : { files: 0, added: 0, updated: 0, unchanged: 0, skipped: [], unknownFields: [] };
+              : {
+                  files: 0,
+                  added: 0,
+                  updated: 0,
+                  unchanged: 0,
+                  skipped: [],
+                  unknownFields: [],
+                  controlCharacters: 0,
+                };
           for (const url of urls) {
             env.output.progress?.(`importing ${url}…`);
             const one = await importUrl(store, pipeline, url, {
               allowPrivate: options.allowPrivate ?? false,
               allowHosts: config.fetchHosts,
+              classify: options.classify,
             });
             total.added += one.added;
             total.updated += one.updated;
             total.unchanged += one.unchanged;
             total.skipped.push(...one.skipped);
+            if (one.classified) {
+              total.classified ??= { filed: 0, unsorted: 0 };
+              total.classified.filed += one.classified.filed;
+              total.classified.unsorted += one.classified.unsorted;
+            }
           }
           return total;
         });
@@ -88,6 +148,13 @@ Re-importing a story (same source and id, or same title when it has no id) updat
         env.output.out(
           `Imported ${parts.join(' and ')}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.skipped.length} skipped.`,
         );
+        const classified = classifiedLine(summary);
+        if (classified) env.output.out(classified);
+        if (summary.controlCharacters > 0) {
+          env.output.out(
+            `Removed ${summary.controlCharacters} control character${summary.controlCharacters === 1 ? '' : 's'} (terminal escapes, NUL, bidirectional overrides) from the stories.`,
+          );
+        }
       },
     );
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
 import { type CommandEnv, parsePositiveInt } from '../command-env.js';
+import { filingMark } from './filing-text.js';
 
 export function registerList(program: Command, env: CommandEnv): void {
   program
@@ -15,7 +16,7 @@ export function registerList(program: Command, env: CommandEnv): void {
     .action(async (options: { section?: string; limit: number; json?: boolean }) => {
       await withServices(
         env.config(),
-        async ({ reading }) => {
+        async ({ reading, store }) => {
           if (options.section !== undefined && !(await reading.findSection(options.section))) {
             throw new AppError('SECTION_NOT_FOUND', `there is no section "${options.section}".`);
           }
@@ -24,7 +25,9 @@ export function registerList(program: Command, env: CommandEnv): void {
             limit: options.limit,
             offset: 0,
           });
+          const filings = await store.filing.findFilings(stories.map((s) => s.id));
           for (const s of stories) {
+            const filing = filings.get(s.id) ?? null;
             if (options.json) {
               env.output.out(
                 JSON.stringify({
@@ -34,12 +37,14 @@ export function registerList(program: Command, env: CommandEnv): void {
                   title: s.title,
                   publishedAt: s.publishedAt,
                   level: s.levelBand,
+                  sectionSource: filing?.source ?? null,
+                  sectionConfidence: filing?.confidence ?? null,
                 }),
               );
             } else {
               const when = s.publishedAt?.slice(0, 10) ?? (s.dateline ? formatDateline(s.dateline) : '');
               env.output.out(
-                `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  ${storyPath(s.slug)}`,
+                `${String(s.id).padStart(6)}  ${(s.levelBand ?? '--').padEnd(2)}  ${s.section.nameZh}:${s.title}${when ? `  (${when})` : ''}  ${storyPath(s.slug)}${filingMark(filing)}`,
               );
             }
           }

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
 import type { CommandEnv } from '../command-env.js';
+import { filingLine } from './filing-text.js';
 
 export function registerShow(program: Command, env: CommandEnv): void {
   program
@@ -15,15 +16,28 @@ export function registerShow(program: Command, env: CommandEnv): void {
     .action(async (ref: string, options: { json?: boolean }) => {
       await withServices(
         env.config(),
-        async ({ reading }) => {
+        async ({ reading, store }) => {
           const story = await reading.findStory(ref);
           if (!story)
             throw new AppError('STORY_NOT_FOUND', `there is no story "${ref}" (give an id or a slug).`);
+          const filing = (await store.filing.findFilings([story.id])).get(story.id) ?? null;
           if (options.json) {
-            env.output.out(JSON.stringify({ ...storyJson(story), path: storyPath(story.slug) }, null, 2));
+            env.output.out(
+              JSON.stringify(
+                {
+                  ...storyJson(story),
+                  sectionSource: filing?.source ?? null,
+                  sectionConfidence: filing?.confidence ?? null,
+                  path: storyPath(story.slug),
+                },
+                null,
+                2,
+              ),
+            );
             return;
           }
           env.output.out(`${story.section.nameZh}:${story.title}`);
+          env.output.out(filingLine(story.section.nameZh, filing));
           const meta = [
             story.dateline && formatDateline(story.dateline),
             story.publishedAt,

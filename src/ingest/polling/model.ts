@@ -27,6 +27,8 @@ export interface FeedState {
   itemsSkipped: number;
 }
 
+import type { ClassifyMode } from '../classify/mode.js';
+
 /** A subscription as `feeds add` creates it. */
 export interface NewFeed {
   /** The feed's http(s) URL; unique. */
@@ -40,11 +42,14 @@ export interface NewFeed {
   intervalMinutes: number;
   /** Fetch it from a loopback, private or link-local address (development, tests). */
   allowPrivate: boolean;
+  /** Whether its stories without a section are classified (`ingest/classify/filer.ts`). Default `auto`. */
+  classify?: ClassifyMode;
 }
 
 /** A stored subscription with its state. */
 export interface Feed extends NewFeed {
   id: number;
+  classify: ClassifyMode;
   /** ISO 8601 date-time when it was added. */
   createdAt: string;
   state: FeedState;

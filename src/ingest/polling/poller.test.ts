@@ -119,3 +119,71 @@ describe('FeedPoller', () => {
     }
   });
 });
+
+describe('sections of polled stories', () => {
+  /** 20 stories filed in each of two sections, so `auto` classification is on. */
+  async function twoFiledSections(services: ReturnType<typeof memoryServices>) {
+    const topics = {
+      sports: 'match goal league coach team cup',
+      business: 'shares profit market bank prices economy',
+    };
+    await services.pipeline.saveStories(
+      Array.from({ length: 40 }, (_, i) => {
+        const topic = i % 2 ? 'business' : 'sports';
+        return {
+          source: 'seed',
+          externalId: `f${i}`,
+          section: topic,
+          title: `Filed ${i} ${topics[topic]}`,
+          dateline: null,
+          publishedAt: null,
+          url: null,
+          tags: [],
+          paragraphs: [`${topics[topic]} ${i}`],
+          pinnedRelated: [],
+          language: 'en',
+        };
+      }),
+    );
+  }
+
+  async function filingsOfPolled(services: ReturnType<typeof memoryServices>, newFeed: NewFeed) {
+    const poller = new FeedPoller(services.store, services.pipeline, {
+      allowHosts: ['127.0.0.1'],
+      random: () => 0.5,
+    });
+    await services.store.feeds.createFeed(newFeed, new Date().toISOString());
+    await poller.pollAll();
+    const ids = (await services.store.stories.listStories({ limit: 100, offset: 0 }))
+      .filter((s) => s.title.indexOf('Filed ') !== 0)
+      .map((s) => s.id);
+    expect(ids).toHaveLength(3);
+    return [...(await services.store.filing.findFilings(ids)).values()];
+  }
+
+  it("a feed's section is recorded as the feed's choice", async () => {
+    const services = memoryServices();
+    try {
+      await twoFiledSections(services);
+      const filings = await filingsOfPolled(services, { ...feed(`${base}/feed.xml`), section: 'world' });
+      expect(filings).toEqual([1, 2, 3].map(() => ({ source: 'feed', confidence: null })));
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('a feed without a section: its stories are classified unless the feed says never', async () => {
+    for (const classify of ['auto', 'never'] as const) {
+      const services = memoryServices();
+      try {
+        await twoFiledSections(services);
+        const filings = await filingsOfPolled(services, { ...feed(`${base}/feed.xml`), classify });
+        expect(filings.map((f) => f.source)).toEqual(
+          classify === 'never' ? [] : ['classifier', 'classifier', 'classifier'],
+        );
+      } finally {
+        await services.close();
+      }
+    }
+  });
+});

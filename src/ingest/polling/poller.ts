@@ -223,10 +223,18 @@ export class FeedPoller {
     });
     // A poll past its deadline has already been recorded as failed: it must not store late.
     if (expired.aborted) throw new AppError('FETCH_TIMEOUT', `feeds: ${feed.url} took too long to poll.`);
-    const summary = await this.pipeline.saveBatch(async (batch) => {
-      for (const story of items.stories) await batch.save(story);
-      for (const skipped of items.skipped) batch.skip(skipped);
-    });
+    const summary = await this.pipeline.saveBatch(
+      async (batch) => {
+        // The subscription's section is the feed's choice; without one the classifier may file it.
+        for (const story of items.stories) {
+          await batch.save(
+            story.section ? { ...story, sectionFiling: { source: 'feed', confidence: null } } : story,
+          );
+        }
+        for (const skipped of items.skipped) batch.skip(skipped);
+      },
+      { classify: feed.classify },
+    );
     const title = doc.feed.title || feed.title;
     await this.store.feeds.saveFeedState(
       feed.id,

@@ -6,6 +6,7 @@
 import { type Clock, systemClock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Store } from '../../store/types.js';
+import type { ClassifyMode } from '../classify/filer.js';
 import { type FetchOptions, fetchUrl } from '../fetch.js';
 import { detectLanguage } from '../language.js';
 import { hostOf } from '../net/address.js';
@@ -23,6 +24,8 @@ export interface UrlImportOptions {
   allowHosts?: readonly string[] | null;
   /** Section (slug or Chinese name) for the stories; default section when absent. */
   section?: string | null;
+  /** When stories without a section are classified. Default `auto`. */
+  classify?: ClassifyMode;
   clock?: Clock;
 }
 
@@ -63,15 +66,18 @@ export async function importUrl(
   if (doc.kind === 'article') {
     const story = storyFromArticle(doc.article, origin);
     if (!story) throw new AppError('NO_ARTICLE_TEXT', `${url}: the page has no title or text to store.`);
-    const summary = await pipeline.saveStories([
-      {
-        ...story,
-        author: doc.article.byline,
-        fetchedAt,
-        language: detectLanguage(story.paragraphs.join('\n')),
-        textFrom: 'page',
-      },
-    ]);
+    const summary = await pipeline.saveStories(
+      [
+        {
+          ...story,
+          author: doc.article.byline,
+          fetchedAt,
+          language: detectLanguage(story.paragraphs.join('\n')),
+          textFrom: 'page',
+        },
+      ],
+      { classify: options.classify },
+    );
     return { kind: 'article', ...summary };
   }
   const items = await storiesFromFeed(doc.feed, {
@@ -82,9 +88,12 @@ export async function importUrl(
     fetchArticle: (link) => fetchArticle(link, fetchOptions),
     isStored: async (id) => (await store.stories.findStoryByExternalId(source, id)) !== null,
   });
-  const summary = await pipeline.saveBatch(async (batch) => {
-    for (const story of items.stories) await batch.save(story);
-    for (const skipped of items.skipped) batch.skip(skipped);
-  });
+  const summary = await pipeline.saveBatch(
+    async (batch) => {
+      for (const story of items.stories) await batch.save(story);
+      for (const skipped of items.skipped) batch.skip(skipped);
+    },
+    { classify: options.classify },
+  );
   return { kind: 'feed', ...summary, unchanged: summary.unchanged + items.alreadyStored };
 }

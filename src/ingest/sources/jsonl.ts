@@ -11,13 +11,23 @@
  * Every problem is reported as `file:line: field "x": what is wrong`.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parseDatelineField, takeDateline } from '../../articles/dateline.js';
-import type { Dateline, PinnedLink, StoryInput, TextFrom } from '../../articles/model.js';
+import type {
+  Dateline,
+  PinnedLink,
+  SectionFiling,
+  SectionSource,
+  StoryInput,
+  TextFrom,
+} from '../../articles/model.js';
 import { parseRelatedEntry } from '../../articles/seed-format.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../core/config.js';
 import { AppError } from '../../core/errors.js';
+import { stripControlsDeep } from './clean.js';
+import { storyOverLimit } from './limits.js';
+import { type Line, readLines } from './lines.js';
 import type { SourceRecord } from './types.js';
 
 class FieldError extends Error {
@@ -128,7 +138,37 @@ export const JSONL_FIELDS: ReadonlySet<string> = new Set([
   'fetched_at',
   'language',
   'text_from',
+  'section_source',
+  'section_confidence',
 ]);
+
+const SECTION_SOURCES: readonly SectionSource[] = ['editor', 'feed', 'classifier'];
+
+/**
+ * How the record's section was chosen, as `export` writes it: `section_source` (`editor`, `feed`,
+ * `classifier`) and `section_confidence` (0–1). Absent: the import names the section, so `editor`.
+ */
+function sectionFilingOf(
+  record: Record<string, unknown>,
+  hasSection: boolean,
+): SectionFiling | null | undefined {
+  const source = optionalString(record, 'section_source');
+  const confidence = record.section_confidence;
+  if (source !== null && !SECTION_SOURCES.includes(source as SectionSource)) {
+    throw new FieldError('section_source', `must be one of ${SECTION_SOURCES.join(', ')}, not "${source}"`);
+  }
+  if (
+    confidence !== undefined &&
+    confidence !== null &&
+    (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))
+  ) {
+    throw new FieldError('section_confidence', `must be a number from 0 to 1, not ${describe(confidence)}`);
+  }
+  if (!hasSection) return undefined;
+  // An explicit null (an export of a story nobody filed) keeps it unfiled; absent means the file's editor.
+  if (source === null) return record.section_source === null ? null : undefined;
+  return { source: source as SectionSource, confidence: typeof confidence === 'number' ? confidence : null };
+}
 
 const TEXT_FROM: readonly TextFrom[] = ['feed', 'page', 'summary'];
 
@@ -222,10 +262,13 @@ export function storyFromJson(value: unknown): StoryInput {
   dateline ??= taken.dateline;
   paragraphs = taken.paragraphs;
 
+  const section = optionalString(record, 'section') ?? optionalString(record, 'category');
+  const sectionFiling = sectionFilingOf(record, section !== null);
   return {
     source: optionalString(record, 'source') ?? '',
     externalId,
-    section: optionalString(record, 'section') ?? optionalString(record, 'category'),
+    section,
+    ...(sectionFiling !== undefined ? { sectionFiling } : {}),
     title: title.replace(/\s+/g, ' ').trim(),
     dateline,
     publishedAt: date,
@@ -237,8 +280,19 @@ export function storyFromJson(value: unknown): StoryInput {
   };
 }
 
-/** Reads a JSON Lines file (gzip when it ends in `.gz`), one record per non-blank line. */
-export async function* readJsonl(path: string): AsyncIterable<SourceRecord> {
+/** Options of `readJsonl`. */
+export interface ReadOptions {
+  /** What a record and its story may hold. Default `DEFAULT_IMPORT_LIMITS`. */
+  limits?: ImportLimits;
+}
+
+/**
+ * Reads a JSON Lines file (gzip when it ends in `.gz`), one record per non-blank line. A line over
+ * the record limit, not valid UTF-8, not JSON, not a valid story or over a story limit is a bad
+ * record (`file:line: …`); control characters are stripped from every string and counted.
+ */
+export async function* readJsonl(path: string, options: ReadOptions = {}): AsyncIterable<SourceRecord> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const raw = createReadStream(path);
   let input: Readable = raw;
   if (path.toLowerCase().endsWith('.gz')) {
@@ -247,10 +301,13 @@ export async function* readJsonl(path: string): AsyncIterable<SourceRecord> {
     raw.on('error', (error) => gunzip.destroy(error));
     input = raw.pipe(gunzip);
   }
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   try {
-    yield* readLines(path, lines, () => ++lineNumber);
+    for await (const line of readLines(input, limits.recordBytes)) {
+      lineNumber = line.lineNumber;
+      const record = recordOf(path, line, limits);
+      if (record) yield record;
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(
@@ -261,34 +318,39 @@ export async function* readJsonl(path: string): AsyncIterable<SourceRecord> {
       },
     );
   } finally {
-    lines.close();
     input.destroy();
+    raw.destroy();
   }
 }
 
-async function* readLines(
-  path: string,
-  lines: AsyncIterable<string>,
-  nextLine: () => number,
-): AsyncIterable<SourceRecord> {
-  for await (const line of lines) {
-    const lineNumber = nextLine();
-    if (!line.trim()) continue;
-    const where = `${path}:${lineNumber}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      yield { ok: false, where, message: `${where}: not valid JSON (${(error as Error).message})` };
-      continue;
-    }
-    try {
-      const story = storyFromJson(value);
-      const unknown = Object.keys(value as object).filter((key) => !JSONL_FIELDS.has(key));
-      yield { ok: true, where, story, body: rawBody(value), ...(unknown.length > 0 ? { unknown } : {}) };
-    } catch (error) {
-      if (!(error instanceof FieldError)) throw error;
-      yield { ok: false, where, message: `${where}: field "${error.field}" ${error.message}` };
-    }
+/** One line as a record; null for a blank line. */
+function recordOf(path: string, line: Line, limits: ImportLimits): SourceRecord | null {
+  const where = `${path}:${line.lineNumber}`;
+  if (!line.ok) return { ok: false, where, message: `${where}: ${line.message}` };
+  if (!line.text.trim()) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, where, message: `${where}: not valid JSON (${(error as Error).message})` };
   }
+  const { value, removed } = stripControlsDeep(parsed);
+  let story: StoryInput;
+  try {
+    story = storyFromJson(value);
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    return { ok: false, where, message: `${where}: field "${error.field}" ${error.message}` };
+  }
+  const over = storyOverLimit(story, limits);
+  if (over) return { ok: false, where, message: `${where}: ${over}` };
+  const unknown = Object.keys(value as object).filter((key) => !JSONL_FIELDS.has(key));
+  return {
+    ok: true,
+    where,
+    story,
+    body: rawBody(value),
+    ...(unknown.length > 0 ? { unknown } : {}),
+    ...(removed > 0 ? { controls: removed } : {}),
+  };
 }

@@ -13,5 +13,7 @@ export type SourceRecord =
       body?: string;
       /** Fields of the record lingwire does not know (not stored), for the import's warning. */
       unknown?: string[];
+      /** Control characters stripped from the record (see `clean.ts`), when there were any. */
+      controls?: number;
     }
   | { ok: false; where: string; message: string };

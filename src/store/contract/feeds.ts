@@ -10,6 +10,7 @@ const FEED: NewFeed = {
   language: 'en',
   intervalMinutes: 30,
   allowPrivate: false,
+  classify: 'auto',
 };
 
 export function feedsContract(adapter: StoreContractAdapter): void {
@@ -20,7 +21,14 @@ export function feedsContract(adapter: StoreContractAdapter): void {
       const store = await stores.open();
       const one = await store.feeds.createFeed(FEED, NOW);
       const two = await store.feeds.createFeed(
-        { ...FEED, url: 'http://127.0.0.1:8080/f', section: null, language: 'any', allowPrivate: true },
+        {
+          ...FEED,
+          url: 'http://127.0.0.1:8080/f',
+          section: null,
+          language: 'any',
+          allowPrivate: true,
+          classify: 'never',
+        },
         NOW,
       );
       expect(one).toEqual({

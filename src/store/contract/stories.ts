@@ -75,9 +75,20 @@ export function storiesContract(adapter: StoreContractAdapter): void {
       await addStory(store, a.id, 3, { publishedAt: '2019-01-01', dateline: null });
       const all = await store.stories.listStories({ limit: 10, offset: 0 });
       expect(slugs(all)).toEqual(['s2', 's3', 's1']);
-      expect(all[0]).toMatchObject({ title: 'Story 2', sectionId: b.id, levelBand: 'B2', levelScore: 3.5 });
+      expect(all[0]).toMatchObject({
+        title: 'Story 2',
+        sectionId: b.id,
+        levelBand: 'B2',
+        levelScore: 3.5,
+        levelUnrated: false,
+      });
       expect(all[1]).toMatchObject({ dateline: null, publishedAt: '2019-01-01', createdAt: NOW });
-      expect(all[2]).toMatchObject({ firstParagraph: 'Old news.', levelBand: null, levelScore: null });
+      expect(all[2]).toMatchObject({
+        firstParagraph: 'Old news.',
+        levelBand: null,
+        levelScore: null,
+        levelUnrated: false,
+      });
       expect(slugs(await store.stories.listStories({ sectionId: a.id, limit: 1, offset: 1 }))).toEqual([
         's1',
       ]);
@@ -85,6 +96,20 @@ export function storiesContract(adapter: StoreContractAdapter): void {
       expect(await store.stories.countStories()).toBe(3);
       expect(await store.stories.countStories(a.id)).toBe(2);
       expect(await store.stories.countStories(9999)).toBe(0);
+    });
+
+    it('keeps a level too short to rate apart from no level at all, read back and in lists', async () => {
+      const store = await stores.open();
+      const section = await addSection(store, 'a');
+      const unrated = { ...LEVEL, score: null, band: null, runningWords: 6 };
+      const id = await addStory(store, section.id, 1, { level: unrated });
+      await addStory(store, section.id, 2, { level: null });
+      expect((await store.stories.findStoryById(id))?.level).toEqual(unrated);
+      const rows = await store.stories.listStories({ limit: 10, offset: 0 });
+      expect(rows.map((r) => [r.slug, r.levelBand, r.levelScore, r.levelUnrated])).toEqual([
+        ['s2', null, null, false],
+        ['s1', null, null, true],
+      ]);
     });
 
     it('lists undated stories after the dated ones, even when stored later, and keeps that through updates', async () => {

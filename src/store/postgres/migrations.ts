@@ -129,6 +129,35 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language text;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from text;   -- 'feed' | 'page' | 'summary'
   `,
+  // 6: automatic sections: how each story's section was chosen, the classifier's model, and the
+  // per-feed classification setting. Stories filed before this are recorded as an editor's, except
+  // those in the default section (英语新闻, slug news), which may simply have had none.
+  `
+  CREATE TABLE story_filing (
+    story_id   integer PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    source     text NOT NULL,              -- 'editor' | 'feed' | 'classifier'
+    confidence double precision                    -- the classifier's probability, 0–1; null otherwise
+  );
+  INSERT INTO story_filing (story_id, source)
+    SELECT s.id, 'editor' FROM stories s JOIN sections c ON c.id = s.section_id WHERE c.slug <> 'news';
+  CREATE TABLE section_model (
+    id         integer PRIMARY KEY CHECK (id = 1),
+    data       text NOT NULL,              -- JSON: the fitted classifier (ingest/classify/model.ts)
+    trained_on integer NOT NULL,           -- filed stories it was trained on
+    updated_at text NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN classify text;   -- 'auto' | 'always' | 'never'; null: auto
+  `,
+  // 7: full-text search (postgres/search.ts): the title (weight A) and the text (weight B) as a
+  // tsvector under the english configuration, a generated column (so every write, copy and
+  // restore keeps it; the ALTER computes it for the stories already stored), with a GIN index.
+  `
+  ALTER TABLE stories ADD COLUMN search_document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, title), 'A') ||
+    setweight(to_tsvector('english'::regconfig, paragraphs::jsonb), 'B')
+  ) STORED;
+  CREATE INDEX stories_search ON stories USING GIN (search_document);
+  `,
   // Undated stories sort after the dated ones (see UNDATED_SORT_PREFIX in store/story-rows.ts).
   `
   UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;

@@ -25,6 +25,7 @@ import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { postgresAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, postgresChangeRepo } from './changes.js';
 import { postgresFeedRepo } from './feeds.js';
+import { postgresFilingRepo } from './filing.js';
 import { postgresMetaRepo } from './meta.js';
 import { listenForChanges } from './notifications.js';
 import {
@@ -36,6 +37,7 @@ import {
 } from './open.js';
 import { postgresRelatedRepo } from './related.js';
 import { type Query, type Scope, storeError } from './scope.js';
+import { postgresSearchRepo } from './search.js';
 import { postgresSectionRepo } from './sections.js';
 import { postgresStoryRepo } from './stories.js';
 
@@ -76,6 +78,8 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: postgresAnalysisRepo(scope),
     meta: postgresMetaRepo(scope),
     feeds: postgresFeedRepo(scope),
+    filing: postgresFilingRepo(scope),
+    search: postgresSearchRepo(scope),
   };
 }
 

@@ -75,6 +75,7 @@ function updateParams(id: number, record: StoryRecord, now: string): unknown[] {
 
 const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
+  (level_detail IS NOT NULL AND level_band IS NULL) AS level_unrated,
   paragraphs::jsonb ->> 0 AS first_paragraph`;
 
 type Keys = Pick<StoryRow, 'id' | 'section_id' | 'title_key'>;

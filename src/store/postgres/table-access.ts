@@ -59,7 +59,8 @@ export async function openPostgresTableAccess(
     async columns(table) {
       const rows = await query<{ name: string }>(
         `SELECT column_name AS name FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+         WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+         ORDER BY ordinal_position`,
         [table],
       );
       return rows.map((r) => r.name);

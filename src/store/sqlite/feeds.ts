@@ -40,8 +40,8 @@ export function sqliteFeedRepo(scope: Scope): FeedRepo {
         try {
           const row = scope
             .prepare(
-              `INSERT INTO feeds (url, title, section, language, interval_minutes, allow_private, created_at, next_poll_at)
-               VALUES (@url, @title, @section, @language, @interval_minutes, @allow_private, @created_at, @next_poll_at)
+              `INSERT INTO feeds (url, title, section, language, interval_minutes, allow_private, classify, created_at, next_poll_at)
+               VALUES (@url, @title, @section, @language, @interval_minutes, @allow_private, @classify, @created_at, @next_poll_at)
                RETURNING *`,
             )
             .get(newFeedParams(feed, now)) as FeedRow;

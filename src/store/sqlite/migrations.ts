@@ -117,6 +117,50 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN language TEXT;    -- ISO 639-1
   ALTER TABLE stories ADD COLUMN text_from TEXT;   -- 'feed' | 'page' | 'summary'
   `,
+  // 6: automatic sections: how each story's section was chosen, the classifier's model, and the
+  // per-feed classification setting. Stories filed before this are recorded as an editor's, except
+  // those in the default section (英语新闻, slug news), which may simply have had none.
+  `
+  CREATE TABLE story_filing (
+    story_id   INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    source     TEXT NOT NULL,              -- 'editor' | 'feed' | 'classifier'
+    confidence REAL                        -- the classifier's probability, 0–1; null otherwise
+  );
+  INSERT INTO story_filing (story_id, source)
+    SELECT s.id, 'editor' FROM stories s JOIN sections c ON c.id = s.section_id WHERE c.slug <> 'news';
+  CREATE TABLE section_model (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    data       TEXT NOT NULL,              -- JSON: the fitted classifier (ingest/classify/model.ts)
+    trained_on INTEGER NOT NULL,           -- filed stories it was trained on
+    updated_at TEXT NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN classify TEXT;   -- 'auto' | 'always' | 'never'; null: auto
+  `,
+  // 7: full-text search (sqlite/search.ts): an FTS5 index of titles and texts (porter stemming),
+  // external content read from a view; triggers keep it in step with every write to stories in the
+  // writing transaction (import, update, delete, db copy), and the last statement indexes the
+  // stories already stored. The text is the paragraphs' JSON array undone by replace() (a
+  // table-valued json_each cannot be used in a trigger): paragraphs joined by newlines, the
+  // escapes JSON.stringify writes for text undone; view and triggers use the same expression.
+  `
+  CREATE VIEW story_search_text AS
+    SELECT id, title, replace(replace(replace(replace(replace(substr(stories.paragraphs, 3, length(stories.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\') AS body FROM stories;
+  CREATE VIRTUAL TABLE story_search USING fts5(
+    title, body, content = 'story_search_text', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER story_search_after_insert AFTER INSERT ON stories BEGIN
+    INSERT INTO story_search (rowid, title, body) VALUES (new.id, new.title, replace(replace(replace(replace(replace(substr(new.paragraphs, 3, length(new.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  CREATE TRIGGER story_search_after_delete AFTER DELETE ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, title, body) VALUES ('delete', old.id, old.title, replace(replace(replace(replace(replace(substr(old.paragraphs, 3, length(old.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  CREATE TRIGGER story_search_after_update AFTER UPDATE OF title, paragraphs ON stories BEGIN
+    INSERT INTO story_search (story_search, rowid, title, body) VALUES ('delete', old.id, old.title, replace(replace(replace(replace(replace(substr(old.paragraphs, 3, length(old.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+    INSERT INTO story_search (rowid, title, body) VALUES (new.id, new.title, replace(replace(replace(replace(replace(substr(new.paragraphs, 3, length(new.paragraphs) - 4), '","', char(10)), '\\"', '"'), '\\n', char(10)), '\\t', ' '), '\\\\', '\\'));
+  END;
+  INSERT INTO story_search (story_search) VALUES ('rebuild');
+  `,
   // Undated stories sort after the dated ones (see UNDATED_SORT_PREFIX in store/story-rows.ts).
   `
   UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;

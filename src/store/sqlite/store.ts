@@ -22,10 +22,12 @@ import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAnalysisRepo } from './analysis.js';
 import { type ChangeLogOptions, changeLogWriter, sqliteChangeRepo } from './changes.js';
 import { sqliteFeedRepo } from './feeds.js';
+import { sqliteFilingRepo } from './filing.js';
 import { sqliteMetaRepo } from './meta.js';
 import { openSqliteDatabase, type SqliteOpenOptions } from './open.js';
 import { sqliteRelatedRepo } from './related.js';
 import { type Scope, statementCache, unlessBusy } from './scope.js';
+import { sqliteSearchRepo } from './search.js';
 import { sqliteSectionRepo } from './sections.js';
 import { sqliteStoryRepo } from './stories.js';
 
@@ -55,6 +57,8 @@ function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
     analysis: sqliteAnalysisRepo(scope),
     meta: sqliteMetaRepo(scope),
     feeds: sqliteFeedRepo(scope),
+    filing: sqliteFilingRepo(scope),
+    search: sqliteSearchRepo(scope),
   };
 }
 

@@ -37,6 +37,7 @@ const UPDATE = `
 
 const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
+  (level_detail IS NOT NULL AND level_band IS NULL) AS level_unrated,
   json_extract(paragraphs, '$[0]') AS first_paragraph`;
 
 /** The story repository of `scope`. */

@@ -25,6 +25,21 @@ beforeAll(async () => {
       ],
       pinnedRelated: [],
     },
+    {
+      source: '',
+      externalId: null,
+      section: '国际英语新闻',
+      title: 'Council backs cycle lanes',
+      dateline: null,
+      publishedAt: null,
+      url: null,
+      tags: [],
+      paragraphs: [
+        'The city council voted on Tuesday to build twelve kilometres of new cycle lanes across the centre of the city, after two years of public meetings and a long argument about parking.',
+        'Supporters say the lanes will make streets safer for children who ride to school. Several shop owners had warned that losing parking spaces would drive customers away.',
+      ],
+      pinnedRelated: [],
+    },
   ]);
 });
 afterAll(async () => {
@@ -55,12 +70,24 @@ describe('the story page with a dictionary', () => {
   });
 
   it('shows the level worked out when the story was stored, on the page and in lists', async () => {
-    const html = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
+    const html = (await app.inject('/stories/council-backs-cycle-lanes')).body;
     expect(html).toMatch(
       /<p class="level-line"><span class="level-badge level-([ABC][12])" title="难度 \d\.\d \/ 6">\1<\/span> 难度/,
     );
     const home = (await app.inject('/')).body;
-    expect(home).toMatch(/<span class="level-badge level-[ABC][12]"/);
+    const item = (slug: string) => home.slice(home.indexOf(`/stories/${slug}`)).split('</li>')[0] as string;
+    expect(item('council-backs-cycle-lanes')).toMatch(/<span class="level-badge level-[ABC][12]"/);
+    // Three sentences but 24 running words: too short to rate, on the page and in the list.
+    expect(item('envoys-discuss-a-cease-fire')).toContain(
+      '<span class="level-badge level-unrated">太短，无法评级</span>',
+    );
+    const short = (await app.inject('/stories/envoys-discuss-a-cease-fire')).body;
+    expect(short).toMatch(
+      /<p class="level-line"><span class="level-badge level-unrated">太短，无法评级<\/span> · \d+ 词/,
+    );
+    // The level line (not the legend, which shows every band) names no band and no score.
+    const levelLine = short.slice(short.indexOf('<p class="level-line">')).split('</p>')[0] as string;
+    expect(levelLine).not.toMatch(/level-[ABC][12]|难度 \d/);
   });
 
   it('lists the vocabulary beyond 中考/高考 once each, in order, linked to its sentence', async () => {

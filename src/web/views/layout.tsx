@@ -89,6 +89,10 @@ export function Layout({
                 ))}
               </nav>
             )}
+            <form class="site-search" action="/search" method="get" aria-label="搜索 Search">
+              <input type="search" name="q" lang="en" aria-label="搜索 Search" placeholder="搜索 Search" />
+              <button type="submit">搜索</button>
+            </form>
           </div>
         </header>
         <main id="main">{children}</main>

@@ -13,7 +13,8 @@ export function StoryList({ stories }: { stories: StorySummary[] }) {
             {story.title}
           </a>
           <p class="story-meta">
-            <LevelBadge band={story.levelBand} score={story.levelScore} /> <DateOf story={story} />
+            <LevelBadge band={story.levelBand} score={story.levelScore} unrated={story.levelUnrated} />{' '}
+            <DateOf story={story} />
           </p>
           {story.lead && (
             <p class="lead" lang="en">

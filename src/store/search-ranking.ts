@@ -1,0 +1,106 @@
+/**
+ * What both adapters share about ranking search results and filtering them, so SQLite and
+ * PostgreSQL order alike: the weights (chosen on the tuning half of `bench/search-quality.ts`'s
+ * known-item queries, never on the half it reports), how a page is cut from the reranked pool,
+ * and the date filter's bounds.
+ *
+ * The ranking is BM25 (FTS5's `bm25`; PostgreSQL's `ts_rank_cd` stands in) with the title
+ * weighted above the text, then, over the best `POOL` stories by it and the best `POOL` holding
+ * the typed words side by side, two signals a reader's memory of a story gives: the words typed
+ * side by side in the story (a remembered sentence), every part in the title (a remembered
+ * headline). Each costs one indexed query or none, so a search stays a handful of statements.
+ */
+import type { SearchRequest, SearchTerms } from './types.js';
+
+/** Stories reranked by the signals below; deeper pages follow plain BM25. */
+export const POOL = 50;
+
+export interface RankWeights {
+  /** BM25 weight of the title column (the text's is 1). */
+  title: number;
+  /** Added (on a 0–1 scale of the pool's best BM25) when the typed sequence is a phrase of the story. */
+  phrase: number;
+  /** Added when every included word or phrase is in the title. */
+  inTitle: number;
+}
+
+export const RANK_WEIGHTS: RankWeights = { title: 3, phrase: 1, inTitle: 0.3 };
+
+/** What the signals are known for a candidate. */
+export interface Candidate {
+  id: number;
+  /** Relevance, higher is better (BM25 as a positive number). */
+  relevance: number;
+  phrase: boolean;
+  inTitle: boolean;
+}
+
+/** Candidates best first by relevance plus the signals' bonuses; ties by newer id. */
+export function rerank(candidates: Candidate[], weights: RankWeights = RANK_WEIGHTS): Candidate[] {
+  const best = Math.max(1e-9, ...candidates.map((c) => c.relevance));
+  const score = (c: Candidate) =>
+    c.relevance / best + (c.phrase ? weights.phrase : 0) + (c.inTitle ? weights.inTitle : 0);
+  const scored = candidates.map((c) => ({ c, s: score(c) }));
+  scored.sort((a, b) => b.s - a.s || b.c.id - a.c.id);
+  return scored.map((x) => x.c);
+}
+
+/** Whether the typed sequence says more than the included phrases (two or more words). */
+export function hasSequence(terms: SearchTerms): boolean {
+  return (
+    terms.sequence.length >= 2 &&
+    !(terms.include.length === 1 && terms.include[0]!.length === terms.sequence.length)
+  );
+}
+
+/** The day after `YYYY-MM-DD`, for "on or before `to`" as `sort_at < next day`. */
+export function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** The filter values as both adapters bind them (null: no filter). */
+export function filterValues(request: SearchRequest) {
+  return {
+    section: request.sectionId ?? null,
+    from: request.from ?? null,
+    before: request.to ? dayAfter(request.to) : null,
+    source: request.source ?? null,
+    levels: request.levels && request.levels.length > 0 ? JSON.stringify(request.levels) : null,
+  };
+}
+
+/** Whether any filter is set (SQLite then joins the stories table while matching). */
+export function hasFilters(request: SearchRequest): boolean {
+  return Object.values(filterValues(request)).some((v) => v !== null);
+}
+
+/**
+ * Near-duplicates and story families: when stories carry `duplicate_of` and a family id (the
+ * `dups` work), a copy must never be listed and a family once. Both adapters put
+ * `VISIBLE_STORIES` in every search's WHERE clause and keep only the first hit of each
+ * `FAMILY_KEY` (in `rerank` order), so that change is these two lines:
+ * `s.duplicate_of IS NULL` and `COALESCE(s.family_id, s.id)`.
+ */
+export const VISIBLE_STORIES = 'TRUE';
+export const FAMILY_KEY = 's.id';
+
+/** A word as the title check compares it: lower case, a plural or verb ending cut (crudely). */
+function stem(token: string): string {
+  return token.length > 4 ? token.replace(/(?:ing|ed|es|s)$/, '') : token;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/** Whether every included phrase is in `title` (its words in a row, endings aside). */
+export function allInTitle(title: string, include: readonly string[][]): boolean {
+  const words = (title.normalize('NFKC').toLowerCase().match(TOKEN) ?? []).map(stem);
+  return include.every((phrase) => {
+    const wanted = phrase.map(stem);
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (wanted.every((w, k) => words[i + k] === w)) return true;
+    }
+    return false;
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Search on SQLite: the FTS5 table `story_search` (migration 6: porter stemmer over unicode61,
+ * external content read from the `story_search_text` view, kept by triggers on `stories`).
+ *
+ * A search is a few indexed queries: how many match; the best `POOL` by `bm25` (title weighted);
+ * the best `POOL` that hold the typed sequence as a phrase (so a remembered sentence is found
+ * even when its words are common); the pool's titles, for the title signal (`search-ranking.ts`
+ * combines them); deeper pages follow plain bm25. Snippets come from FTS5's `snippet()` for the
+ * page only.
+ */
+import {
+  allInTitle,
+  type Candidate,
+  FAMILY_KEY,
+  filterValues,
+  hasFilters,
+  hasSequence,
+  POOL,
+  RANK_WEIGHTS,
+  type RankWeights,
+  rerank,
+  VISIBLE_STORIES,
+} from '../search-ranking.js';
+import { type ListRow, listRowOf } from '../story-rows.js';
+import {
+  type SearchHit,
+  type SearchRepo,
+  type SearchRequest,
+  type SearchTerms,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+} from '../types.js';
+import type { Scope } from './scope.js';
+
+/** An FTS5 phrase: tokens are letters and digits only (`search/query.ts`), so quoting is safe. */
+const phrase = (tokens: readonly string[]) => `"${tokens.join(' ')}"`;
+
+/** The FTS5 expression of `terms`: every included phrase, none of the excluded. */
+export function ftsExpression(terms: SearchTerms): string {
+  const include = terms.include.map(phrase).join(' AND ');
+  if (terms.exclude.length === 0) return include;
+  return `(${include}) NOT (${terms.exclude.map(phrase).join(' OR ')})`;
+}
+
+const FILTERS = `
+  AND (@section IS NULL OR s.section_id = @section)
+  AND (@from IS NULL OR s.sort_at >= @from)
+  AND (@before IS NULL OR s.sort_at < @before)
+  AND (@source IS NULL OR s.source = @source)
+  AND (@levels IS NULL OR s.level_band IN (SELECT value FROM json_each(@levels)))
+  AND ${VISIBLE_STORIES}`;
+
+/** FROM … WHERE of a match, joining the stories only when a filter needs them. */
+const from = (filtered: boolean) =>
+  filtered
+    ? `FROM story_search f JOIN stories s ON s.id = f.rowid WHERE story_search MATCH @match ${FILTERS}`
+    : `FROM story_search f WHERE story_search MATCH @match AND ${VISIBLE_STORIES}`;
+
+const RANK = 'bm25(story_search, @titleWeight, 1.0)';
+
+const HIT_COLUMNS = `s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.updated_at, s.dateline_place,
+  s.dateline_month, s.dateline_day, s.dateline_agency, s.dateline_text, s.level_band, s.level_score,
+  json_extract(s.paragraphs, '$[0]') AS first_paragraph, s.source, s.external_id, ${FAMILY_KEY} AS family,
+  snippet(story_search, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 40) AS snippet`;
+
+type HitRow = ListRow & { source: string; external_id: string; family: number; snippet: string | null };
+
+export function sqliteSearchRepo(scope: Scope): SearchRepo {
+  return {
+    async searchStories(request) {
+      return scope.read('search.searchStories', () => search(scope, request));
+    },
+    rebuildSearchIndex() {
+      return scope.write('search.rebuildSearchIndex', () => {
+        scope.prepare("INSERT INTO story_search (story_search) VALUES ('rebuild')").run();
+        return (scope.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number }).n;
+      });
+    },
+  };
+}
+
+function search(scope: Scope, request: SearchRequest) {
+  const { total, candidates, pool } = searchCandidates(scope, request);
+  if (total === 0) return { hits: [], total };
+  const ranked = rerank(candidates);
+  const filtered = hasFilters(request);
+  const base = { ...(filtered ? filterValues(request) : {}), titleWeight: RANK_WEIGHTS.title };
+  const match = ftsExpression(request.terms);
+  const { limit, offset } = request;
+  let pageIds = ranked.slice(offset, offset + limit).map((c) => c.id);
+  if (offset + limit > ranked.length && total > ranked.length) {
+    // Past the pool: plain bm25 order of the rest.
+    const deeper = scope
+      .prepare(
+        `SELECT f.rowid AS id, ${RANK} AS rank ${from(filtered)}
+         AND f.rowid NOT IN (SELECT value FROM json_each(@pool)) ORDER BY rank LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        ...base,
+        match,
+        pool: JSON.stringify([...pool.keys()]),
+        limit: offset + limit - Math.max(offset, ranked.length),
+        offset: Math.max(0, offset - ranked.length),
+      }) as Array<{ id: number }>;
+    pageIds = [...pageIds, ...deeper.map((r) => r.id)];
+  }
+  return { hits: hitsFor(scope, pageIds, match), total };
+}
+
+/**
+ * The pool a search reranks: the best `POOL` by bm25 (title weighted `weights.title`) and the best
+ * holding the typed sequence as a phrase, each with its signals. Exported for the quality bench,
+ * which tries weights on its tuning queries.
+ */
+export function searchCandidates(
+  scope: Pick<Scope, 'prepare'>,
+  request: SearchRequest,
+  weights: RankWeights = RANK_WEIGHTS,
+): { total: number; candidates: Candidate[]; pool: Map<number, number> } {
+  const filtered = hasFilters(request);
+  const base = { ...(filtered ? filterValues(request) : {}), titleWeight: weights.title };
+  const match = ftsExpression(request.terms);
+  const ids = (sql: string, params: object) =>
+    new Set((scope.prepare(sql).all(params) as Array<{ id: number }>).map((r) => r.id));
+
+  const total = (
+    scope.prepare(`SELECT COUNT(*) AS n ${from(filtered)}`).get({ ...base, match }) as { n: number }
+  ).n;
+  if (total === 0) return { total, candidates: [], pool: new Map<number, number>() };
+
+  const top = `SELECT f.rowid AS id, ${RANK} AS rank ${from(filtered)} ORDER BY rank LIMIT @limit`;
+  const pool = new Map<number, number>();
+  for (const r of scope.prepare(top).all({ ...base, match, limit: POOL }) as Array<{
+    id: number;
+    rank: number;
+  }>) {
+    pool.set(r.id, -r.rank);
+  }
+  // Stories holding the typed words side by side, however common the words: those below the
+  // bm25 pool enter it at its weakest relevance (their bm25 is at most that), with the bonus.
+  const sequence = hasSequence(request.terms) ? `(${match}) AND ${phrase(request.terms.sequence)}` : null;
+  const inPhrase = sequence ? ids(top, { ...base, match: sequence, limit: POOL }) : new Set<number>();
+  const weakest = Math.min(...pool.values());
+  for (const id of inPhrase) if (!pool.has(id)) pool.set(id, weakest);
+  const titles = scope
+    .prepare('SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...pool.keys()])) as Array<{ id: number; title: string }>;
+  const inTitle = new Set(titles.filter((t) => allInTitle(t.title, request.terms.include)).map((t) => t.id));
+  const candidates = [...pool].map(
+    ([id, relevance]): Candidate => ({ id, relevance, phrase: inPhrase.has(id), inTitle: inTitle.has(id) }),
+  );
+  return { total, candidates, pool };
+}
+
+function hitsFor(scope: Scope, ids: number[], match: string): SearchHit[] {
+  if (ids.length === 0) return [];
+  const rows = scope
+    .prepare(
+      `SELECT ${HIT_COLUMNS} FROM story_search f JOIN stories s ON s.id = f.rowid
+       WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`,
+    )
+    .all({ match, ids: JSON.stringify(ids) }) as HitRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const families = new Set<number>();
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (!row || families.has(row.family)) continue;
+    families.add(row.family);
+    hits.push({
+      ...listRowOf(row),
+      source: row.source,
+      externalId: row.external_id,
+      snippet: row.snippet ?? '',
+    });
+  }
+  return hits;
+}
