@@ -151,6 +151,8 @@ export interface StorySummary {
   section: Section;
   publishedAt: string | null;
   createdAt: string;
+  /** ISO 8601 date-time of the last change. */
+  updatedAt: string;
   dateline: Dateline | null;
   /** The first paragraph, shortened, for list entries and meta descriptions. */
   lead: string;

@@ -12,7 +12,7 @@ import {
   storyTag,
   titleTag,
 } from '../store/change-tags.js';
-import type { Store, StoryListRow } from '../store/types.js';
+import type { ListQuery, Store, StoryFilter, StoryListRow } from '../store/types.js';
 import { leadOf } from './lead.js';
 import type { Section, Story, StorySummary, StoryView } from './model.js';
 import { computedRelated } from './related-list.js';
@@ -177,10 +177,9 @@ export class ReadingService {
       });
       if (rows.length > 0) groups.push({ section, stories: rows.map((r) => summaryOf(r, section)) });
     }
-    const newest = (group: { stories: StorySummary[] }) => {
-      const first = group.stories[0]!;
-      return first.publishedAt ?? first.createdAt;
-    };
+    // Lists put undated stories last, so the first is the newest dated one; a section holding
+    // only undated stories goes last rather than first for having been imported today.
+    const newest = (group: { stories: StorySummary[] }) => group.stories[0]!.publishedAt ?? '';
     // Stable sort: sections with equally new stories keep the navigation's order.
     groups.sort((a, b) => (newest(a) < newest(b) ? 1 : newest(a) > newest(b) ? -1 : 0));
     return { groups, tags: [STORIES_TAG, SECTIONS_TAG] };
@@ -225,6 +224,34 @@ export class ReadingService {
     return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
   }
 
+  /** Stories matching `query` (section by id), newest first; undated ones after the dated. */
+  async filterStories(query: ListQuery): Promise<StorySummary[]> {
+    const sections = await this.sectionMap();
+    const rows = await this.store.stories.listStories(query);
+    return rows.map((r) => summaryOf(r, sections.get(r.sectionId)!));
+  }
+
+  /** How many stories `filterStories` finds with this filter, on every page together. */
+  async countFilteredStories(filter: StoryFilter): Promise<number> {
+    return this.store.stories.countFilteredStories(filter);
+  }
+
+  /**
+   * The newest stories whole (body and section), for feeds: of one section, or of the site.
+   * Tags: the section's list (a story edited in it records `section:<id>` too), or every story.
+   */
+  async newestStories(limit: number, section?: Section): Promise<{ stories: StoryView[]; tags: string[] }> {
+    const sections = await this.sectionMap();
+    const rows = await this.store.stories.listStories({ sectionId: section?.id, limit, offset: 0 });
+    const stories: StoryView[] = [];
+    for (const row of rows) {
+      const story = await this.store.stories.findStoryById(row.id);
+      if (story) stories.push(this.withSection(story, sections));
+    }
+    const tags = section ? [sectionTag(section.id), SECTIONS_TAG] : [STORIES_TAG, SECTIONS_TAG];
+    return { stories, tags };
+  }
+
   /** A section by slug or Chinese name. */
   async findSection(name: string): Promise<Section | null> {
     return (
@@ -267,6 +294,7 @@ export function summaryOf(row: StoryListRow, section: Section): StorySummary {
     section,
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     dateline: row.dateline,
     lead: leadOf(row.firstParagraph),
     levelBand: row.levelBand,

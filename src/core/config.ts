@@ -22,7 +22,11 @@ export interface Config {
   port: number;
   /** Address to listen on. Default `127.0.0.1`; env `HOST` (use `0.0.0.0` to serve other machines). */
   host: string;
-  /** Public address of the site, for absolute links (OpenGraph, canonical). Default none; env `LINGWIRE_PUBLIC_URL`. */
+  /**
+   * Public address of the site (`https://news.example`), for absolute links: canonical and
+   * OpenGraph URLs, feeds, the sitemap. Default none: the listen address stands in, with a warning
+   * at start. An `https:` address also turns HSTS on. Env `LINGWIRE_PUBLIC_URL`.
+   */
   publicUrl: string | null;
   /** Log level for the server: `fatal`…`trace`, or `silent`. Default `info`; env `LOG_LEVEL`. */
   logLevel: string;
@@ -54,7 +58,8 @@ export interface Config {
   /**
    * Whether to believe `X-Forwarded-For` (and `-Proto`, `-Host`) for the client's address, as
    * Fastify's `trustProxy`: false (default: the socket's address; a client could forge the header),
-   * true (any proxy), a hop count, or the proxies' addresses/CIDRs. Used by login rate limits.
+   * true (any proxy), a hop count, or the proxies' addresses/CIDRs. Used by login rate limits and
+   * for HSTS behind a proxy (`X-Forwarded-Proto: https`).
    * Env `LINGWIRE_TRUST_PROXY`: `true`, a number, or comma-separated addresses (`127.0.0.1,10.0.0.0/8`).
    */
   trustProxy: boolean | number | string;
@@ -117,7 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: env.LINGWIRE_DATABASE_URL || env.LINGWIRE_DB || DEFAULT_CONFIG.dbPath,
     port: env.PORT ? Number(env.PORT) : DEFAULT_CONFIG.port,
     host: env.HOST || DEFAULT_CONFIG.host,
-    publicUrl: env.LINGWIRE_PUBLIC_URL?.replace(/\/+$/, '') || DEFAULT_CONFIG.publicUrl,
+    publicUrl: publicUrlFrom(env.LINGWIRE_PUBLIC_URL),
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
     relatedRecencyWeight: recencyFrom(env.LINGWIRE_RELATED_RECENCY),
     fetchHosts: fetchHostsFrom(env.LINGWIRE_FETCH_HOSTS),
@@ -147,6 +152,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: trustProxyFrom(env.LINGWIRE_TRUST_PROXY),
   };
+}
+
+/** `LINGWIRE_PUBLIC_URL`: an http(s) address without query or fragment; the trailing slash dropped. */
+export function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return DEFAULT_CONFIG.publicUrl;
+  let url: URL | null = null;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new AppError(
+      'BAD_INPUT',
+      `LINGWIRE_PUBLIC_URL must be the site's http or https address (https://news.example), not "${value}".`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function thresholdFrom(value: string | undefined): number {
@@ -199,11 +222,14 @@ export function fetchHostsFrom(value: string | undefined): readonly string[] | n
   return hosts;
 }
 
-/** `LINGWIRE_TRUST_PROXY`: unset, empty, `false` or `0`: trust no proxy; `true`; a hop count; else addresses. */
+/**
+ * `LINGWIRE_TRUST_PROXY`: unset, empty, `false`, `no` or `0`: trust no proxy; `true` or `yes`: any;
+ * a hop count (`1`: the nearest proxy); else the proxies' addresses.
+ */
 export function trustProxyFrom(value: string | undefined): boolean | number | string {
-  const v = value?.trim() ?? '';
-  if (v === '' || v === 'false' || v === '0') return false;
-  if (v === 'true') return true;
+  const v = value?.trim().toLowerCase() ?? '';
+  if (v === '' || v === 'false' || v === 'no' || v === '0') return false;
+  if (v === 'true' || v === 'yes') return true;
   if (/^\d+$/.test(v)) return Number(v);
   return v;
 }

@@ -129,14 +129,14 @@ describe('related stories', () => {
           '/api/stories/striker-scores-twice-as-the-home-team-reaches-the-football-final/related',
         )
       ).json() as {
-        related: Array<{ kind: string; title: string; href: string | null }>;
+        related: Array<{ kind: string; title: string; path: string | null }>;
       };
       expect(related[0]).toMatchObject({
         kind: 'pinned',
         title: 'Coach praises goalkeeper after penalty shootout victory',
       });
       expect(related.slice(1).every((e) => e.kind === 'computed')).toBe(true);
-      const hrefs = related.map((e) => e.href);
+      const hrefs = related.map((e) => e.path);
       expect(new Set(hrefs).size).toBe(hrefs.length);
       // The pinned story is also p1's best computed match; it is listed once, as the pin.
       const list = (await lists()).get('p1') ?? [];

@@ -5,7 +5,7 @@
  */
 import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
 import { familyTag, STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
-import type { StoryListRow, StoryRecord } from './types.js';
+import type { StoryFilter, StoryListRow, StoryRecord } from './types.js';
 
 export interface StoryRow {
   id: number;
@@ -116,14 +116,22 @@ export function recordParams(record: StoryRecord, now: string) {
     story_group: record.group,
     group_level: record.groupLevel,
     now,
-    sort_at: record.publishedAt ?? now,
+    sort_at: record.publishedAt ?? `${UNDATED_SORT_PREFIX}${now}`,
   };
 }
 
 export type ListRow = DatelineColumns &
   Pick<
     StoryRow,
-    'id' | 'slug' | 'title' | 'section_id' | 'published_at' | 'created_at' | 'level_band' | 'level_score'
+    | 'id'
+    | 'slug'
+    | 'title'
+    | 'section_id'
+    | 'published_at'
+    | 'created_at'
+    | 'updated_at'
+    | 'level_band'
+    | 'level_score'
   > & {
     first_paragraph: string | null;
     /** `level_detail IS NOT NULL AND level_band IS NULL`: 1/0 on SQLite, a boolean on PostgreSQL. */
@@ -138,6 +146,7 @@ export function listRowOf(r: ListRow): StoryListRow {
     sectionId: r.section_id,
     publishedAt: r.published_at,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
     dateline: datelineOf(r),
     firstParagraph: r.first_paragraph ?? '',
     levelBand: r.level_band,
@@ -153,4 +162,44 @@ export function rowTags(
 ): void {
   tags.add(storyTag(row.id)).add(sectionTag(row.section_id)).add(titleTag(row.title_key)).add(STORIES_TAG);
   if (row.story_group) tags.add(familyTag(row.source ?? '', row.story_group));
+}
+
+/**
+ * Lists are ordered by `sort_at`: the publication date, else `!` and when the story was stored.
+ * `!` sorts below every digit, so an undated story goes after the dated ones instead of floating
+ * to the top of the front page as if published the day it was imported.
+ */
+export const UNDATED_SORT_PREFIX = '!';
+
+/**
+ * The WHERE clause of a story list (`ListQuery` less paging) with its values in order, for
+ * either store: `placeholder(n)` writes the n-th parameter (`?` on SQLite, `$n` on PostgreSQL).
+ */
+export function listWhere(
+  filter: StoryFilter,
+  placeholder: (n: number) => string,
+): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: (p: string) => string, value: unknown) => {
+    values.push(value);
+    clauses.push(clause(placeholder(values.length)));
+  };
+  if (!filter.includeCopies) clauses.push('duplicate_of IS NULL');
+  if (filter.sectionId !== undefined) add((p) => `section_id = ${p}`, filter.sectionId);
+  if (filter.source !== undefined) add((p) => `source = ${p}`, filter.source);
+  // Undated stories have no place in a date range; their sort_at starts with '!', below any date.
+  if (filter.from !== undefined) add((p) => `sort_at >= ${p}`, filter.from);
+  if (filter.toBefore !== undefined) {
+    add((p) => `sort_at < ${p}`, filter.toBefore);
+    clauses.push('published_at IS NOT NULL');
+  }
+  if (filter.levelBands !== undefined) {
+    const bands = filter.levelBands.map((band) => {
+      values.push(band);
+      return placeholder(values.length);
+    });
+    clauses.push(bands.length === 0 ? 'FALSE' : `level_band IN (${bands.join(', ')})`);
+  }
+  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, values };
 }

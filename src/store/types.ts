@@ -21,6 +21,8 @@ export interface StoryListRow {
   sectionId: number;
   publishedAt: string | null;
   createdAt: string;
+  /** ISO 8601 date-time of the last change. */
+  updatedAt: string;
   dateline: Dateline | null;
   /** The first body paragraph. */
   firstParagraph: string;
@@ -31,14 +33,27 @@ export interface StoryListRow {
 }
 
 /**
- * Which stories a list shows: newest first. Lists show canonical stories only (`duplicate_of IS
- * NULL`: copies of a story are reached through it), unless `includeCopies`.
+ * Which stories a list shows; every field absent means no restriction, except that lists and
+ * counts show canonical stories only (`duplicate_of IS NULL`: copies of a story are reached
+ * through it) unless `includeCopies`.
  */
-export interface ListQuery {
+export interface StoryFilter {
   /** Copies too (editors' views). Default false. */
   includeCopies?: boolean;
-  /** Only this section; all sections when absent. */
+  /** Only this section. */
   sectionId?: number;
+  /** Only this source (`Story.source`), exactly. */
+  source?: string;
+  /** Published on or after this ISO 8601 date (`2016-02-21`); undated stories are left out. */
+  from?: string;
+  /** Published before this ISO 8601 date (exclusive: the day after an inclusive `to`); undated left out. */
+  toBefore?: string;
+  /** Only these level bands (`B1`, `B2`); stories without a level are left out. */
+  levelBands?: readonly string[];
+}
+
+/** Which stories a list shows: newest first (undated stories after the dated ones). */
+export interface ListQuery extends StoryFilter {
   /** 1–1000. */
   limit: number;
   /** ≥ 0. */
@@ -128,6 +143,8 @@ export interface StoryRepo extends StoryGroupRepo {
   listStories(query: ListQuery): Promise<StoryListRow[]>;
   /** Canonical stories (copies are not counted), in one section or all. */
   countStories(sectionId?: number): Promise<number>;
+  /** How many stories `listStories` would list with this filter, on every page together. */
+  countFilteredStories(filter: StoryFilter): Promise<number>;
   /** Every story, oldest first, in batches: for export. */
   iterateStories(batchSize?: number): AsyncIterable<Story>;
 }

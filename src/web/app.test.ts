@@ -99,7 +99,7 @@ describe('pages', () => {
     expect((await app.inject('/sections/world?page=2')).statusCode).toBe(404);
     const bad = await app.inject('/sections/world?page=abc');
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('page must be a whole number');
+    expect(bad.body).toContain('&quot;page&quot; must be a whole number from 1');
   });
 
   it('an unknown URL gets a real 404 page', async () => {

@@ -5,6 +5,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
+  type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -12,29 +13,37 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { ComponentChildren } from 'preact';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { readWriterStatus } from '../writer/status.js';
+import { AllowedMethods } from './allowed-methods.js';
 import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { LearnerWebContext } from './auth/learner-context.js';
 import { loginLimits } from './auth/login.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
+import { validationMessage } from './request-errors.js';
 import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
+import { apiRoutes } from './routes/api.js';
 import { authRoutes } from './routes/auth.js';
+import { feedRoutes } from './routes/feeds.js';
 import { forMeRoutes } from './routes/for-me.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
 import { learnerPageRoutes } from './routes/learner-pages.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { meRoutes } from './routes/me.js';
+import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
+import { sitemapRoutes } from './routes/sitemap.js';
 import { storyRoutes } from './routes/stories.js';
 import { storyMarkRoutes } from './routes/story-marks.js';
 import { wordbookRoutes } from './routes/wordbook.js';
+import { addSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
 import { NotFoundHelp } from './views/search-page.js';
 
@@ -47,8 +56,15 @@ export type WebServices = Pick<
 export interface AppDeps {
   /** Closed when the app closes. */
   services: WebServices;
-  /** Absolute site address for canonical/OpenGraph links; null when not configured. */
+  /**
+   * Absolute site address for canonical and OpenGraph links, feeds and the sitemap
+   * (`LINGWIRE_PUBLIC_URL`). When null, the default listen address until the server sets the
+   * address it listens on (`SiteAddress`); never the request's Host header, which anyone can forge
+   * and which would then be cached in pages every reader gets.
+   */
   publicUrl?: string | null;
+  /** URLs in one sitemap before it becomes an index of parts. Default 50,000 (the protocol's limit). */
+  sitemapMaxUrls?: number;
   /** Fastify logger setting; default off (the server turns it on). */
   logger?: FastifyServerOptions['logger'];
   /** Whether to believe `X-Forwarded-For` (Fastify's `trustProxy`; `Config.trustProxy`). Default false. */
@@ -59,7 +75,25 @@ function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
 
+/** The site's absolute address (no trailing slash), as pages, feeds and the sitemap link to it. */
+export interface SiteAddress {
+  url: string;
+  /** Whether it came from `LINGWIRE_PUBLIC_URL` (else the listen address stands in). */
+  configured: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by `startServer` to the listen address when no public URL is configured. */
+    lingwireSite: SiteAddress;
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const setSecurityHeaders = securityHeaders({
+    publicUrl: deps.publicUrl ?? null,
+    trustProxy: (deps.trustProxy ?? false) !== false,
+  });
   const app = Fastify({
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
@@ -67,9 +101,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     // A hop count becomes the function Fastify's types take for it (trust the nearest N proxies).
     trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
+    // A malformed URL or an overlong path parameter, answered before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const message = tooLong ? 'A part of this address is too long.' : 'This address is not a valid URL.';
+      return (reply as FastifyReply)
+        .code(tooLong ? 414 : 400)
+        .send({ error: { code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message } });
+    },
   });
   const { services } = deps;
   app.addHook('onClose', () => services.close());
+  const site: SiteAddress = {
+    url: deps.publicUrl ?? `http://${DEFAULT_CONFIG.host}:${DEFAULT_CONFIG.port}`,
+    configured: Boolean(deps.publicUrl),
+  };
+  app.decorate('lingwireSite', site);
+  addSecurityHeaders(app, setSecurityHeaders);
+  // Collected from here on: every route registered below, for 405 answers.
+  const allowed = new AllowedMethods(app);
+  await registerOpenApi(app);
   const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');
   const accountScript = versionedAssetUrl('account.js');
@@ -82,10 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     readerScript: versionedAssetUrl('reader.js'),
     learnerScript: versionedAssetUrl('learner.js'),
     writerStatus: () => readWriterStatus(services.store),
+    siteUrl: () => site.url,
     chrome: async () => ({
       stylesheet,
       sections: await services.reading.listSections(),
-      publicUrl: deps.publicUrl ?? null,
+      publicUrl: site.url,
       accountScript,
     }),
   };
@@ -112,9 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     text: { titleZh: string; titleEn: string; detail: string },
     children?: ComponentChildren,
   ) => {
-    const chrome = await ctx
-      .chrome()
-      .catch(() => ({ stylesheet, sections: [], publicUrl: deps.publicUrl ?? null }));
+    const chrome = await ctx.chrome().catch(() => ({ stylesheet, sections: [], publicUrl: site.url }));
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
@@ -128,6 +179,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    const methods = allowed.allowedFor(path);
+    if (methods.length > 0 && !methods.includes(request.method)) {
+      const message = `${request.method} is not allowed at ${path}; it answers ${methods.join(', ')}.`;
+      reply.header('allow', methods.join(', '));
+      if (wantsJson(request.url) || request.method !== 'GET') {
+        return reply.code(405).send({ error: { code: 'METHOD_NOT_ALLOWED', message } });
+      }
+      return sendMessage(request, reply, 405, {
+        titleZh: '不支持这种请求',
+        titleEn: 'Method not allowed',
+        detail: message,
+      });
+    }
     if (wantsJson(request.url)) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.url}.` } });
     }
@@ -147,11 +212,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler(async (error, request, reply) => {
     const known = isAppError(error);
-    const status = known ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
+    const { validation, validationContext } = error as FastifyError;
+    const status = validation
+      ? 400
+      : known
+        ? error.status
+        : ((error as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code = known ? error.code : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
-    const message =
-      status >= 500 && !known ? 'Something went wrong on the server.' : (error as Error).message;
+    const code = known ? error.code : validation ? 'BAD_INPUT' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+    const message = validation
+      ? validationMessage(request, validation, validationContext)
+      : status >= 500 && !known
+        ? 'Something went wrong on the server.'
+        : (error as Error).message;
     if (wantsJson(request.url)) return reply.code(status).send({ error: { code, message } });
     return sendMessage(request, reply, status, {
       titleZh: status >= 500 ? '服务器出错了' : '请求有误',
@@ -166,8 +239,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     homeRoutes,
     sectionRoutes,
     storyRoutes,
+    apiRoutes,
     searchRoutes,
     lookupRoutes,
+    openApiRoutes,
+    feedRoutes,
     aboutRoutes,
     healthRoutes,
   ]) {
@@ -186,5 +262,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountPageRoutes, { ctx, learn });
   await app.register(learnerPageRoutes, { ctx });
   await app.register(forMeRoutes, { ctx, learn });
+  await app.register(sitemapRoutes, { ctx, maxUrls: deps.sitemapMaxUrls });
   return app;
 }

@@ -25,6 +25,8 @@ export interface WebContext {
   learnerScript?: string;
   /** The writer's last heartbeat (`/healthz`). */
   writerStatus(): Promise<WriterStatus>;
+  /** The site's absolute address, no trailing slash (feeds, sitemap): never from the request. */
+  siteUrl(): string;
   /** The chrome every page shares (navigation, stylesheet). */
   chrome(): Promise<SiteChrome>;
 }

@@ -8,6 +8,33 @@ export function sectionPath(slug: string, page = 1): string {
   return page === 1 ? `/sections/${slug}` : `/sections/${slug}?page=${page}`;
 }
 
+/** The site's Atom feed. */
+export function feedPath(): string {
+  return '/feed.xml';
+}
+
+/** A section's Atom feed. */
+export function sectionFeedPath(slug: string): string {
+  return `/sections/${slug}/feed.xml`;
+}
+
+export function sitemapPath(): string {
+  return '/sitemap.xml';
+}
+
+/** Part `n` (from 1) of the sitemap, when the site has more URLs than one sitemap may list. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemaps/${n}.xml`;
+}
+
+export function openApiPath(): string {
+  return '/api/openapi.json';
+}
+
+export function apiDocsPath(): string {
+  return '/api/docs';
+}
+
 /** The search page for `params` (empty values left out), in a stable order. */
 export function searchPath(params: Record<string, string | number | undefined> = {}): string {
   const query = new URLSearchParams();

@@ -1,7 +1,7 @@
 /** A search result as JSON: the story row `/api/stories` gives, plus `externalId` and `snippet`. */
 import type { SearchResult } from '../search/service.js';
-import { storyPath } from './paths.js';
+import { storyRowJson } from './api-shapes.js';
 
 export function searchResultJson(result: SearchResult) {
-  return { ...result, path: storyPath(result.slug) };
+  return { ...storyRowJson(result), externalId: result.externalId, snippet: result.snippet };
 }

@@ -14,7 +14,11 @@ export interface RunningServer {
 }
 
 /** Starts the site on `services`, which it closes when it stops. */
-export async function startServer(config: Config, services: WebServices): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  services: WebServices,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<RunningServer> {
   const app = await buildApp({
     services,
     publicUrl: config.publicUrl,
@@ -30,13 +34,21 @@ export async function startServer(config: Config, services: WebServices): Promis
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  if (!config.publicUrl) {
+    // Links in pages, feeds and the sitemap need an absolute address; never the request's Host.
+    app.lingwireSite.url = url;
+    warn(
+      `lingwire: LINGWIRE_PUBLIC_URL is not set: canonical links, feeds and the sitemap use ${url}; set it to the address readers use.`,
+    );
+  }
   let stopping: Promise<void> | null = null;
   const stop = () => {
     // Closing the app lets requests in flight finish, then closes the services.
     stopping ??= app.close();
     return stopping;
   };
-  return { app, url: `http://${host}:${port}`, stop };
+  return { app, url, stop };
 }
 
 /** Stops the server on SIGINT/SIGTERM; a second signal exits at once. */

@@ -268,7 +268,8 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the reader, judged by learners', (
       [{ width: 1280, height: 900 }, 'light'],
       [{ width: 375, height: 740 }, 'dark'],
     ] as const) {
-      const page = await browser.newPage({ viewport, colorScheme });
+      // axe-core is injected as a script: the CSP would block it (issue 16: bypassCSP for injected scripts).
+      const page = await browser.newPage({ viewport, colorScheme, bypassCSP: true });
       await page.goto(`${base}${STORY_PATH}`);
       await page.selectOption('.mark-level', '3');
       await page.locator('.levels-legend summary').click();

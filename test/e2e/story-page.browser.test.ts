@@ -269,6 +269,50 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('the seed story in a real browser',
     await page.close();
   });
 
+  it('works under the Content-Security-Policy with no violation on any page (#16 defect 6)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const holder = window as unknown as { cspViolations?: string[] };
+        holder.cspViolations = [
+          ...(holder.cspViolations ?? []),
+          `${event.violatedDirective} ${event.blockedURI}`,
+        ];
+      });
+    });
+    page.setDefaultTimeout(5000);
+    const response = await page.goto(`${base}${STORY_PATH}`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Everything the reader does: look a word up, mark words, the vocabulary list, read aloud.
+    await page
+      .locator('.reader .w', { hasText: /^cessation$/ })
+      .first()
+      .click();
+    await page.locator('.lookup .lookup-meanings').waitFor();
+    await page.keyboard.press('Escape');
+    await page.selectOption('.mark-level', '3');
+    await page.selectOption('.vocab-level', '8');
+    await page.locator('.vocab-word', { hasText: 'cessation' }).click();
+    const readAloud = page.locator('.read-aloud');
+    if ((await readAloud.isVisible()) && (await readAloud.isEnabled())) await readAloud.click();
+    // Reported in the page (gone at the next navigation), so read after each page.
+    const reported = () =>
+      page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+    await page.waitForTimeout(200);
+    expect(await reported()).toEqual([]);
+    for (const path of ['/', '/sections/world', '/about', '/api/docs', '/no/such/page']) {
+      await page.goto(`${base}${path}`);
+      await page.waitForTimeout(100);
+      expect(await reported(), path).toEqual([]);
+    }
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
@@ -359,8 +403,9 @@ describe.skipIf(!HAS_BROWSER)('stories from hostile feeds and pages in a real br
       );
       expect(badAttributes, path).toEqual([]);
       // The only scripts are lingwire's own.
+      // JSON-LD (`type="application/ld+json"`) is data, never run.
       const scripts = await page
-        .locator('script')
+        .locator('script:not([type="application/ld+json"])')
         .evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
       expect(
         scripts.every((src) => src.startsWith(`${base}/`)),

@@ -41,7 +41,7 @@ export function registerServe(program: Command, env: CommandEnv): void {
       // Loaded here so other commands do not pay for starting the web stack.
       const { startServer, stopOnSignals } = await import('../../web/server.js');
       const services = await openServices(config, { dictionary: openReaderDictionary(env) });
-      const server = await startServer(config, services);
+      const server = await startServer(config, services, env.output.err);
       // The writer (stories in, related index, later feed polling) runs in its own thread.
       const { WriterThread } = await import('../../writer/client.js');
       const writer =

@@ -1,6 +1,7 @@
 /** The contract of `StoryRepo`. */
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../types.js';
+import { recordOf } from '../../articles/story-records.js';
+import type { ListQuery, Store } from '../types.js';
 import {
   addSection,
   addStory,
@@ -111,6 +112,53 @@ export function storiesContract(adapter: StoreContractAdapter): void {
       expect(rows.map((r) => [r.slug, r.levelBand, r.levelScore, r.levelUnrated])).toEqual([
         ['s2', null, null, false],
         ['s1', null, null, true],
+      ]);
+    });
+
+    it('lists undated stories after the dated ones, even when stored later, and keeps that through updates', async () => {
+      const store = await stores.open();
+      const a = await addSection(store, 'a');
+      const undated = await addStory(store, a.id, 1);
+      await addStory(store, a.id, 2, { publishedAt: '2016-02-21' });
+      await addStory(store, a.id, 3, { publishedAt: '2022-05-16T08:00:00Z' });
+      const rows = await store.stories.listStories({ limit: 10, offset: 0 });
+      expect(slugs(rows)).toEqual(['s3', 's2', 's1']);
+      expect(rows[2]).toMatchObject({ publishedAt: null, createdAt: NOW, updatedAt: NOW });
+      // An update that keeps it undated keeps it last; giving it a date moves it into place.
+      const story = (await store.stories.findStoryById(undated))!;
+      await store.stories.updateStory(undated, recordOf(story), LATER);
+      expect(slugs(await store.stories.listStories({ limit: 10, offset: 0 }))).toEqual(['s3', 's2', 's1']);
+      await store.stories.updateStory(undated, { ...recordOf(story), publishedAt: '2019-01-01' }, LATER);
+      const after = await store.stories.listStories({ limit: 10, offset: 0 });
+      expect(slugs(after)).toEqual(['s3', 's1', 's2']);
+      expect(after[1]).toMatchObject({ updatedAt: LATER });
+    });
+
+    it('filters lists by section, source, date range and level band, and counts what a filter lists', async () => {
+      const store = await stores.open();
+      const a = await addSection(store, 'a');
+      const b = await addSection(store, 'b');
+      const c1 = { ...LEVEL, band: 'C1', score: 4.5 };
+      await addStory(store, a.id, 1, { publishedAt: '2016-02-21T08:00:00Z', level: LEVEL });
+      await addStory(store, a.id, 2, { publishedAt: '2016-02-22', level: c1, source: 'other' });
+      await addStory(store, b.id, 3, { publishedAt: '2016-02-23', level: LEVEL });
+      await addStory(store, b.id, 4, { level: LEVEL });
+      const list = async (filter: Omit<ListQuery, 'limit' | 'offset'>) => {
+        const rows = slugs(await store.stories.listStories({ ...filter, limit: 10, offset: 0 }));
+        expect(await store.stories.countFilteredStories(filter)).toBe(rows.length);
+        return rows;
+      };
+      expect(await list({})).toEqual(['s3', 's2', 's1', 's4']);
+      expect(await list({ sectionId: b.id })).toEqual(['s3', 's4']);
+      expect(await list({ source: 'other' })).toEqual(['s2']);
+      expect(await list({ from: '2016-02-22' })).toEqual(['s3', 's2']);
+      expect(await list({ toBefore: '2016-02-22' })).toEqual(['s1']);
+      expect(await list({ from: '2016-02-21', toBefore: '2016-02-23' })).toEqual(['s2', 's1']);
+      expect(await list({ levelBands: ['C1'] })).toEqual(['s2']);
+      expect(await list({ levelBands: ['B2', 'C1'], sectionId: a.id })).toEqual(['s2', 's1']);
+      expect(await list({ levelBands: ['A1'] })).toEqual([]);
+      expect(slugs(await store.stories.listStories({ sectionId: b.id, limit: 1, offset: 1 }))).toEqual([
+        's4',
       ]);
     });
 

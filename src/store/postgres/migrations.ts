@@ -234,4 +234,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, story_id)
   );
   `,
+  // 10: undated stories sort after the dated ones (see UNDATED_SORT_PREFIX in store/story-rows.ts).
+  `
+  UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
+  `,
 ];

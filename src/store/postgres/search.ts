@@ -134,7 +134,7 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
   type HitRow = ListRow & { source: string; external_id: string; family: string; snippet: string | null };
   const rows = await scope.read<HitRow>(
     'search.searchStories',
-    `${q} SELECT s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.dateline_place,
+    `${q} SELECT s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.updated_at, s.dateline_place,
        s.dateline_month, s.dateline_day, s.dateline_agency, s.dateline_text, s.level_band, s.level_score,
        s.paragraphs::jsonb ->> 0 AS first_paragraph, s.source, s.external_id, ${FAMILY_KEY} AS family,
        ts_headline('english',

@@ -1,8 +1,16 @@
 /** Stories on PostgreSQL (the row conversions are in `../story-rows.ts`, shared with SQLite). */
 import { AppError } from '../../core/errors.js';
 import { relatedTag } from '../change-tags.js';
-import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
-import type { StoryRecord, StoryRepo } from '../types.js';
+import {
+  type ListRow,
+  listRowOf,
+  listWhere,
+  recordParams,
+  rowTags,
+  type StoryRow,
+  storyOf,
+} from '../story-rows.js';
+import type { StoryFilter, StoryRecord, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
 import { postgresStoryGroups } from './story-groups.js';
 
@@ -59,7 +67,7 @@ const UPDATED_COLUMNS = RECORD_COLUMNS.slice(1);
 const PUBLISHED_AT = UPDATED_COLUMNS.indexOf('published_at') + 1;
 const UPDATE = `
   UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
-    updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, created_at)
+    updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, '!' || created_at)
   WHERE id = $${N + 1}
   RETURNING ${STORY_COLUMNS}`;
 
@@ -68,7 +76,7 @@ function updateParams(id: number, record: StoryRecord, now: string): unknown[] {
   return [...UPDATED_COLUMNS.map((column) => p[column]), p.now, id];
 }
 
-const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
+const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
   (level_detail IS NOT NULL AND level_band IS NULL) AS level_unrated,
   paragraphs::jsonb ->> 0 AS first_paragraph`;
@@ -84,6 +92,15 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       values,
     );
     return row ? storyOf(row) : null;
+  };
+  const countFiltered = async (method: string, filter: StoryFilter) => {
+    const { where, values } = listWhere(filter, (n) => `$${n}`);
+    const [row] = await scope.read<{ n: number }>(
+      method,
+      `SELECT COUNT(*)::integer AS n FROM stories ${where}`,
+      values,
+    );
+    return row!.n;
   };
   return {
     ...postgresStoryGroups(scope, STORY_COLUMNS),
@@ -151,31 +168,20 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       });
     },
     async listStories(query) {
-      const where = ['TRUE'];
-      const params: unknown[] = [query.limit, query.offset];
-      if (query.sectionId !== undefined) where.push(`section_id = $${params.push(query.sectionId)}`);
-      if (!query.includeCopies) where.push('duplicate_of IS NULL');
+      const { where, values } = listWhere(query, (n) => `$${n}`);
+      const n = values.length;
       const rows = await scope.read<ListRow>(
         'stories.listStories',
-        `SELECT ${LIST_COLUMNS} FROM stories WHERE ${where.join(' AND ')}
-         ORDER BY sort_at DESC, id DESC LIMIT $1 OFFSET $2`,
-        params,
+        `SELECT ${LIST_COLUMNS} FROM stories ${where} ORDER BY sort_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...values, query.limit, query.offset],
       );
       return rows.map(listRowOf);
     },
     async countStories(sectionId) {
-      const [row] =
-        sectionId === undefined
-          ? await scope.read<{ n: number }>(
-              'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories WHERE duplicate_of IS NULL',
-            )
-          : await scope.read<{ n: number }>(
-              'stories.countStories',
-              'SELECT COUNT(*)::integer AS n FROM stories WHERE section_id = $1 AND duplicate_of IS NULL',
-              [sectionId],
-            );
-      return row!.n;
+      return countFiltered('stories.countStories', { sectionId });
+    },
+    async countFilteredStories(filter) {
+      return countFiltered('stories.countFilteredStories', filter);
     },
     async *iterateStories(batchSize = 500) {
       const rows = paged(

@@ -59,7 +59,7 @@ const from = (filtered: boolean) =>
 
 const RANK = 'bm25(story_search, @titleWeight, 1.0)';
 
-const HIT_COLUMNS = `s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.dateline_place,
+const HIT_COLUMNS = `s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.updated_at, s.dateline_place,
   s.dateline_month, s.dateline_day, s.dateline_agency, s.dateline_text, s.level_band, s.level_score,
   json_extract(s.paragraphs, '$[0]') AS first_paragraph, s.source, s.external_id, ${FAMILY_KEY} AS family,
   snippet(story_search, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 40) AS snippet`;

@@ -1,8 +1,16 @@
 /** Stories on SQLite (the row conversions are in `../story-rows.ts`). */
 import { AppError } from '../../core/errors.js';
 import { relatedTag } from '../change-tags.js';
-import { type ListRow, listRowOf, recordParams, rowTags, type StoryRow, storyOf } from '../story-rows.js';
-import type { StoryRepo } from '../types.js';
+import {
+  type ListRow,
+  listRowOf,
+  listWhere,
+  recordParams,
+  rowTags,
+  type StoryRow,
+  storyOf,
+} from '../story-rows.js';
+import type { StoryFilter, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
 import { sqliteStoryGroups } from './story-groups.js';
 
@@ -25,11 +33,11 @@ const UPDATE = `
     pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
     level_detail = @level_detail, author = @author, license = @license, feed = @feed,
     fetched_at = @fetched_at, language = @language, text_from = @text_from,
-    story_group = @story_group, group_level = @group_level, updated_at = @now, sort_at = COALESCE(@published_at, created_at)
+    story_group = @story_group, group_level = @group_level, updated_at = @now, sort_at = COALESCE(@published_at, '!' || created_at)
   WHERE id = @id
   RETURNING *`;
 
-const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, dateline_place, dateline_month,
+const LIST_COLUMNS = `id, slug, title, section_id, published_at, created_at, updated_at, dateline_place, dateline_month,
   dateline_day, dateline_agency, dateline_text, level_band, level_score,
   (level_detail IS NOT NULL AND level_band IS NULL) AS level_unrated,
   json_extract(paragraphs, '$[0]') AS first_paragraph`;
@@ -45,6 +53,13 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
     scope.prepare('SELECT id, section_id, title_key FROM stories WHERE id = ?').get(id) as
       | Pick<StoryRow, 'id' | 'section_id' | 'title_key'>
       | undefined;
+  const countFiltered = (method: string, filter: StoryFilter) => {
+    const { where, values } = listWhere(filter, () => '?');
+    return scope.read(method, () => {
+      const row = scope.prepare(`SELECT COUNT(*) AS n FROM stories ${where}`).get(...values) as { n: number };
+      return row.n;
+    });
+  };
   return {
     ...sqliteStoryGroups(scope),
     async findStoryById(id) {
@@ -112,35 +127,21 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
       });
     },
     async listStories(query) {
+      const { where, values } = listWhere(query, () => '?');
       return scope.read('stories.listStories', () => {
-        const where = [
-          ...(query.sectionId === undefined ? [] : ['section_id = @section']),
-          ...(query.includeCopies ? [] : ['duplicate_of IS NULL']),
-        ];
         const rows = scope
           .prepare(
-            `SELECT ${LIST_COLUMNS} FROM stories ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-             ORDER BY sort_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+            `SELECT ${LIST_COLUMNS} FROM stories ${where} ORDER BY sort_at DESC, id DESC LIMIT ? OFFSET ?`,
           )
-          .all({
-            ...(query.sectionId === undefined ? {} : { section: query.sectionId }),
-            limit: query.limit,
-            offset: query.offset,
-          }) as ListRow[];
+          .all(...values, query.limit, query.offset) as ListRow[];
         return rows.map(listRowOf);
       });
     },
     async countStories(sectionId) {
-      return scope.read('stories.countStories', () => {
-        const row = (
-          sectionId === undefined
-            ? scope.prepare('SELECT COUNT(*) AS n FROM stories WHERE duplicate_of IS NULL').get()
-            : scope
-                .prepare('SELECT COUNT(*) AS n FROM stories WHERE section_id = ? AND duplicate_of IS NULL')
-                .get(sectionId)
-        ) as { n: number };
-        return row.n;
-      });
+      return countFiltered('stories.countStories', { sectionId });
+    },
+    async countFilteredStories(filter) {
+      return countFiltered('stories.countFilteredStories', filter);
     },
     async *iterateStories(batchSize = 500) {
       const rows = paged(

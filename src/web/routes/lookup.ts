@@ -9,7 +9,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../core/errors.js';
 import { describeName, looksLikeName, type NameInfo, nameOfEntry } from '../../dictionary/names.js';
 import { EXAM_NAMES } from '../../text/bands.js';
-import { isUpos } from '../../text/pos.js';
+import { UPOS_TAGS, type Upos } from '../../text/pos.js';
+import { errorResponses, LOOKUP_SCHEMA } from '../api-shapes.js';
 import type { WebContext } from '../context.js';
 
 /** The dictionary does not change while the server runs: let browsers and proxies keep answers a day. */
@@ -18,26 +19,37 @@ const LOOKUP_CACHE = 'public, max-age=86400';
 const querystring = {
   type: 'object',
   properties: {
-    word: { type: 'string' },
-    pos: { type: 'string' },
+    word: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description: 'a word of 1 to 100 characters (`discussed`)',
+    },
+    pos: {
+      type: 'string',
+      enum: [...UPOS_TAGS],
+      description: 'a Universal POS tag (NOUN, VERB, ADJ, ADV…)',
+    },
   },
+  required: ['word'],
 } as const;
 
 export const lookupRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
-  app.get<{ Querystring: { word?: string; pos?: string } }>(
+  app.get<{ Querystring: { word: string; pos?: Upos } }>(
     '/api/lookup',
-    { schema: { querystring } },
+    {
+      schema: {
+        summary: 'A word in the English–Chinese dictionary (ECDICT)',
+        description:
+          "Found through case, clitics and lemmas (`discussed` → `discuss`); with `pos`, that part of speech's meanings first. A name the dictionary lacks (`Lavrov`) is a 200 with only `query`, `word` and `name`.",
+        querystring,
+        response: { 200: LOOKUP_SCHEMA, ...errorResponses(400, 404, 503) },
+      },
+    },
     async (request, reply) => {
-      const word = request.query.word?.trim();
-      const pos = request.query.pos?.trim() || null;
-      if (pos !== null && !isUpos(pos)) {
-        throw new AppError(
-          'BAD_INPUT',
-          `pos must be a Universal POS tag (NOUN, VERB, ADJ, ADV…), not "${pos}".`,
-        );
-      }
+      const word = request.query.word.trim();
+      const pos = request.query.pos ?? null;
       if (!word) throw new AppError('BAD_INPUT', 'Give a word to look up: /api/lookup?word=discuss.');
-      if (word.length > 100) throw new AppError('BAD_INPUT', 'A word to look up is at most 100 characters.');
       if (!ctx.dictionary) {
         throw new AppError(
           'DICTIONARY_UNAVAILABLE',

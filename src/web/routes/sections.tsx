@@ -1,4 +1,4 @@
-/** A section's pages (`/sections/:slug?page=n`) and the sections as JSON (`/api/sections`). */
+/** A section's pages (`/sections/:slug?page=n`); the sections as JSON are in `api.ts`. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
@@ -11,6 +11,16 @@ export const SECTION_PAGE_SIZE = 20;
 export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
     '/sections/:slug',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            page: { type: 'string', pattern: '^[1-9][0-9]{0,5}$', description: 'a whole number from 1' },
+          },
+        },
+      },
+    },
     (request, reply) => {
       const pageNumber = parsePageNumber(request.query.page);
       return sendPage(
@@ -28,6 +38,4 @@ export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app
       );
     },
   );
-
-  app.get('/api/sections', async () => ({ sections: await ctx.reading.listSections() }));
 };

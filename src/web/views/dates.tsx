@@ -14,9 +14,23 @@ export function datelineDatetime(dateline: Dateline): string | undefined {
   return `${String(dateline.month).padStart(2, '0')}-${String(dateline.day).padStart(2, '0')}`;
 }
 
-/** A list entry's date: its publication date, else its dateline. */
-export function DateOf({ story }: { story: { publishedAt: string | null; dateline: Dateline | null } }) {
+/**
+ * A list entry's date: its publication date, else its dateline, else (an undated story) the day
+ * it was added, said as such.
+ */
+export function DateOf({
+  story,
+}: {
+  story: { publishedAt: string | null; dateline: Dateline | null; createdAt?: string };
+}) {
   if (story.publishedAt) return <time dateTime={story.publishedAt}>{chineseDate(story.publishedAt)}</time>;
   if (story.dateline) return <span lang="en">{formatDateline(story.dateline)}</span>;
+  if (story.createdAt) {
+    return (
+      <span class="added">
+        收录于 <time dateTime={story.createdAt}>{chineseDate(story.createdAt)}</time>
+      </span>
+    );
+  }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Section, StorySummary } from '../../articles/model.js';
 import { sectionPath } from '../paths.js';
+import { FeedLinks } from './feed-links.js';
 import { Layout, SectionName, type SiteChrome } from './layout.js';
 import { StoryList } from './story-list.js';
 
@@ -16,6 +17,7 @@ export function HomePageView({ chrome, groups }: HomeProps) {
       title="最新英语新闻 Latest news"
       description="为学英语的中文读者准备的英语新闻，按栏目分类。English news for Chinese-speaking learners, by section."
       path="/"
+      head={<FeedLinks />}
     >
       <h1 class="page-title">
         最新英语新闻{' '}

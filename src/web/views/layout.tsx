@@ -12,8 +12,8 @@ export interface SiteChrome {
   stylesheet: string;
   /** Sections for the navigation bar. */
   sections: Section[];
-  /** Absolute site address for canonical and OpenGraph URLs; null when not configured. */
-  publicUrl: string | null;
+  /** Absolute site address for canonical and OpenGraph URLs (never the request's Host). */
+  publicUrl: string;
   /**
    * Versioned URL of `account.js`, which fills the header's account links for a logged-in learner
    * (email, due reviews) from JSON, so every cached page stays the same for everyone. Absent: none.
@@ -29,6 +29,10 @@ export interface LayoutProps {
   /** This page's path, for canonical and og:url. */
   path: string;
   ogType?: 'website' | 'article';
+  /** The section this page belongs to (slug), marked `aria-current` in the navigation. */
+  currentSection?: string;
+  /** Whether this page is that section's own page (`aria-current="page"`), not a story in it. */
+  isSectionPage?: boolean;
   /** Extra `<head>` elements (rel=prev/next…). */
   head?: ComponentChildren;
   children: ComponentChildren;
@@ -42,11 +46,13 @@ export function Layout({
   description,
   path,
   ogType = 'website',
+  currentSection,
+  isSectionPage = false,
   head,
   children,
 }: LayoutProps) {
   const fullTitle = `${title} · ${SITE_NAME}`;
-  const absolute = chrome.publicUrl ? `${chrome.publicUrl}${path}` : null;
+  const absolute = `${chrome.publicUrl}${path}`;
   return (
     <html lang="zh-CN">
       <head>
@@ -58,8 +64,11 @@ export function Layout({
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <meta property="og:type" content={ogType} />
-        {absolute && <meta property="og:url" content={absolute} />}
-        {absolute && <link rel="canonical" href={absolute} />}
+        <meta property="og:url" content={absolute} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={title} />
+        <meta name="twitter:description" content={description} />
+        <link rel="canonical" href={absolute} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={chrome.stylesheet} />
         {head}
@@ -76,7 +85,12 @@ export function Layout({
             {chrome.sections.length > 0 && (
               <nav class="sections-nav" aria-label="栏目 Sections">
                 {chrome.sections.map((s) => (
-                  <a href={sectionPath(s.slug)}>{s.nameZh}</a>
+                  <a
+                    href={sectionPath(s.slug)}
+                    aria-current={s.slug === currentSection ? (isSectionPage ? 'page' : 'true') : undefined}
+                  >
+                    {s.nameZh}
+                  </a>
                 ))}
               </nav>
             )}

@@ -1,5 +1,6 @@
 import type { SectionPage } from '../../articles/reading.js';
 import { sectionPath } from '../paths.js';
+import { FeedLinks } from './feed-links.js';
 import { Layout, SectionName, type SiteChrome } from './layout.js';
 import { StoryList } from './story-list.js';
 
@@ -16,8 +17,11 @@ export function SectionPageView({ chrome, page }: { chrome: SiteChrome; page: Se
       title={`${section.nameZh}${section.nameEn ? ` ${section.nameEn}` : ''}${suffix}`}
       description={`${section.nameZh}栏目的英语新闻，共${page.total}篇。${section.nameEn ? `${section.nameEn}: ` : ''}${page.total} stories.`}
       path={pageHref(section.slug, page.page)}
+      currentSection={section.slug}
+      isSectionPage
       head={
         <>
+          <FeedLinks section={section} />
           {prev && <link rel="prev" href={prev} />}
           {next && <link rel="next" href={next} />}
         </>

@@ -7,11 +7,12 @@ import { STORY_BODY_MARKER } from '../reader/story-html.js';
 import { StoryText } from '../reader/story-text.js';
 import { levelChoice, type VocabularyItem, VocabularyList } from '../reader/vocabulary.js';
 import { chineseDate, datelineDatetime } from './dates.js';
-import { Layout, type SiteChrome } from './layout.js';
+import { Layout, SITE_NAME, type SiteChrome } from './layout.js';
 import { LevelLine } from './level-badge.js';
 import { LevelsLegend } from './levels-legend.js';
 import { StoryCredit } from './story-credit.js';
 import { CopiesCredit, FamilyLinks } from './story-family.js';
+import { JsonLd, newsArticle } from './structured-data.js';
 
 /** The story analysed for the reader; null when no dictionary is available (plain text then). */
 export interface ReaderData {
@@ -41,13 +42,24 @@ export function StoryPageView({
 }) {
   const { story, related } = page;
   const { dateline, section } = story;
+  const description = leadOf(story.paragraphs[0] ?? story.title, 160);
+  const url = `${chrome.publicUrl}${storyPath(story.slug)}`;
   return (
     <Layout
       chrome={chrome}
       title={`${section.nameZh}:${story.title}`}
-      description={leadOf(story.paragraphs[0] ?? story.title, 160)}
+      description={description}
       path={storyPath(story.slug)}
       ogType="article"
+      currentSection={section.slug}
+      head={
+        <>
+          {story.publishedAt && <meta property="article:published_time" content={story.publishedAt} />}
+          <meta property="article:modified_time" content={story.updatedAt} />
+          <meta property="article:section" content={section.nameZh} />
+          <JsonLd data={newsArticle(story, url, { name: SITE_NAME, url: chrome.publicUrl }, description)} />
+        </>
+      }
     >
       <article class="story">
         <nav class="crumbs" aria-label="位置">
