@@ -67,7 +67,7 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () =
     await page.goto(`${base}/register?next=${encodeURIComponent(STORY_PATH)}`);
     await page.fill('#email', 'learner@example.com');
     await page.fill('#password', 'correct horse battery');
-    await Promise.all([page.waitForURL(`${base}${STORY_PATH}`), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(`${base}${STORY_PATH}`), page.click('main button[type=submit]')]);
 
     // Logged in: the header shows the account and a due count of 0; the story shows marks.
     await page.waitForSelector('[data-account][data-user="learner@example.com"]');
