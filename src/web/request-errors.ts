@@ -51,6 +51,10 @@ export function validationMessage(
   }
   const description = parameterSchema(request, part, name)?.description;
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  const expected = description ?? (first.message ?? 'is not valid').replace(/^must be /, '');
+  const allowed =
+    first.keyword === 'enum' && Array.isArray(params.allowedValues) ? params.allowedValues : null;
+  const expected =
+    description ??
+    (allowed ? `one of: ${allowed.join(', ')}` : (first.message ?? 'is not valid').replace(/^must be /, ''));
   return `${place} "${name}" must be ${expected}, not ${JSON.stringify(shown)}.`;
 }

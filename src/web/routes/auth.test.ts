@@ -63,7 +63,7 @@ describe('the JSON API', () => {
     );
     expect((await post({ email: 'ann@example.com' })).json().error).toEqual({
       code: 'BAD_INPUT',
-      message: 'body must have "password".',
+      message: 'Field "password" is required.',
     });
     await registerLearner(app);
     const again = await post({ email: 'ANN@example.com', password: 'another one' });

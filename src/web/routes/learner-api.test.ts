@@ -96,10 +96,13 @@ describe('word statuses', () => {
   });
 
   it.each([
-    [{ status: 'forgotten' }, 'body/status must be one of: unknown, learning, known, ignored.'],
-    [{ status: 'learning', stage: 5 }, 'body/stage must be <= 4.'],
+    [
+      { status: 'forgotten' },
+      'Field "status" must be one of: unknown, learning, known, ignored, not "forgotten".',
+    ],
+    [{ status: 'learning', stage: 5 }, 'Field "stage" must be <= 4, not "5".'],
     [{ status: 'known', stage: 2 }, 'stage is given for learning words only.'],
-    [{}, 'body must have "status".'],
+    [{}, 'Field "status" is required.'],
   ])('refuses %j with 400 BAD_INPUT', async (payload, message) => {
     const res = await put(ann, 'discussed', payload);
     expect(res.statusCode).toBe(400);
