@@ -185,6 +185,8 @@
   document.addEventListener('keydown', (event) => {
     const popup = document.querySelector('.lookup');
     if (!(popup instanceof HTMLElement) || popup.hidden || !current || !marks) return;
+    // While the next word's entry loads, `current` is still the previous word: keys wait.
+    if (popup.getAttribute('aria-busy') === 'true') return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest?.('input, textarea, select')) return;

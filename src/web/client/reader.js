@@ -267,6 +267,8 @@
     popup.hidden = false;
     if (!wasOpen || !popup.contains(document.activeElement)) popup.focus({ preventScroll: true });
     popup.setAttribute('aria-busy', 'true');
+    // Other scripts' buttons belong to the word they were made for: gone while the next one loads.
+    actions.replaceChildren();
     /** @type {LookupEntry | null} */
     let entry = null;
     let failed = false;
