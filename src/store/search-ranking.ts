@@ -10,7 +10,8 @@
  * side by side in the story (a remembered sentence), every part in the title (a remembered
  * headline). Each costs one indexed query or none, so a search stays a handful of statements.
  */
-import type { SearchRequest, SearchTerms } from './types.js';
+import { type ListRow, listRowOf } from './story-rows.js';
+import type { SearchHit, SearchRequest, SearchTerms } from './types.js';
 
 /** Stories reranked by the signals below; deeper pages follow plain BM25. */
 export const POOL = 50;
@@ -106,4 +107,34 @@ export function allInTitle(title: string, include: readonly string[][]): boolean
     }
     return false;
   });
+}
+
+/** A search hit's row as both adapters read it: the list columns, provenance, family key, snippet. */
+export type HitRow = ListRow & {
+  source: string;
+  external_id: string;
+  family: string;
+  snippet: string | null;
+};
+
+/**
+ * The hits in `ids` order (the rerank's), each family once (its first, best-ranked version): the
+ * one place both adapters turn their rows into `SearchHit`s.
+ */
+export function hitsInOrder(ids: readonly number[], rows: readonly HitRow[]): SearchHit[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const families = new Set<string>();
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (!row || families.has(row.family)) continue;
+    families.add(row.family);
+    hits.push({
+      ...listRowOf(row),
+      source: row.source,
+      externalId: row.external_id,
+      snippet: row.snippet ?? '',
+    });
+  }
+  return hits;
 }

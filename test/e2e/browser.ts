@@ -31,8 +31,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function startLingwire(db: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
+/** `lingwire serve` on `db` and a free port; `serveArgs` such as `--no-writer` go after `serve`. */
+export async function startLingwire(
+  db: string,
+  serveArgs: readonly string[] = [],
+): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0', ...serveArgs], {
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

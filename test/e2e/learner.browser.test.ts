@@ -5,26 +5,14 @@
  * `hostilities` to the 生词本 with its sentence, reviews it on the review page, and sees the due
  * count in the header go from 1 to 0.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED, REPO_ROOT, SEED_STORY_PATH } from '../shared-data.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_BROWSER = existsSync(CHROMIUM);
-if (!HAS_BROWSER && process.env.LINGWIRE_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing`);
-const BIN = join(REPO_ROOT, 'bin', 'lingwire.js');
-const STORY_PATH = '/stories/lavrov-kerry-discuss-conditions-for-hostilities-cessation-in-syria';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
+import { HAS_SHARED, SEED_STORY_PATH } from '../shared-data.js';
+import { BIN, CHROMIUM, CHROMIUM_ARGS, HAS_BROWSER, STORY_PATH, startLingwire } from './browser.js';
 
 describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () => {
   let dir: string;
@@ -36,20 +24,8 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () =
     dir = mkdtempSync(join(tmpdir(), 'lingwire-learner-e2e-'));
     const db = join(dir, 'site.db');
     execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
-    server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    base = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        const match = /serving (http:\/\/\S+?)\/? /.exec(seen);
-        if (match?.[1]) resolve(match[1]);
-      });
-      server.once('exit', (code) => reject(new Error(`lingwire serve exited with ${code}: ${seen}`)));
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    ({ server, url: base } = await startLingwire(db));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60_000);
 
   afterAll(async () => {

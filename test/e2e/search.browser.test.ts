@@ -4,41 +4,14 @@
  * remembers into the header's search box on the front page, and lands on the results with the
  * seed story first, its words highlighted and the query kept in the box.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED, NEWS_DIR, REPO_ROOT, SEED_STORY_PATH } from '../shared-data.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_BROWSER = existsSync(CHROMIUM);
-const BIN = join(REPO_ROOT, 'bin', 'lingwire.js');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-
-async function startLingwire(db: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0', '--no-writer'], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /serving (http:\/\/\S+?)\/? /.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`lingwire serve exited with ${code}: ${seen}`)));
-  });
-  return { server, url };
-}
+import { HAS_SHARED, NEWS_DIR, SEED_STORY_PATH } from '../shared-data.js';
+import { BIN, CHROMIUM, CHROMIUM_ARGS, HAS_BROWSER, startLingwire } from './browser.js';
 
 describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('searching from the header box in a real browser', () => {
   let dir: string;
@@ -58,7 +31,7 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('searching from the header box in a
       join(NEWS_DIR, 'freely-licensed.jsonl'),
       SEED_STORY_PATH,
     ]);
-    ({ server, url: base } = await startLingwire(db));
+    ({ server, url: base } = await startLingwire(db, ['--no-writer']));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 180_000);
 

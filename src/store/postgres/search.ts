@@ -10,13 +10,14 @@ import {
   type Candidate,
   FAMILY_KEY,
   filterValues,
+  type HitRow,
   hasSequence,
+  hitsInOrder,
   POOL,
   RANK_WEIGHTS,
   rerank,
   VISIBLE_STORIES,
 } from '../search-ranking.js';
-import { type ListRow, listRowOf } from '../story-rows.js';
 import {
   type SearchHit,
   type SearchRepo,
@@ -131,7 +132,6 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
   }
   if (ids.length === 0) return { hits: [], total };
 
-  type HitRow = ListRow & { source: string; external_id: string; family: string; snippet: string | null };
   const rows = await scope.read<HitRow>(
     'search.searchStories',
     `${q} SELECT s.id, s.slug, s.title, s.section_id, s.published_at, s.created_at, s.updated_at, s.dateline_place,
@@ -143,19 +143,5 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
      FROM stories s, q WHERE s.id = ANY($${termParams + 1}::integer[])`,
     [...params.slice(0, termParams), ids, HEADLINE],
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const families = new Set<string>();
-  const hits: SearchHit[] = [];
-  for (const id of ids) {
-    const row = byId.get(id);
-    if (!row || families.has(row.family)) continue;
-    families.add(row.family);
-    hits.push({
-      ...listRowOf(row),
-      source: row.source,
-      externalId: row.external_id,
-      snippet: row.snippet ?? '',
-    });
-  }
-  return { hits, total };
+  return { hits: hitsInOrder(ids, rows), total };
 }

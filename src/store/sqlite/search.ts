@@ -13,8 +13,10 @@ import {
   type Candidate,
   FAMILY_KEY,
   filterValues,
+  type HitRow,
   hasFilters,
   hasSequence,
+  hitsInOrder,
   POOL,
   RANK_WEIGHTS,
   type RankWeights,
@@ -22,7 +24,6 @@ import {
   VISIBLE_ROWID,
   VISIBLE_STORIES,
 } from '../search-ranking.js';
-import { type ListRow, listRowOf } from '../story-rows.js';
 import {
   type SearchHit,
   type SearchRepo,
@@ -63,8 +64,6 @@ const HIT_COLUMNS = `s.id, s.slug, s.title, s.section_id, s.published_at, s.crea
   s.dateline_month, s.dateline_day, s.dateline_agency, s.dateline_text, s.level_band, s.level_score,
   json_extract(s.paragraphs, '$[0]') AS first_paragraph, s.source, s.external_id, ${FAMILY_KEY} AS family,
   snippet(story_search, 1, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', 40) AS snippet`;
-
-type HitRow = ListRow & { source: string; external_id: string; family: string; snippet: string | null };
 
 export function sqliteSearchRepo(scope: Scope): SearchRepo {
   return {
@@ -161,19 +160,5 @@ function hitsFor(scope: Scope, ids: number[], match: string): SearchHit[] {
        WHERE story_search MATCH @match AND f.rowid IN (SELECT value FROM json_each(@ids))`,
     )
     .all({ match, ids: JSON.stringify(ids) }) as HitRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const families = new Set<string>();
-  const hits: SearchHit[] = [];
-  for (const id of ids) {
-    const row = byId.get(id);
-    if (!row || families.has(row.family)) continue;
-    families.add(row.family);
-    hits.push({
-      ...listRowOf(row),
-      source: row.source,
-      externalId: row.external_id,
-      snippet: row.snippet ?? '',
-    });
-  }
-  return hits;
+  return hitsInOrder(ids, rows);
 }
