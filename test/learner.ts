@@ -73,3 +73,30 @@ export async function registerLearner(
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { email, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+let logins = 0;
+
+/**
+ * An account with `role` (made as `lingwire user add --role` makes it), logged in through the API:
+ * the editors' desk tests' editor, admin and reader.
+ */
+export async function signInWithRole(
+  app: FastifyInstance,
+  services: Services,
+  role: 'reader' | 'editor' | 'admin',
+  email = `${role}@example.com`,
+  password = 'correct horse',
+): Promise<Learner> {
+  await services.learner.accounts.register(email, password, role);
+  logins++;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: `10.201.${Math.floor(logins / 250)}.${logins % 250}`,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const cookie = cookieOf(res, 'lw_session');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { email, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}

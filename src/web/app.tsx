@@ -15,13 +15,12 @@ import Fastify, {
 import type { ComponentChildren } from 'preact';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
-import type { Services } from '../services.js';
 import { readWriterStatus } from '../writer/status.js';
 import { AllowedMethods } from './allowed-methods.js';
 import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { LearnerWebContext } from './auth/learner-context.js';
 import { loginLimits } from './auth/login.js';
-import type { WebContext } from './context.js';
+import type { WebContext, WebServices } from './context.js';
 import { PageCache } from './page-cache.js';
 import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
@@ -29,6 +28,7 @@ import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
 import { apiRoutes } from './routes/api.js';
 import { authRoutes } from './routes/auth.js';
+import { deskRoutes } from './routes/desk.js';
 import { feedRoutes } from './routes/feeds.js';
 import { forMeRoutes } from './routes/for-me.js';
 import { healthRoutes } from './routes/health.js';
@@ -47,11 +47,7 @@ import { addSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
 import { NotFoundHelp } from './views/search-page.js';
 
-/** What the web app reads through: the composition root's services (`services.ts`). */
-export type WebServices = Pick<
-  Services,
-  'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'learner' | 'close'
->;
+export type { WebServices } from './context.js';
 
 export interface AppDeps {
   /** Closed when the app closes. */
@@ -263,5 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(learnerPageRoutes, { ctx });
   await app.register(forMeRoutes, { ctx, learn });
   await app.register(sitemapRoutes, { ctx, maxUrls: deps.sitemapMaxUrls });
+  // The editors' desk (issue #15): pages under /desk and its JSON API, editors and admins only.
+  await app.register(deskRoutes, { ctx, learn, services });
   return app;
 }

@@ -3,6 +3,7 @@ import type { ReadingService } from '../articles/reading.js';
 import type { StoryAnalyzer } from '../articles/story-level.js';
 import type { Dictionary } from '../dictionary/index.js';
 import type { SearchService } from '../search/service.js';
+import type { Services } from '../services.js';
 import type { WriterStatus } from '../writer/status.js';
 import type { PageCache } from './page-cache.js';
 import type { SiteChrome } from './views/layout.js';
@@ -30,3 +31,9 @@ export interface WebContext {
   /** The chrome every page shares (navigation, stylesheet). */
   chrome(): Promise<SiteChrome>;
 }
+
+/** What the web app reads through: the composition root's services (`services.ts`). */
+export type WebServices = Pick<
+  Services,
+  'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'learner' | 'close'
+>;

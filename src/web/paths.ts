@@ -71,3 +71,16 @@ export function mePath(): string {
 export function forMePath(): string {
   return '/for-me';
 }
+
+/** The editors' desk (issue #15): its pages, each behind the editor role. */
+export type DeskArea = 'stories' | 'inbox' | 'sections' | 'feeds' | 'users';
+
+/** The desk's front page, or one of its areas. */
+export function deskPath(area?: DeskArea): string {
+  return area ? `/desk/${area}` : '/desk';
+}
+
+/** A story's edit page on the desk (by its id, which never changes). */
+export function deskStoryPath(id: number): string {
+  return `/desk/stories/${id}`;
+}
