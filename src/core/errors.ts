@@ -59,7 +59,11 @@ export type ErrorCode =
   /** No 生词本 entry with that id for this learner. */
   | 'ENTRY_NOT_FOUND'
   /** The learner keeps that word in the 生词本 already. */
-  | 'ALREADY_IN_WORDBOOK';
+  | 'ALREADY_IN_WORDBOOK'
+  /** Too many searches or lookups from one address in a minute; `Retry-After` says when to try again. */
+  | 'RATE_LIMITED'
+  /** A request body over the size limit. */
+  | 'BODY_TOO_LARGE';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -95,6 +99,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   USER_NOT_FOUND: 404,
   ENTRY_NOT_FOUND: 404,
   ALREADY_IN_WORDBOOK: 409,
+  RATE_LIMITED: 429,
+  BODY_TOO_LARGE: 413,
 };
 
 export class AppError extends Error {

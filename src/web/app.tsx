@@ -13,7 +13,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { DEFAULT_CONFIG } from '../core/config.js';
+import { DEFAULT_CONFIG, type RateLimits } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import type { Services } from '../services.js';
 import { readWriterStatus } from '../writer/status.js';
@@ -23,6 +23,7 @@ import type { LearnerWebContext } from './auth/learner-context.js';
 import { loginLimits } from './auth/login.js';
 import type { WebContext } from './context.js';
 import { PageCache } from './page-cache.js';
+import { addRateLimits } from './rate-limits.js';
 import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
 import { aboutRoutes } from './routes/about.js';
@@ -69,6 +70,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Whether to believe `X-Forwarded-For` (Fastify's `trustProxy`; `Config.trustProxy`). Default false. */
   trustProxy?: boolean | number | string;
+  /** Search and lookup rate limits (`Config.rateLimits`; `serve` passes the configured ones). Default none. */
+  rateLimits?: RateLimits;
 }
 
 function trustHops(hops: number) {
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   addSecurityHeaders(app, setSecurityHeaders);
   // Collected from here on: every route registered below, for 405 answers.
   const allowed = new AllowedMethods(app);
+  await addRateLimits(app, deps.rateLimits ?? { searchPerMinute: 0, lookupPerMinute: 0 });
   await registerOpenApi(app);
   const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');

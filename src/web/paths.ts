@@ -71,3 +71,13 @@ export function mePath(): string {
 export function forMePath(): string {
   return '/for-me';
 }
+
+/** The search API (JSON). */
+export function searchApiPath(): string {
+  return '/api/search';
+}
+
+/** The dictionary lookup API (JSON). */
+export function lookupApiPath(): string {
+  return '/api/lookup';
+}
