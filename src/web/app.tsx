@@ -26,6 +26,7 @@ import { PageCache } from './page-cache.js';
 import { addRateLimits } from './rate-limits.js';
 import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
+import { addUrlLimit, requestErrorOf, requestLimitOptions } from './request-limits.js';
 import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
 import { apiRoutes } from './routes/api.js';
@@ -98,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: (deps.trustProxy ?? false) !== false,
   });
   const app = Fastify({
+    // Body, URL and header sizes, and errors before a request exists (`request-limits.ts`).
+    ...requestLimitOptions(),
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('lingwireSite', site);
   addSecurityHeaders(app, setSecurityHeaders);
+  addUrlLimit(app);
   // Collected from here on: every route registered below, for 405 answers.
   const allowed = new AllowedMethods(app);
   await addRateLimits(app, deps.rateLimits ?? { searchPerMinute: 0, lookupPerMinute: 0 });
@@ -214,7 +218,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
+  app.setErrorHandler(async (raw, request, reply) => {
+    const error = requestErrorOf(raw) ?? raw;
     const known = isAppError(error);
     const { validation, validationContext } = error as FastifyError;
     const status = validation
