@@ -27,6 +27,7 @@ import { addRateLimits } from './rate-limits.js';
 import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
 import { addUrlLimit, requestErrorOf, requestLimitOptions } from './request-limits.js';
+import { collectRoutes } from './route-list.js';
 import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
 import { apiRoutes } from './routes/api.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   addUrlLimit(app);
   // Collected from here on: every route registered below, for 405 answers.
   const allowed = new AllowedMethods(app);
+  collectRoutes(app);
   await addRateLimits(app, deps.rateLimits ?? { searchPerMinute: 0, lookupPerMinute: 0 });
   await registerOpenApi(app);
   const dictionary = services.dictionary();
