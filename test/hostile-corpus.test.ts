@@ -7,6 +7,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parseFeedText } from '../src/ingest/feeds/parse.js';
 import { extractArticle } from '../src/ingest/pages/extract.js';
+import { readDocument } from '../src/ingest/preview.js';
 import { htmlToParagraphs, sanitizeHtml } from '../src/ingest/sanitize.js';
 import { hostileCorpus, hostileDocuments } from './hostile-corpus.js';
 
@@ -76,4 +77,23 @@ describe('the hostile HTML corpus', () => {
       expect(entry.text.split('\n').filter((p) => p.split(' ').length > 20).length).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it.each(['/page.html', '/feed.rss', '/feed.atom', '/feed.json'])(
+    'previews %s with no payload in the text `lingwire preview` prints',
+    (path) => {
+      const doc = hostileDocuments(ORIGIN)[path]!;
+      const preview = readDocument({
+        body: new TextEncoder().encode(doc.body),
+        url: `${ORIGIN}${path}`,
+        contentType: doc.type,
+        charset: null,
+      });
+      const texts = preview.kind === 'feed' ? preview.entries.map((e) => e.text) : [preview.text];
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(text).not.toMatch(/__hit|[<>]/);
+        expect(text.length).toBeGreaterThan(300);
+      }
+    },
+  );
 });
