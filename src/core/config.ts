@@ -63,6 +63,37 @@ export interface Config {
    * Env `LINGWIRE_TRUST_PROXY`: `true`, a number, or comma-separated addresses (`127.0.0.1,10.0.0.0/8`).
    */
   trustProxy: boolean | number | string;
+  /** Requests a client address may make to search and lookup; see `RateLimits`. */
+  rateLimits: RateLimits;
+}
+
+/**
+ * Requests per client address (`request.ip`, so `trustProxy` decides what the address is) in a
+ * minute, counted in the web process's memory; over it a 429 `RATE_LIMITED` with `Retry-After`.
+ * 0 turns a limit off (the HTTP benchmark does, to measure throughput). Login and registration
+ * have their own limits (`web/auth/login.ts`).
+ */
+export interface RateLimits {
+  /** `/search` and `/api/search`. Default 120 a minute; env `LINGWIRE_RATE_LIMIT_SEARCH`. */
+  searchPerMinute: number;
+  /**
+   * `/api/lookup` (a click on a word; browsers keep answers a day). Default 600 a minute: a class
+   * reading behind one school address stays under it, a scraper walking the dictionary does not.
+   * Env `LINGWIRE_RATE_LIMIT_LOOKUP`.
+   */
+  lookupPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { searchPerMinute: 120, lookupPerMinute: 600 };
+
+/** Reads a whole number ≥ 0 (env or flag) or fails naming it. */
+export function countSetting(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new AppError('BAD_INPUT', `${name} must be a whole number (0 turns it off), not "${value}".`);
+  }
+  return n;
 }
 
 /**
@@ -114,6 +145,7 @@ export const DEFAULT_CONFIG: Config = {
   classifyThreshold: 0.6,
   importLimits: DEFAULT_IMPORT_LIMITS,
   trustProxy: false,
+  rateLimits: DEFAULT_RATE_LIMITS,
 };
 
 /** Defaults, overridden by the environment. */
@@ -151,6 +183,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     trustProxy: trustProxyFrom(env.LINGWIRE_TRUST_PROXY),
+    rateLimits: {
+      searchPerMinute: countSetting(
+        'LINGWIRE_RATE_LIMIT_SEARCH',
+        env.LINGWIRE_RATE_LIMIT_SEARCH,
+        DEFAULT_RATE_LIMITS.searchPerMinute,
+      ),
+      lookupPerMinute: countSetting(
+        'LINGWIRE_RATE_LIMIT_LOOKUP',
+        env.LINGWIRE_RATE_LIMIT_LOOKUP,
+        DEFAULT_RATE_LIMITS.lookupPerMinute,
+      ),
+    },
   };
 }
 

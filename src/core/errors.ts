@@ -59,7 +59,17 @@ export type ErrorCode =
   /** No 生词本 entry with that id for this learner. */
   | 'ENTRY_NOT_FOUND'
   /** The learner keeps that word in the 生词本 already. */
-  | 'ALREADY_IN_WORDBOOK';
+  | 'ALREADY_IN_WORDBOOK'
+  /** Too many searches or lookups from one address in a minute; `Retry-After` says when to try again. */
+  | 'RATE_LIMITED'
+  /** A request body over the size limit. */
+  | 'BODY_TOO_LARGE'
+  /** A request URL over the length limit. */
+  | 'URI_TOO_LONG'
+  /** A body of a media type the route does not take. */
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A body that says it is JSON and is not. */
+  | 'BAD_JSON';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   USAGE: 400,
@@ -95,6 +105,11 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   USER_NOT_FOUND: 404,
   ENTRY_NOT_FOUND: 404,
   ALREADY_IN_WORDBOOK: 409,
+  RATE_LIMITED: 429,
+  BODY_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BAD_JSON: 400,
 };
 
 export class AppError extends Error {

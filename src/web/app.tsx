@@ -13,7 +13,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { DEFAULT_CONFIG } from '../core/config.js';
+import { DEFAULT_CONFIG, type RateLimits } from '../core/config.js';
 import { isAppError } from '../core/errors.js';
 import { readWriterStatus } from '../writer/status.js';
 import { AllowedMethods } from './allowed-methods.js';
@@ -22,8 +22,11 @@ import type { LearnerWebContext } from './auth/learner-context.js';
 import { loginLimits } from './auth/login.js';
 import type { WebContext, WebServices } from './context.js';
 import { PageCache } from './page-cache.js';
+import { addRateLimits } from './rate-limits.js';
 import { renderHtml } from './render.js';
 import { validationMessage } from './request-errors.js';
+import { addUrlLimit, requestErrorOf, requestLimitOptions } from './request-limits.js';
+import { collectRoutes } from './route-list.js';
 import { aboutRoutes } from './routes/about.js';
 import { accountPageRoutes } from './routes/account-pages.js';
 import { apiRoutes } from './routes/api.js';
@@ -65,6 +68,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Whether to believe `X-Forwarded-For` (Fastify's `trustProxy`; `Config.trustProxy`). Default false. */
   trustProxy?: boolean | number | string;
+  /** Search and lookup rate limits (`Config.rateLimits`; `serve` passes the configured ones). Default none. */
+  rateLimits?: RateLimits;
 }
 
 function trustHops(hops: number) {
@@ -91,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: (deps.trustProxy ?? false) !== false,
   });
   const app = Fastify({
+    // Body, URL and header sizes, and errors before a request exists (`request-limits.ts`).
+    ...requestLimitOptions(),
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
@@ -115,8 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   app.decorate('lingwireSite', site);
   addSecurityHeaders(app, setSecurityHeaders);
+  addUrlLimit(app);
   // Collected from here on: every route registered below, for 405 answers.
   const allowed = new AllowedMethods(app);
+  collectRoutes(app);
+  await addRateLimits(app, deps.rateLimits ?? { searchPerMinute: 0, lookupPerMinute: 0 });
   await registerOpenApi(app);
   const dictionary = services.dictionary();
   const stylesheet = versionedAssetUrl('site.css');
@@ -206,7 +216,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
+  app.setErrorHandler(async (raw, request, reply) => {
+    const error = requestErrorOf(raw) ?? raw;
     const known = isAppError(error);
     const { validation, validationContext } = error as FastifyError;
     const status = validation

@@ -84,3 +84,13 @@ export function deskPath(area?: DeskArea): string {
 export function deskStoryPath(id: number): string {
   return `/desk/stories/${id}`;
 }
+
+/** The search API (JSON). */
+export function searchApiPath(): string {
+  return '/api/search';
+}
+
+/** The dictionary lookup API (JSON). */
+export function lookupApiPath(): string {
+  return '/api/lookup';
+}

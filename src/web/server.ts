@@ -23,6 +23,7 @@ export async function startServer(
     services,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
