@@ -125,7 +125,7 @@ function request(route: Route, who: Learner | null, withCsrf = true) {
 beforeAll(async () => {
   services = learnerServices();
   app = await learnerApp(services);
-  [storyId] = await seedInbox(services);
+  storyId = (await seedInbox(services))[0]!;
   sectionId = (await services.store.sections.findSectionBySlug('business'))!.id;
   feedId = (
     await services.store.feeds.createFeed(
