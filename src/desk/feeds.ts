@@ -1,7 +1,9 @@
 /**
  * Feeds on the desk: preview a URL, subscribe to it, change its section, language and interval,
- * pause and resume it, and "poll now" (the feed is made due at once, so the writer's next check,
- * within its poll interval of a minute, polls it through the one polling path, `FeedPoller`).
+ * pause and resume it, and "poll now": the feed is made due at once and the writer is woken
+ * (`wakeWriter`, set by `lingwire serve` when its writer thread runs in the same process), which
+ * polls the due feeds through the one polling path, `FeedPoller`. A web process without a writer
+ * (`serve --no-writer`) leaves it to the writer's next check, within its poll interval of a minute.
  *
  * Fetching from the web is fenced as everywhere (`ingest/fetch.ts`). A loopback or private
  * address is fetched only when the operator named that host in `LINGWIRE_FETCH_HOSTS`: an editor
@@ -36,10 +38,17 @@ export interface FeedDeskOptions {
 }
 
 export class FeedDesk {
+  private wake: (() => void) | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly options: FeedDeskOptions,
   ) {}
+
+  /** Called after "poll now" has made a feed due: asks the writer to poll due feeds now (never awaited). */
+  wakeWriter(wake: () => void): void {
+    this.wake = wake;
+  }
 
   list(): Promise<Feed[]> {
     return this.store.feeds.listFeeds();
@@ -95,6 +104,7 @@ export class FeedDesk {
     const feed = await this.find(id);
     if (feed.paused) throw new AppError('BAD_INPUT', `Feed ${id} is paused: resume it first.`);
     await this.store.feeds.saveFeedState(id, { ...feed.state, nextPollAt: this.now() });
+    this.wake?.();
     return this.find(id);
   }
 

@@ -2,7 +2,8 @@
  * The editors' desk end to end (issue #15's "Done means"): the real `lingwire serve` and a real
  * browser. An editor logs in, files a story from the 待分类 inbox with one click (it leaves the
  * inbox and appears on the section's page), and adds a feed after previewing it (the feed is served
- * by the test on 127.0.0.1, which the operator's allow-list `LINGWIRE_FETCH_HOSTS` names).
+ * by the test on 127.0.0.1, which the operator's allow-list `LINGWIRE_FETCH_HOSTS` names), then
+ * "poll now" has the writer thread bring its story in.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -109,5 +110,25 @@ describe.skipIf(!HAS_BROWSER)('an editor at the desk in a real browser', () => {
         paused: false,
       }),
     ]);
+
+    // Poll now: the writer thread is woken and polls it (its own timer would wait a minute).
+    await Promise.all([
+      page.waitForURL(`${base}/desk/feeds?done=polling`),
+      feed.locator('button:has-text("Poll now")').click(),
+    ]);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page
+            .locator('.desk-feeds li', { hasText: feedUrl })
+            .locator('.desk-feed-state')
+            .textContent();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toContain('1 stored');
+    await page.goto(`${base}/`);
+    expect(await page.locator('main').textContent()).toContain('Harbour reopens after the storm');
   }, 60_000);
 });
