@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedInbox } from '../../../../test/desk.js';
+import { seedInbox, topicStory } from '../../../../test/desk.js';
 import { type Learner, learnerApp, learnerServices, signInWithRole } from '../../../../test/learner.js';
 import type { Services } from '../../../services.js';
 
@@ -129,6 +129,11 @@ describe('desk: sections', () => {
     expect(moved.statusCode).toBe(301);
     expect(moved.headers.location).toBe('/sections/sports');
     expect((await get(null, '/sections/nowhere')).statusCode).toBe(404);
+    // A story that still names the merged-away section lands in the one it went into.
+    await services.pipeline.saveStories([{ ...topicStory(300, 'business', 'business') }]);
+    const late = (await services.store.stories.findStoryByExternalId('test', 's300'))!;
+    expect(late.sectionId).toBe(sports.id);
+    expect(await services.store.sections.findSectionBySlug('business')).toBeNull();
   });
 
   it('refuses a taken slug and renaming the slug of 待分类, through the page and the API', async () => {
