@@ -82,7 +82,7 @@ export class FeedDesk {
       {
         url: parsed.href,
         title: '',
-        section: settings.section ?? null,
+        section: settings.section || null,
         language: input.language,
         intervalMinutes: input.intervalMinutes,
         allowPrivate: this.privateAllowed(parsed),
@@ -93,7 +93,9 @@ export class FeedDesk {
 
   /** Changes a feed's settings. */
   async update(id: number, settings: Partial<FeedSettings>): Promise<Feed> {
-    const checked = await this.checkSettings(settings);
+    const checked = await this.checkSettings(
+      settings.section === '' ? { ...settings, section: null } : settings,
+    );
     const feed = await this.store.feeds.updateFeedSettings(id, checked);
     if (!feed) throw new AppError('FEED_NOT_FOUND', `There is no feed ${id}.`);
     return feed;

@@ -1,10 +1,10 @@
 /** 用户 Users on the desk (admins only; pages and forms): invite, change roles, revoke sessions and tokens. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ROLES, type Role } from '../../../learner/model.js';
 import { currentUser, requireRole } from '../../auth/guard.js';
 import { deskPath } from '../../paths.js';
 import { schemaError } from '../../validation.js';
-import { UsersView } from '../../views/desk/users.js';
+import { UsersView, type UsersViewProps } from '../../views/desk/users.js';
 import { type DeskRouteOptions, deskViewer, sendDeskPage } from './context.js';
 import { doneQuery, field, formBody, ID_PARAMS } from './forms.js';
 
@@ -19,10 +19,7 @@ export const deskUserPages: FastifyPluginAsync<DeskRouteOptions> = async (app, {
   // Runs after the desk's editor check: an editor gets 403 here.
   app.addHook('preHandler', requireRole(learn.auth, 'admin', { page: true }));
   const back = (done: string) => `${deskPath('users')}?done=${done}`;
-  const page = async (
-    request: Parameters<typeof deskViewer>[0],
-    extra: { done?: string; invited?: { user: never; password: string } } = {},
-  ) => (
+  const page = async (request: FastifyRequest, extra: Pick<UsersViewProps, 'done' | 'invited'> = {}) => (
     <UsersView
       chrome={await ctx.chrome()}
       viewer={deskViewer(request)}
@@ -48,16 +45,7 @@ export const deskUserPages: FastifyPluginAsync<DeskRouteOptions> = async (app, {
     },
     async (request, reply) => {
       const invited = await users.invite(request.body.email, request.body.role);
-      return sendDeskPage(
-        reply,
-        <UsersView
-          chrome={await ctx.chrome()}
-          viewer={deskViewer(request)}
-          users={await users.list()}
-          invited={invited}
-        />,
-        201,
-      );
+      return sendDeskPage(reply, await page(request, { invited }), 201);
     },
   );
 
