@@ -11,6 +11,7 @@ import { type StoryAnalyzer, storyAnalyzer } from './articles/story-level.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
+import { type DeskServices, deskServices } from './desk/index.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
 import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
@@ -43,6 +44,8 @@ export interface Services {
   dictionary(): Dictionary | null;
   /** Learner accounts, word statuses, 生词本 and reviews (`learner/`). */
   learner: LearnerServices;
+  /** The editors' desk: inbox, copies, sections, feeds, accounts (`desk/`). */
+  desk: DeskServices;
   /** Closes the store and the dictionary. */
   close(): Promise<void>;
 }
@@ -104,6 +107,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     engine: { recencyWeight: config.relatedRecencyWeight },
     clock,
   });
+  const learner = learnerServices(store, openDictionaryOnce, { ...options.learner, clock, analyze });
   const filer = new SectionFiler({ threshold: config.classifyThreshold });
   const pipeline = new StoryPipeline(
     store,
@@ -124,7 +128,8 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     feeds: new FeedPoller(store, pipeline, { ...options.polling, allowHosts: config.fetchHosts, clock }),
     analyze,
     dictionary: openDictionaryOnce,
-    learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock, analyze }),
+    learner,
+    desk: deskServices(store, { accounts: learner.accounts, fetchHosts: config.fetchHosts, clock }),
     async close() {
       await store.close();
       dictionary?.close();

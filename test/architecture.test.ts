@@ -27,6 +27,7 @@ const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs']
 /** Folders whose code is the domain: it sees neither the web nor the command line. */
 const DOMAIN_FOLDERS = new Set([
   'articles',
+  'desk',
   'ingest',
   'related',
   'dictionary',

@@ -44,7 +44,9 @@ export class PublishingService {
     const wanted = name?.trim() || DEFAULT_SECTION.nameZh;
     const existing =
       (await tx.sections.findSectionBySlug(wanted.toLowerCase())) ??
-      (await tx.sections.findSectionByNameZh(wanted));
+      (await tx.sections.findSectionByNameZh(wanted)) ??
+      // A slug renamed or merged away on the desk leads where it went, not to a new section.
+      (await tx.sections.findSectionRedirect(wanted.toLowerCase()));
     if (existing) return existing;
     const described = describeNewSection(wanted);
     // `World News` and `world news` are one section (same slug). Chinese names are not matched by

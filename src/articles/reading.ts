@@ -185,6 +185,11 @@ export class ReadingService {
     return { groups, tags: [STORIES_TAG, SECTIONS_TAG] };
   }
 
+  /** The slug a renamed or merged-away section's old slug now leads to; null when none (issue #15). */
+  async sectionRedirect(oldSlug: string): Promise<string | null> {
+    return (await this.store.sections.findSectionRedirect(oldSlug))?.slug ?? null;
+  }
+
   /** One page of a section, newest first; null when the section does not exist or the page is past the end. */
   async sectionPage(slug: string, page: number, pageSize: number): Promise<SectionPage | null> {
     const section = await this.store.sections.findSectionBySlug(slug);

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'STORY_NOT_FOUND'
   | 'SECTION_NOT_FOUND'
+  /** A section slug that another section has. */
+  | 'SECTION_EXISTS'
   | 'WORD_NOT_FOUND'
   | 'DICTIONARY_UNAVAILABLE'
   | 'STORE_FAILURE'
@@ -79,6 +81,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FILE_NOT_FOUND: 404,
   STORY_NOT_FOUND: 404,
   SECTION_NOT_FOUND: 404,
+  SECTION_EXISTS: 409,
   WORD_NOT_FOUND: 404,
   DICTIONARY_UNAVAILABLE: 503,
   STORE_FAILURE: 500,

@@ -3,7 +3,7 @@
  * and the conversions between it and a `Feed`. Booleans are integers on both stores.
  */
 import type { ClassifyMode } from '../ingest/classify/mode.js';
-import type { Feed, FeedState, LanguagePolicy, NewFeed } from '../ingest/polling/model.js';
+import type { Feed, FeedSettings, FeedState, LanguagePolicy, NewFeed } from '../ingest/polling/model.js';
 
 export interface FeedRow {
   id: number;
@@ -26,6 +26,8 @@ export interface FeedRow {
   items_skipped: number;
   /** null: `auto` (feeds added before the setting existed). */
   classify: string | null;
+  /** 1: paused by an editor (never due). */
+  paused: number;
 }
 
 export function feedOf(row: FeedRow): Feed {
@@ -38,6 +40,7 @@ export function feedOf(row: FeedRow): Feed {
     intervalMinutes: row.interval_minutes,
     allowPrivate: row.allow_private !== 0,
     classify: (row.classify ?? 'auto') as ClassifyMode,
+    paused: (row.paused ?? 0) !== 0,
     createdAt: row.created_at,
     state: {
       lastPolledAt: row.last_polled_at,
@@ -88,4 +91,15 @@ export function feedStateParams(state: FeedState): Record<string, unknown> {
 /** The message of a second subscription to one URL. */
 export function feedExistsMessage(url: string): string {
   return `feeds: ${url} is already subscribed; \`lingwire feeds list\` shows it.`;
+}
+
+/** The settings columns `updateFeedSettings` writes, with their values (absent: unchanged, as null). */
+export function feedSettingsParams(settings: Partial<FeedSettings>): Record<string, unknown> {
+  return {
+    section: settings.section === undefined ? null : settings.section,
+    set_section: settings.section === undefined ? 0 : 1,
+    language: settings.language ?? null,
+    interval_minutes: settings.intervalMinutes ?? null,
+    paused: settings.paused === undefined ? null : settings.paused ? 1 : 0,
+  };
 }

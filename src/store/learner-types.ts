@@ -8,6 +8,7 @@
 import type {
   NewWordbookEntry,
   ReviewRecord,
+  Role,
   Session,
   StoryRead,
   User,
@@ -26,6 +27,8 @@ export interface AccountRepo {
   findUserByEmail(email: string): Promise<UserRecord | null>;
   /** Every account, in id order. */
   listUsers(): Promise<User[]>;
+  /** Changes an account's role; false when there is no such account. */
+  setRole(userId: number, role: Role): Promise<boolean>;
   /** Replaces the password hash; false when there is no such account. */
   setPassword(userId: number, passwordHash: string): Promise<boolean>;
   /** Deletes the account with its sessions, tokens, words, 生词本, reviews and reads; false when none. */

@@ -7,6 +7,7 @@
 import { describe } from 'vitest';
 import { analysisAndMetaContract } from './contract/analysis-meta.js';
 import { changesContract } from './contract/changes.js';
+import { deskContract } from './contract/desk.js';
 import { feedsContract } from './contract/feeds.js';
 import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
@@ -33,5 +34,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     filingContract(adapter);
     searchContract(adapter);
     learnersContract(adapter);
+    deskContract(adapter);
   });
 }

@@ -22,6 +22,7 @@ export interface SiteTable {
 /** The site's content, in foreign-key order (a table after every table it references). */
 export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'sections', key: ['id'] },
+  { name: 'section_redirects', key: ['slug'] },
   { name: 'stories', key: ['id'] },
   { name: 'story_analysis', key: ['story_id'] },
   { name: 'related_vectors', key: ['story_id'] },

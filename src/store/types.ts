@@ -6,7 +6,7 @@
  */
 import type { Dateline, Section, SectionFiling, Story } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
-import type { Feed, FeedState, NewFeed } from '../ingest/polling/model.js';
+import type { Feed, FeedSettings, FeedState, NewFeed } from '../ingest/polling/model.js';
 import type { AccountRepo, LearningRepo } from './learner-types.js';
 
 export type { AccountRepo, LearningRepo } from './learner-types.js';
@@ -70,8 +70,26 @@ export interface SectionRepo {
    * story arrives, so the site navigation stays where readers expect it.
    */
   listSections(): Promise<Section[]>;
-  /** Adds a section after the existing ones. Change tag: `sections`. */
+  /** Adds a section after the existing ones; a redirect from its slug is dropped. Change tag: `sections`. */
   createSection(section: Omit<Section, 'id'>): Promise<Section>;
+  /**
+   * Renames a section (names, slug, any of them). A slug change leaves the old slug redirecting to
+   * the section (`findSectionRedirect`) and moves feeds that name the old slug or Chinese name to
+   * the new ones. Null when there is no such section; `SECTION_EXISTS` when another section has
+   * the slug or Chinese name. Change tags: `sections`, `section:<id>`.
+   */
+  updateSection(id: number, changes: Partial<Omit<Section, 'id'>>): Promise<Section | null>;
+  /** Puts the sections `ids` first, in that order (navigation order); the others follow as they were. Change tag: `sections`. */
+  reorderSections(ids: readonly number[]): Promise<void>;
+  /**
+   * Moves every story of section `fromId` into `intoId`, deletes `fromId`, and leaves its slug
+   * (and every slug that redirected to it) redirecting to `intoId`; feeds naming it move too.
+   * `SECTION_NOT_FOUND` when either is missing, `BAD_INPUT` when they are the same. Change tags:
+   * `sections`, `stories`, both `section:<id>`, and `story:<id>` of every story moved.
+   */
+  mergeSections(fromId: number, intoId: number): Promise<void>;
+  /** The section an old slug (renamed or merged away) now leads to; null when none. */
+  findSectionRedirect(slug: string): Promise<Section | null>;
 }
 
 /** A version of a story family (the same article at several levels), as its page links it. */
@@ -243,7 +261,7 @@ export interface FeedRepo {
   findFeedByUrl(url: string): Promise<Feed | null>;
   /** Every feed, in id order. */
   listFeeds(): Promise<Feed[]>;
-  /** Feeds whose `nextPollAt` is at or before `now`, the longest overdue first. */
+  /** Feeds not paused whose `nextPollAt` is at or before `now`, the longest overdue first. */
   findDueFeeds(now: string): Promise<Feed[]>;
   /** Adds a subscription with `initialFeedState(now)`; `FEED_EXISTS` when its URL is already subscribed. */
   createFeed(feed: NewFeed, now: string): Promise<Feed>;
@@ -251,6 +269,8 @@ export interface FeedRepo {
   saveFeedState(id: number, state: FeedState, title?: string): Promise<boolean>;
   /** Deletes a subscription (its stories stay); false when there was none. */
   deleteFeed(id: number): Promise<boolean>;
+  /** Changes an editor's settings of a feed (a paused feed is never due); null when there is no such feed. */
+  updateFeedSettings(id: number, settings: Partial<FeedSettings>): Promise<Feed | null>;
 }
 
 /**

@@ -94,3 +94,28 @@ export function searchApiPath(): string {
 export function lookupApiPath(): string {
   return '/api/lookup';
 }
+
+// The desk's inbox, copies, sections, feeds and users (issue #15): pages and their forms.
+/** A desk story's copies and family page. */
+export function deskCopiesPath(storyId: number): string {
+  return `/desk/stories/${storyId}/copies`;
+}
+
+/** Where a desk form about one thing posts: `/desk/<area>/<id>/<action>` (no action: the thing itself). */
+export function deskActionPath(
+  area: 'inbox' | 'sections' | 'feeds' | 'users' | 'stories',
+  id: number,
+  action?: string,
+): string {
+  return `/desk/${area}/${id}${action ? `/${action}` : ''}`;
+}
+
+/** The desk's feed preview (a form posts the URL to it). */
+export function deskFeedPreviewPath(): string {
+  return '/desk/feeds/preview';
+}
+
+/** The desk's JSON API: `/api/desk/<rest>`. */
+export function deskApiPath(rest: string): string {
+  return `/api/desk/${rest}`;
+}

@@ -86,6 +86,8 @@ export async function sendPage(
   reply: FastifyReply,
   render: () => Promise<RenderedView | null>,
   query?: KeyQuery,
+  /** Where a page that does not exist has moved (asked only then); null: a 404. */
+  moved?: () => Promise<string | null>,
 ): Promise<FastifyReply> {
   const syncing = cache.sync();
   if (syncing) await syncing;
@@ -109,6 +111,8 @@ export async function sendPage(
     }
     page = await rendering;
     if (!page) {
+      const to = moved ? await moved() : null;
+      if (to) return reply.redirect(to, 301);
       reply.callNotFound();
       return reply;
     }

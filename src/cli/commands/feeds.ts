@@ -34,6 +34,7 @@ export function feedJson(feed: Feed) {
     interval: formatEvery(feed.intervalMinutes),
     allowPrivate: feed.allowPrivate,
     classify: feed.classify,
+    paused: feed.paused,
     lastSuccess: feed.state.lastSuccessAt,
     lastError: feed.state.lastError,
     consecutiveFailures: feed.state.consecutiveFailures,
@@ -130,7 +131,9 @@ function listCommand(feeds: Command, env: CommandEnv): void {
       if (list.length === 0) env.output.out('No feeds yet: add one with `lingwire feeds add <url>`.');
       for (const feed of list) {
         const s = feed.state;
-        env.output.out(`${feed.id}  ${feed.url}${feed.title ? `  "${feed.title}"` : ''}`);
+        env.output.out(
+          `${feed.id}  ${feed.url}${feed.title ? `  "${feed.title}"` : ''}${feed.paused ? '  (paused)' : ''}`,
+        );
         env.output.out(
           `    section ${feed.section ?? '(default)'}, classify ${feed.classify}, language ${feed.language}, every ${formatEvery(feed.intervalMinutes)}; last success ${s.lastSuccessAt ?? 'never'}; items ${s.itemsSeen} seen, ${s.itemsStored} stored, ${s.itemsSkipped} skipped`,
         );

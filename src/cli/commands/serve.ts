@@ -48,6 +48,14 @@ export function registerServe(program: Command, env: CommandEnv): void {
         config.dbPath === ':memory:' || !options.writer
           ? null
           : await WriterThread.start(config, { log: env.output.err });
+      // The desk's "poll now" wakes this writer instead of waiting for its next check.
+      if (writer) {
+        services.desk.feeds.wakeWriter(() => {
+          writer
+            .pollFeeds('due')
+            .catch((error: Error) => env.output.err(`lingwire: polling feeds failed: ${error.message}`));
+        });
+      }
       const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'}${writer ? '' : ', web only: no writer'})`,

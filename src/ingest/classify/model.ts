@@ -237,6 +237,19 @@ export function classifyText(
   return { label: model.labels[best] as string, confidence: p[best] as number };
 }
 
+/** Every label with its calibrated probability, the most likely first (the desk's 待分类 guesses). */
+export function rankLabels(
+  model: SectionModel,
+  story: ClassifierText,
+): Array<{ label: string; confidence: number }> {
+  const x: SparseVector = tfidf(termCounts(story), model.vocabulary);
+  const p = softmaxScores(model.softmax, x);
+  softmaxInPlace(p, model.temperature);
+  return model.labels
+    .map((label, i) => ({ label, confidence: p[i] as number }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
 /** Serialised form, for the database. Weights rounded to 6 significant digits. */
 export function serializeSectionModel(model: SectionModel): string {
   const round = (v: number) => Number(v.toPrecision(6));

@@ -46,10 +46,21 @@ export interface NewFeed {
   classify?: ClassifyMode;
 }
 
+/** What an editor may change of a subscription (`FeedRepo.updateFeedSettings`). */
+export interface FeedSettings {
+  section: string | null;
+  language: LanguagePolicy;
+  intervalMinutes: number;
+  /** A paused feed is never due: polling skips it until it is resumed. */
+  paused: boolean;
+}
+
 /** A stored subscription with its state. */
 export interface Feed extends NewFeed {
   id: number;
   classify: ClassifyMode;
+  /** Paused by an editor: never due (see `FeedSettings`). */
+  paused: boolean;
   /** ISO 8601 date-time when it was added. */
   createdAt: string;
   state: FeedState;

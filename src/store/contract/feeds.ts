@@ -35,6 +35,7 @@ export function feedsContract(adapter: StoreContractAdapter): void {
         ...FEED,
         id: one.id,
         createdAt: NOW,
+        paused: false,
         state: {
           lastPolledAt: null,
           lastSuccessAt: null,

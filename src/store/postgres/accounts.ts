@@ -41,6 +41,11 @@ export function postgresAccountRepo(scope: Scope): AccountRepo {
       const rows = await scope.read<UserRow>('accounts.listUsers', 'SELECT * FROM users ORDER BY id');
       return rows.map((row) => publicUser(userOf(row)));
     },
+    async setRole(userId, role) {
+      return (
+        (await count('accounts.setRole', 'UPDATE users SET role = $1 WHERE id = $2', [role, userId])) > 0
+      );
+    },
     async setPassword(userId, passwordHash) {
       return (
         (await count('accounts.setPassword', 'UPDATE users SET password_hash = $1 WHERE id = $2', [

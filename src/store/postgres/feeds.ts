@@ -1,6 +1,13 @@
 /** Feed subscriptions on PostgreSQL (row conversions in `../feed-rows.ts`). No write records a change tag. */
 import { AppError } from '../../core/errors.js';
-import { type FeedRow, feedExistsMessage, feedOf, feedStateParams, newFeedParams } from '../feed-rows.js';
+import {
+  type FeedRow,
+  feedExistsMessage,
+  feedOf,
+  feedSettingsParams,
+  feedStateParams,
+  newFeedParams,
+} from '../feed-rows.js';
 import type { FeedRepo } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -40,7 +47,7 @@ export function postgresFeedRepo(scope: Scope): FeedRepo {
     async findDueFeeds(now) {
       const rows = await scope.read<FeedRow>(
         'feeds.findDueFeeds',
-        'SELECT * FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id',
+        'SELECT * FROM feeds WHERE paused = 0 AND next_poll_at <= $1 ORDER BY next_poll_at, id',
         [now],
       );
       return rows.map(feedOf);
@@ -72,6 +79,19 @@ export function postgresFeedRepo(scope: Scope): FeedRepo {
         'feeds.deleteFeed',
         async (query) => (await query('DELETE FROM feeds WHERE id = $1 RETURNING id', [id])).length > 0,
       );
+    },
+    updateFeedSettings(id, settings) {
+      return scope.write('feeds.updateFeedSettings', async (query) => {
+        const p = feedSettingsParams(settings);
+        const [row] = await query<FeedRow>(
+          `UPDATE feeds SET section = CASE WHEN $2 = 1 THEN $1 ELSE section END,
+             language = COALESCE($3, language), interval_minutes = COALESCE($4, interval_minutes),
+             paused = COALESCE($5, paused)
+           WHERE id = $6 RETURNING *`,
+          [p.section, p.set_section, p.language, p.interval_minutes, p.paused, id],
+        );
+        return row ? feedOf(row) : null;
+      });
     },
   };
 }

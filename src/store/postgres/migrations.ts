@@ -238,4 +238,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
   `,
+  // 11: the editors' desk: old section slugs (renamed or merged away) redirect; feeds can be paused.
+  `
+  CREATE TABLE section_redirects (
+    slug       text PRIMARY KEY,
+    section_id integer NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    created_at text NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN paused integer NOT NULL DEFAULT 0;
+  `,
 ];

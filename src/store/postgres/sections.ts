@@ -3,6 +3,7 @@ import type { Section } from '../../articles/model.js';
 import { SECTIONS_TAG } from '../change-tags.js';
 import type { SectionRepo } from '../types.js';
 import type { Scope } from './scope.js';
+import { postgresSectionAdmin } from './section-admin.js';
 
 interface SectionRow {
   id: number;
@@ -53,9 +54,12 @@ export function postgresSectionRepo(scope: Scope): SectionRepo {
            RETURNING ${COLUMNS}`,
           [section.slug, section.nameZh, section.nameEn, new Date().toISOString()],
         );
+        // A live section wins over an old slug that redirected elsewhere.
+        await query('DELETE FROM section_redirects WHERE slug = $1', [section.slug]);
         tags.add(SECTIONS_TAG);
         return sectionOf(row!);
       });
     },
+    ...postgresSectionAdmin(scope),
   };
 }

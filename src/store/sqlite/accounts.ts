@@ -50,6 +50,12 @@ export function sqliteAccountRepo(scope: Scope): AccountRepo {
         ),
       );
     },
+    setRole(userId, role) {
+      return scope.write(
+        'accounts.setRole',
+        () => scope.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, userId).changes > 0,
+      );
+    },
     setPassword(userId, passwordHash) {
       return scope.write(
         'accounts.setPassword',

@@ -1,6 +1,13 @@
 /** Feed subscriptions on SQLite (row conversions in `../feed-rows.ts`). No write records a change tag. */
 import { AppError } from '../../core/errors.js';
-import { type FeedRow, feedExistsMessage, feedOf, feedStateParams, newFeedParams } from '../feed-rows.js';
+import {
+  type FeedRow,
+  feedExistsMessage,
+  feedOf,
+  feedSettingsParams,
+  feedStateParams,
+  newFeedParams,
+} from '../feed-rows.js';
 import type { FeedRepo } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -30,7 +37,7 @@ export function sqliteFeedRepo(scope: Scope): FeedRepo {
       return scope.read('feeds.findDueFeeds', () =>
         (
           scope
-            .prepare('SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id')
+            .prepare('SELECT * FROM feeds WHERE paused = 0 AND next_poll_at <= ? ORDER BY next_poll_at, id')
             .all(now) as FeedRow[]
         ).map(feedOf),
       );
@@ -72,6 +79,19 @@ export function sqliteFeedRepo(scope: Scope): FeedRepo {
         'feeds.deleteFeed',
         () => scope.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
       );
+    },
+    updateFeedSettings(id, settings) {
+      return scope.write('feeds.updateFeedSettings', () => {
+        const row = scope
+          .prepare(
+            `UPDATE feeds SET section = CASE WHEN @set_section = 1 THEN @section ELSE section END,
+               language = COALESCE(@language, language), interval_minutes = COALESCE(@interval_minutes, interval_minutes),
+               paused = COALESCE(@paused, paused)
+             WHERE id = @id RETURNING *`,
+          )
+          .get({ ...feedSettingsParams(settings), id }) as FeedRow | undefined;
+        return row ? feedOf(row) : null;
+      });
     },
   };
 }

@@ -243,4 +243,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
   `,
+  // 11: the editors' desk: old section slugs (renamed or merged away) redirect; feeds can be paused.
+  `
+  CREATE TABLE section_redirects (
+    slug       TEXT PRIMARY KEY,
+    section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+  );
+  ALTER TABLE feeds ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -3,6 +3,7 @@ import type { Section } from '../../articles/model.js';
 import { SECTIONS_TAG } from '../change-tags.js';
 import type { SectionRepo } from '../types.js';
 import type { Scope } from './scope.js';
+import { sqliteSectionAdmin } from './section-admin.js';
 
 interface SectionRow {
   id: number;
@@ -46,9 +47,12 @@ export function sqliteSectionRepo(scope: Scope): SectionRepo {
              RETURNING *`,
           )
           .get({ ...section, now: new Date().toISOString() }) as SectionRow;
+        // A live section wins over an old slug that redirected elsewhere.
+        scope.prepare('DELETE FROM section_redirects WHERE slug = ?').run(row.slug);
         tags.add(SECTIONS_TAG);
         return sectionOf(row);
       });
     },
+    ...sqliteSectionAdmin(scope),
   };
 }

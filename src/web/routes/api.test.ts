@@ -297,9 +297,9 @@ describe('the OpenAPI document and the reference page', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    // The public JSON routes, and the learner's (/api/auth, /api/me), each from its route schema.
+    // The public JSON routes, the learner's (/api/auth, /api/me) and the desk's, each from its route schema.
     const paths = Object.keys(doc.paths);
-    expect(paths.filter((p) => !/^\/api\/(auth|me)(\/|$)/.test(p)).sort()).toEqual(
+    expect(paths.filter((p) => !/^\/api\/(auth|me|desk)(\/|$)/.test(p)).sort()).toEqual(
       [
         '/api/lookup',
         '/api/search',
@@ -310,7 +310,17 @@ describe('the OpenAPI document and the reference page', () => {
       ].sort(),
     );
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/me/words/{word}', '/api/me/reviews']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me/words/{word}',
+        '/api/me/reviews',
+        '/api/desk/inbox',
+        '/api/desk/inbox/{id}/file',
+        '/api/desk/sections/{id}/merge',
+        '/api/desk/feeds/preview',
+        '/api/desk/users/{id}/revoke',
+        '/api/desk/stories/{id}/family',
+      ]),
     );
     // Pages and assets are not in it.
     expect(paths.every((p) => p.startsWith('/api/') && p !== '/api/docs' && p !== '/api/openapi.json')).toBe(

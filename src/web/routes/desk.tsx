@@ -9,44 +9,42 @@
  * API does everything the pages do, with the same roles (`requireRole(auth, 'editor')`).
  */
 import formbody from '@fastify/formbody';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
-import { currentAuth, requireRole } from '../auth/guard.js';
-import type { LearnerWebContext } from '../auth/learner-context.js';
-import type { WebContext, WebServices } from '../context.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireRole } from '../auth/guard.js';
 import { deskPath } from '../paths.js';
-import { renderHtml } from '../render.js';
 import { DeskHomeView } from '../views/desk/home.js';
-import type { DeskViewer } from '../views/desk/layout.js';
+import { type DeskRouteOptions, deskViewer, sendDeskPage } from './desk/context.js';
+import { deskCopiesPages } from './desk/copies.js';
+import { deskCopiesApi } from './desk/copies-api.js';
+import { deskFeedPages } from './desk/feeds.js';
+import { deskFeedApi } from './desk/feeds-api.js';
+import { deskInboxPages } from './desk/inbox.js';
+import { deskInboxApi } from './desk/inbox-api.js';
+import { deskSectionPages } from './desk/sections.js';
+import { deskSectionApi } from './desk/sections-api.js';
+import { deskUserPages } from './desk/users.js';
+import { deskUserApi } from './desk/users-api.js';
 
-/** What every desk plugin gets. */
-export interface DeskRouteOptions {
-  ctx: WebContext;
-  learn: LearnerWebContext;
-  /** The composition root's services (the desk writes through them). */
-  services: WebServices;
-}
+// The shared pieces live in desk/context.ts (the plugins import them from there: no cycle).
+export { type DeskRouteOptions, deskViewer, sendDeskPage } from './desk/context.js';
 
 /** Desk page plugins (`routes/desk/*.tsx`), registered with the form parser. */
-const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [];
+const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [
+  deskInboxPages,
+  deskCopiesPages,
+  deskSectionPages,
+  deskFeedPages,
+  deskUserPages,
+];
 
 /** Desk JSON API plugins (`routes/desk/*-api.ts`), JSON bodies only. */
-const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [];
-
-/** Who is looking at a desk page a guard let through. */
-export function deskViewer(request: FastifyRequest): DeskViewer {
-  const { user, session } = currentAuth(request);
-  return { email: user.email, role: user.role, csrf: session?.csrfToken ?? '' };
-}
-
-/** Sends a desk page: HTML, never cached by anyone. */
-export function sendDeskPage(reply: FastifyReply, view: VNode, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderHtml(view));
-}
+const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [
+  deskInboxApi,
+  deskCopiesApi,
+  deskSectionApi,
+  deskFeedApi,
+  deskUserApi,
+];
 
 export const deskRoutes: FastifyPluginAsync<DeskRouteOptions> = async (app, options) => {
   const { ctx, learn } = options;

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebContext } from '../context.js';
 import { parsePageNumber } from '../page-number.js';
+import { sectionPath } from '../paths.js';
 import { sendPage } from '../render.js';
 import { SectionPageView } from '../views/section-page.js';
 
@@ -35,6 +36,11 @@ export const sectionRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app
         },
         // Page 1 is the section's URL without `?page=`: one entry for both spellings.
         { page: pageNumber > 1 ? pageNumber : undefined },
+        // A renamed or merged-away section's old URL leads to where it went (issue #15).
+        async () => {
+          const slug = await ctx.reading.sectionRedirect(request.params.slug);
+          return slug ? sectionPath(slug, pageNumber) : null;
+        },
       );
     },
   );
