@@ -51,14 +51,14 @@ export const deskRoutes: FastifyPluginAsync<DeskRouteOptions> = async (app, opti
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: 1_048_576 });
     // Every page under /desk needs an editor; a visitor who is not logged in is sent to log in.
-    pages.addHook('preHandler', requireRole(learn.auth, 'editor', { page: true }));
+    pages.addHook('preValidation', requireRole(learn.auth, 'editor', { page: true }));
     pages.get(deskPath(), async (request, reply) =>
       sendDeskPage(reply, <DeskHomeView chrome={await ctx.chrome()} viewer={deskViewer(request)} />),
     );
     for (const plugin of DESK_PAGES) await pages.register(plugin, options);
   });
   await app.register(async (api) => {
-    api.addHook('preHandler', requireRole(learn.auth, 'editor'));
+    api.addHook('preValidation', requireRole(learn.auth, 'editor'));
     for (const plugin of DESK_API) await api.register(plugin, options);
   });
 };

@@ -10,7 +10,7 @@ import { DESK_API_TAGS, ID_PARAMS, jsonBody } from './forms.js';
 export const deskUserApi: FastifyPluginAsync<DeskRouteOptions> = async (app, { learn, services }) => {
   const users = services.desk.users;
   app.setSchemaErrorFormatter(schemaError);
-  app.addHook('preHandler', requireRole(learn.auth, 'admin'));
+  app.addHook('preValidation', requireRole(learn.auth, 'admin'));
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });

@@ -17,7 +17,7 @@ export const deskUserPages: FastifyPluginAsync<DeskRouteOptions> = async (app, {
   const users = services.desk.users;
   app.setSchemaErrorFormatter(schemaError);
   // Runs after the desk's editor check: an editor gets 403 here.
-  app.addHook('preHandler', requireRole(learn.auth, 'admin', { page: true }));
+  app.addHook('preValidation', requireRole(learn.auth, 'admin', { page: true }));
   const back = (done: string) => `${deskPath('users')}?done=${done}`;
   const page = async (request: FastifyRequest, extra: Pick<UsersViewProps, 'done' | 'invited'> = {}) => (
     <UsersView
