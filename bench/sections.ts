@@ -75,7 +75,7 @@ function evaluate(
     nbs.push(classifyNaiveBayes(nb, doc));
   }
   console.log(
-    `  fold: trained on ${train.length}, tested on ${test.length}, λ=${model.lambda}, T=${model.temperature.toFixed(2)}, ${model.vocabulary.terms.length} terms`,
+    `  fold: trained on ${train.length}, tested on ${test.length}, C=${model.c}, ${model.termSet}, T=${model.temperature.toFixed(2)}, ${model.vocabulary.terms.length} terms`,
   );
   return { actual, ours, conf, nb: nbs };
 }

@@ -1,7 +1,8 @@
 /**
  * Text → sparse TF-IDF vectors for the section classifier: lower-cased word tokens (stop words and
- * one-letter tokens dropped, numbers kept: "£", "bn" and figures say "business"), the title counted
- * twice (a headline is the densest statement of a story's subject), sublinear term frequency
+ * one-letter tokens dropped, numbers kept: "£", "bn" and figures say "business"), optionally with
+ * the word pairs next to each other once stop words are dropped ("prime minister", "box office";
+ * `model.ts` lets cross-validation decide), the title counted twice (a headline is the densest statement of a story's subject), sublinear term frequency
  * (1 + ln tf), smoothed inverse document frequency and unit length. The vocabulary is fitted on the
  * training stories only and keeps terms seen in at least `minDf` of them.
  */
@@ -32,12 +33,25 @@ export function classifierTokens(text: string): string[] {
   return out;
 }
 
-/** A story's term counts: title tokens twice, then the body's. */
-export function termCounts(story: ClassifierText): Map<string, number> {
+/** Which terms a story is counted in: its words, or its words and adjacent word pairs. */
+export type TermSet = 'words' | 'words+pairs';
+
+/** A story's term counts: title terms twice, then the body's (pairs never cross a paragraph). */
+export function termCounts(story: ClassifierText, terms: TermSet = 'words'): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (token: string, by: number) => counts.set(token, (counts.get(token) ?? 0) + by);
-  for (const token of classifierTokens(story.title)) add(token, 2);
-  for (const paragraph of story.paragraphs) for (const token of classifierTokens(paragraph)) add(token, 1);
+  const pairs = terms === 'words+pairs';
+  const add = (text: string, by: number) => {
+    const tokens = classifierTokens(text);
+    tokens.forEach((token, i) => {
+      counts.set(token, (counts.get(token) ?? 0) + by);
+      if (pairs && i > 0) {
+        const pair = `${tokens[i - 1]} ${token}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + by);
+      }
+    });
+  };
+  add(story.title, 2);
+  for (const paragraph of story.paragraphs) add(paragraph, 1);
   return counts;
 }
 
@@ -80,18 +94,26 @@ export function vocabularyOf(terms: string[], idf: Float32Array): Vocabulary {
 
 /** A document's unit-length TF-IDF vector over `vocabulary` (terms outside it are ignored). */
 export function tfidf(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
-  const entries: Array<[number, number]> = [];
+  const found: number[] = [];
+  const tfs: number[] = [];
   for (const [term, tf] of counts) {
     const i = vocabulary.indexOf.get(term);
     if (i === undefined) continue;
-    entries.push([i, (1 + Math.log(tf)) * (vocabulary.idf[i] as number)]);
+    found.push(i);
+    tfs.push(tf);
   }
-  entries.sort((a, b) => a[0] - b[0]);
+  const order = Array.from(found, (_, k) => k).sort((a, b) => (found[a] as number) - (found[b] as number));
+  const index = new Int32Array(order.length);
+  const value = new Float32Array(order.length);
   let norm = 0;
-  for (const [, v] of entries) norm += v * v;
+  order.forEach((k, j) => {
+    const i = found[k] as number;
+    const v = (1 + Math.log(tfs[k] as number)) * (vocabulary.idf[i] as number);
+    index[j] = i;
+    value[j] = v;
+    norm += v * v;
+  });
   norm = Math.sqrt(norm) || 1;
-  return {
-    index: Int32Array.from(entries, ([i]) => i),
-    value: Float32Array.from(entries, ([, v]) => v / norm),
-  };
+  for (let j = 0; j < value.length; j++) value[j] = (value[j] as number) / norm;
+  return { index, value };
 }

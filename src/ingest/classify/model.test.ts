@@ -58,7 +58,7 @@ describe('section model', () => {
   });
 
   it('keeps the most frequent terms when the vocabulary is capped', () => {
-    const counts = docs.map(termCounts);
+    const counts = docs.map((d) => termCounts(d));
     const capped = fitVocabulary(counts, 1, 5);
     expect(capped.terms).toHaveLength(5);
     expect(capped.terms).toContain('today');
