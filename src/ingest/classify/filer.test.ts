@@ -169,7 +169,14 @@ describe('automatic sections', () => {
   it('retrains rather than uses a stored model of an older shape (a version-1 softmax model)', async () => {
     await services.pipeline.saveStories(filed(20));
     // What a site that filed these 40 stories before the SVM kept: current by its count, old by its shape.
-    const old = JSON.stringify({ version: 1, labels: ['1', '2'], terms: [], idf: [], weights: [], bias: [0, 0] });
+    const old = JSON.stringify({
+      version: 1,
+      labels: ['1', '2'],
+      terms: [],
+      idf: [],
+      weights: [],
+      bias: [0, 0],
+    });
     await services.store.transaction((tx) => tx.filing.saveSectionModel(old, 40));
     await services.pipeline.saveStories([story(100, 'sports', null), story(101, 'business', null)]);
     const stored = await services.store.filing.findSectionModel();
