@@ -7,12 +7,12 @@
  * training stories only and keeps terms seen in at least `minDf` of them.
  */
 import { STOP_WORDS } from '../../text/stop-words.js';
+import { encodeCounts, fitEncodedVocabulary, type SparseVector, unitVector } from './encoded.js';
 
-/** A sparse vector: parallel arrays of feature index (ascending) and value. */
-export interface SparseVector {
-  index: Int32Array;
-  value: Float32Array;
-}
+export type { SparseVector } from './encoded.js';
+
+/** Terms a vocabulary keeps at most. */
+export const MAX_TERMS = 30_000;
 
 /** One story as the classifier reads it. */
 export interface ClassifierText {
@@ -70,22 +70,16 @@ export interface Vocabulary {
 export function fitVocabulary(
   docs: readonly Map<string, number>[],
   minDf = 2,
-  maxTerms = 30_000,
+  maxTerms = MAX_TERMS,
 ): Vocabulary {
-  const df = new Map<string, number>();
-  for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  let kept = [...df].filter(([, n]) => n >= minDf);
-  if (kept.length > maxTerms) {
-    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    kept = kept.slice(0, maxTerms);
-  }
-  const terms = kept.map(([term]) => term);
-  terms.sort();
-  const idf = new Float32Array(terms.length);
-  terms.forEach((term, i) => {
-    idf[i] = Math.log((1 + docs.length) / (1 + (df.get(term) as number))) + 1;
-  });
-  return vocabularyOf(terms, idf);
+  const encoded = encodeCounts(docs);
+  const fitted = fitEncodedVocabulary(
+    encoded,
+    docs.map((_, i) => i),
+    minDf,
+    maxTerms,
+  );
+  return vocabularyOf(fitted.terms, fitted.idf);
 }
 
 export function vocabularyOf(terms: string[], idf: Float32Array): Vocabulary {
@@ -102,18 +96,5 @@ export function tfidf(counts: Map<string, number>, vocabulary: Vocabulary): Spar
     found.push(i);
     tfs.push(tf);
   }
-  const order = Array.from(found, (_, k) => k).sort((a, b) => (found[a] as number) - (found[b] as number));
-  const index = new Int32Array(order.length);
-  const value = new Float32Array(order.length);
-  let norm = 0;
-  order.forEach((k, j) => {
-    const i = found[k] as number;
-    const v = (1 + Math.log(tfs[k] as number)) * (vocabulary.idf[i] as number);
-    index[j] = i;
-    value[j] = v;
-    norm += v * v;
-  });
-  norm = Math.sqrt(norm) || 1;
-  for (let j = 0; j < value.length; j++) value[j] = (value[j] as number) / norm;
-  return { index, value };
+  return unitVector(found, tfs, vocabulary.idf);
 }

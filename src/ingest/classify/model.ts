@@ -13,10 +13,17 @@
  */
 import { createHash } from 'node:crypto';
 import { seededRandom } from '../../core/random.js';
+import {
+  type EncodedDocs,
+  type EncodedVocabulary,
+  encodeCounts,
+  encodedTfidf,
+  fitEncodedVocabulary,
+} from './encoded.js';
 import { groupedFolds } from './evaluate.js';
 import {
   type ClassifierText,
-  fitVocabulary,
+  MAX_TERMS,
   type SparseVector,
   type TermSet,
   termCounts,
@@ -84,8 +91,8 @@ export function bodyKey(story: ClassifierText): string {
 
 interface Prepared {
   docs: readonly ClassifierText[];
-  /** Term counts per term set, computed on first need. */
-  counts: Map<TermSet, Map<string, number>[]>;
+  /** Term counts per term set, encoded on first need. */
+  encoded: Map<TermSet, EncodedDocs>;
   ys: number[];
   labels: string[];
   groups: string[];
@@ -96,69 +103,79 @@ function prepare(docs: readonly LabelledText[]): Prepared {
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   return {
     docs,
-    counts: new Map(),
+    encoded: new Map(),
     ys: docs.map((d) => labelIndex.get(d.label) as number),
     labels,
     groups: docs.map((d) => d.group ?? bodyKey(d)),
   };
 }
 
-function countsOf(data: Prepared, terms: TermSet): Map<string, number>[] {
-  let counts = data.counts.get(terms);
-  if (!counts) {
-    counts = data.docs.map((d) => termCounts(d, terms));
-    data.counts.set(terms, counts);
+function encodedOf(data: Prepared, terms: TermSet): EncodedDocs {
+  let encoded = data.encoded.get(terms);
+  if (!encoded) {
+    encoded = encodeCounts(data.docs.map((d) => termCounts(d, terms)));
+    data.encoded.set(terms, encoded);
   }
-  return counts;
+  return encoded;
+}
+
+/** The SVM trained on stories `rows`, with the vocabulary fitted on them. */
+function fitSvm(
+  data: Prepared,
+  terms: TermSet,
+  rows: readonly number[],
+  costs: readonly number[],
+  options: TrainOptions,
+): { vocabulary: EncodedVocabulary; linear: LinearWeights[] } {
+  const encoded = encodedOf(data, terms);
+  const vocabulary = fitEncodedVocabulary(encoded, rows, options.minDf ?? 2, MAX_TERMS);
+  const xs = rows.map((r) => encodedTfidf(encoded, r, vocabulary));
+  const ys = rows.map((r) => data.ys[r] as number);
+  const linear = costs.map((c) => trainLinearSvm(xs, ys, data.labels.length, vocabulary.terms.length, { c }));
+  return { vocabulary, linear };
 }
 
 interface Candidate {
   terms: TermSet;
   c: number;
   right: number;
+  /** Out-of-fold margins, by position in `rows`. */
   scores: Float64Array[];
 }
 
-/** Out-of-fold margins for each term set × cost: which classifies best, and its margins to calibrate on. */
+/**
+ * Out-of-fold margins on stories `rows` for each term set × cost: which classifies best, and its
+ * margins to calibrate on.
+ */
 function crossValidate(
   data: Prepared,
+  rows: readonly number[],
   termSets: readonly TermSet[],
   costs: readonly number[],
   options: TrainOptions,
 ): Candidate {
   const k = options.folds ?? 3;
   const fold = groupedFolds(
-    data.ys.map((y) => String(y)),
-    data.groups,
+    rows.map((r) => String(data.ys[r])),
+    rows.map((r) => data.groups[r] as string),
     k,
   );
   const candidates: Candidate[] = termSets.flatMap((terms) =>
-    costs.map((c) => ({ terms, c, right: 0, scores: new Array<Float64Array>(data.ys.length) })),
+    costs.map((c) => ({ terms, c, right: 0, scores: new Array<Float64Array>(rows.length) })),
   );
   for (const terms of termSets) {
-    const counts = countsOf(data, terms);
+    const encoded = encodedOf(data, terms);
+    const mine = candidates.filter((candidate) => candidate.terms === terms);
     for (let f = 0; f < k; f++) {
-      const train = data.ys.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-      const test = data.ys.flatMap((_, i) => (fold[i] === f ? [i] : []));
-      const vocabulary = fitVocabulary(
-        train.map((i) => counts[i] as Map<string, number>),
-        options.minDf ?? 2,
-      );
-      const xs = train.map((i) => tfidf(counts[i] as Map<string, number>, vocabulary));
-      const tests = test.map((i) => tfidf(counts[i] as Map<string, number>, vocabulary));
-      for (const candidate of candidates) {
-        if (candidate.terms !== terms) continue;
-        const linear = trainLinearSvm(
-          xs,
-          train.map((i) => data.ys[i] as number),
-          data.labels.length,
-          vocabulary.terms.length,
-          { c: candidate.c },
-        );
-        test.forEach((i, j) => {
-          const scores = linearScores(linear, tests[j] as SparseVector);
-          candidate.scores[i] = scores;
-          if (argmax(scores) === data.ys[i]) candidate.right++;
+      const train = rows.filter((_, j) => fold[j] !== f);
+      const test = rows.flatMap((_, j) => (fold[j] === f ? [j] : []));
+      const model = fitSvm(data, terms, train, costs, options);
+      for (const j of test) {
+        const x = encodedTfidf(encoded, rows[j] as number, model.vocabulary);
+        mine.forEach((candidate, m) => {
+          const scores = linearScores(model.linear[m] as LinearWeights, x);
+          candidate.scores[j] = scores;
+          if (argmax(scores) === data.ys[rows[j] as number]) candidate.right++;
         });
       }
     }
@@ -168,25 +185,16 @@ function crossValidate(
   return best;
 }
 
-/** At most `max` of the prepared stories, a seeded sample (all of them when there are fewer). */
-function sample(data: Prepared, max: number): Prepared {
-  if (data.ys.length <= max) return data;
+/** At most `max` story indices, a seeded sample, in order (all of them when there are fewer). */
+function sample(n: number, max: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (n <= max) return order;
   const random = seededRandom(5);
-  const order = data.ys.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
-  const keep = order.slice(0, max).sort((a, b) => a - b);
-  return {
-    docs: keep.map((i) => data.docs[i] as ClassifierText),
-    counts: new Map(
-      [...data.counts].map(([terms, counts]) => [terms, keep.map((i) => counts[i] as Map<string, number>)]),
-    ),
-    ys: keep.map((i) => data.ys[i] as number),
-    labels: data.labels,
-    groups: keep.map((i) => data.groups[i] as string),
-  };
+  return order.slice(0, max).sort((a, b) => a - b);
 }
 
 /** The temperature that minimises the log loss of out-of-fold scores. */
@@ -231,23 +239,27 @@ export function trainSectionModel(docs: readonly LabelledText[], options: TrainO
   let terms = termSets[0] as TermSet;
   let temperature = 1;
   if (canValidate) {
-    const validation = sample(data, options.maxValidate ?? 3000);
-    const chosen = crossValidate(validation, termSets, costs, options);
+    const validation = sample(docs.length, options.maxValidate ?? 3000);
+    const chosen = crossValidate(data, validation, termSets, costs, options);
     c = chosen.c;
     terms = chosen.terms;
     // A temperature fitted on a few dozen out-of-fold margins says more about those stories than
     // about the next one: below MIN_CALIBRATION stories the raw margins stand.
-    if (docs.length >= MIN_CALIBRATION) temperature = calibrate(chosen.scores, validation.ys);
+    if (docs.length >= MIN_CALIBRATION)
+      temperature = calibrate(
+        chosen.scores,
+        validation.map((r) => data.ys[r] as number),
+      );
   }
-  const counts = countsOf(data, terms);
-  const vocabulary = fitVocabulary(counts, options.minDf ?? 2);
-  const linear = trainLinearSvm(
-    counts.map((x) => tfidf(x, vocabulary)),
-    data.ys,
-    data.labels.length,
-    vocabulary.terms.length,
-    { c },
+  const model = fitSvm(
+    data,
+    terms,
+    docs.map((_, i) => i),
+    [c],
+    options,
   );
+  const vocabulary = vocabularyOf(model.vocabulary.terms, model.vocabulary.idf);
+  const linear = model.linear[0] as LinearWeights;
   return {
     version: SECTION_MODEL_VERSION,
     labels: data.labels,
