@@ -24,25 +24,21 @@
  *
  *   npx tsx bench/sections.ts [--dev] [--bbc-only] [--threshold 0.6]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import { groupedFolds, scoreClassification } from '../src/ingest/classify/evaluate.js';
 import { bodyKey, classifyText, type LabelledText, trainSectionModel } from '../src/ingest/classify/model.js';
 import { classifyNaiveBayes, trainNaiveBayes } from '../src/ingest/classify/naive-bayes.js';
+import { BBC_FILE, bbcStories, REUTERS_FILE, reutersR8 } from '../test/news-corpora.js';
 
-const SHARED = process.env.LINGWIRE_SHARED ?? resolve(import.meta.dirname, '..', '..', 'shared');
-const FILE = join(SHARED, 'data', 'news', 'bbc.train.jsonl');
-const REUTERS = join(SHARED, 'data', 'news', 'reuters21578.train.jsonl.gz');
 const args = process.argv.slice(2);
 const dev = args.includes('--dev');
 const bbcOnly = args.includes('--bbc-only');
 const thresholdAt = args.indexOf('--threshold');
 const threshold = thresholdAt >= 0 ? Number(args[thresholdAt + 1]) : DEFAULT_CONFIG.classifyThreshold;
 
-if (!existsSync(FILE)) {
-  console.log(`bench:sections: ${FILE} is absent; nothing measured.`);
+if (!existsSync(BBC_FILE)) {
+  console.log(`bench:sections: ${BBC_FILE} is absent; nothing measured.`);
   process.exit(0);
 }
 
@@ -55,43 +51,7 @@ function corpus(docs: LabelledText[]): Corpus {
   return { docs, groups: docs.map(bodyKey) };
 }
 
-const bbc = corpus(
-  readFileSync(FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const r = JSON.parse(line) as { title: string; body: string; category: string };
-      return { title: r.title, paragraphs: r.body.split(/\n\s*\n/), label: r.category };
-    }),
-);
-
-/** Reuters-21578 ModApte train: single-topic stories of the 8 most frequent single topics. */
-function reutersR8(): Corpus {
-  const records = gunzipSync(readFileSync(REUTERS))
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as { title: string; body: string; topics: string[] })
-    .filter((r) => r.topics.length === 1);
-  const count = new Map<string, number>();
-  for (const r of records) count.set(r.topics[0] as string, (count.get(r.topics[0] as string) ?? 0) + 1);
-  const top = new Set(
-    [...count]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 8)
-      .map(([topic]) => topic),
-  );
-  return corpus(
-    records
-      .filter((r) => top.has(r.topics[0] as string))
-      .map((r) => ({
-        title: r.title,
-        // A new paragraph starts on a line indented by four spaces; the other breaks are hard wraps.
-        paragraphs: r.body.split(/\n(?= {4})/).map((p) => p.replace(/\s+/g, ' ').trim()),
-        label: r.topics[0] as string,
-      })),
-  );
-}
+const bbc = corpus(bbcStories());
 
 interface Figures {
   /** Mean CPU seconds of one training: ours, naive Bayes. */
@@ -208,7 +168,7 @@ const devPart = all.filter((i) => split[i] !== 0);
 const untouched = all.filter((i) => split[i] === 0);
 const started = Date.now();
 console.log(
-  `bench:sections on ${FILE}: ${bbc.docs.length} stories, ${new Set(bbc.groups).size} distinct bodies`,
+  `bench:sections on ${BBC_FILE}: ${bbc.docs.length} stories, ${new Set(bbc.groups).size} distinct bodies`,
 );
 if (dev) {
   console.log(`development run: 5-fold CV inside the development part (${devPart.length} stories) only`);
@@ -218,8 +178,8 @@ if (dev) {
   print('BBC nested CV', crossValidate(bbc, all, 5, 7));
   console.log(`untouched split: train on ${devPart.length}, test once on ${untouched.length}:`);
   print('BBC untouched split', summarise([evaluate(bbc, devPart, untouched)]));
-  if (!bbcOnly && existsSync(REUTERS)) {
-    const reuters = reutersR8();
+  if (!bbcOnly && existsSync(REUTERS_FILE)) {
+    const reuters = corpus(reutersR8());
     const labels = [...new Set(reuters.docs.map((d) => d.label))].sort();
     console.log(
       `Reuters-21578 ModApte train, single-topic stories of the 8 most frequent topics (${labels.join(', ')}): ${reuters.docs.length} stories; nested 5-fold CV:`,
