@@ -61,6 +61,8 @@ interface Figures {
   n: number;
   confident: number;
   confidentAccuracy: number;
+  /** Mean confidence: calibrated, it is close to the accuracy. */
+  meanConfidence: number;
   nb: { accuracy: number; macroF1: number };
 }
 
@@ -119,6 +121,7 @@ function summarise(parts: Array<ReturnType<typeof evaluate>>): Figures {
     ...scoreClassification(actual, ours),
     confident: sure.length,
     confidentAccuracy: sureScore.accuracy,
+    meanConfidence: conf.reduce((sum, c) => sum + c, 0) / (conf.length || 1),
     nb: { accuracy: nb.accuracy, macroF1: nb.macroF1 },
   };
 }
@@ -152,7 +155,7 @@ function print(name: string, f: Figures): void {
     `  one training: ${f.cpu.ours.toFixed(1)} s CPU (naive Bayes ${f.cpu.nb.toFixed(1)} s), mean over the folds`,
   );
   console.log(
-    `  confidence ≥ ${threshold}: ${f.confident}/${f.n} stories filed (${pct(f.confident / f.n)} %), accuracy on them ${pct(f.confidentAccuracy)} %; the rest would go to 待分类`,
+    `  confidence ≥ ${threshold}: ${f.confident}/${f.n} stories filed (${pct(f.confident / f.n)} %), accuracy on them ${pct(f.confidentAccuracy)} %; the rest would go to 待分类; mean confidence ${pct(f.meanConfidence)} % (calibrated: near the accuracy)`,
   );
 }
 

@@ -185,16 +185,26 @@ function crossValidate(
   return best;
 }
 
-/** At most `max` story indices, a seeded sample, in order (all of them when there are fewer). */
-function sample(n: number, max: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (n <= max) return order;
+/**
+ * At most `max` of the stories, a seeded sample (all of them when there are fewer), with term
+ * counts of their own: cross-validation encodes only the stories it uses.
+ */
+function sample(data: Prepared, max: number): Prepared {
+  if (data.ys.length <= max) return data;
   const random = seededRandom(5);
+  const order = data.ys.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
-  return order.slice(0, max).sort((a, b) => a - b);
+  const keep = order.slice(0, max).sort((a, b) => a - b);
+  return {
+    docs: keep.map((i) => data.docs[i] as ClassifierText),
+    encoded: new Map(),
+    ys: keep.map((i) => data.ys[i] as number),
+    labels: data.labels,
+    groups: keep.map((i) => data.groups[i] as string),
+  };
 }
 
 /** The temperature that minimises the log loss of out-of-fold scores. */
@@ -239,17 +249,19 @@ export function trainSectionModel(docs: readonly LabelledText[], options: TrainO
   let terms = termSets[0] as TermSet;
   let temperature = 1;
   if (canValidate) {
-    const validation = sample(docs.length, options.maxValidate ?? 3000);
-    const chosen = crossValidate(data, validation, termSets, costs, options);
+    const validation = sample(data, options.maxValidate ?? 3000);
+    const chosen = crossValidate(
+      validation,
+      validation.ys.map((_, i) => i),
+      termSets,
+      costs,
+      options,
+    );
     c = chosen.c;
     terms = chosen.terms;
     // A temperature fitted on a few dozen out-of-fold margins says more about those stories than
     // about the next one: below MIN_CALIBRATION stories the raw margins stand.
-    if (docs.length >= MIN_CALIBRATION)
-      temperature = calibrate(
-        chosen.scores,
-        validation.map((r) => data.ys[r] as number),
-      );
+    if (docs.length >= MIN_CALIBRATION) temperature = calibrate(chosen.scores, validation.ys);
   }
   const model = fitSvm(
     data,
