@@ -80,5 +80,5 @@ describe.skipIf(!HAS_SHARED)('import --classify=always on BBC News', () => {
     );
     // The target for stories the classifier was not trained on (this split gives 0.99 today).
     expect(score.accuracy).toBeGreaterThanOrEqual(0.98);
-  }, 180_000);
+  }, 600_000); // importing 1,780 stories (analysis, levels, duplicates) takes minutes on a busy machine
 });
