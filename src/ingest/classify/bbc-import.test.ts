@@ -78,6 +78,7 @@ describe.skipIf(!HAS_SHARED)('import --classify=always on BBC News', () => {
     console.log(
       `import --classify=always on ${actual.length} BBC stories: accuracy ${score.accuracy.toFixed(4)}, macro-F1 ${score.macroF1.toFixed(4)}`,
     );
-    expect(score.accuracy).toBeGreaterThanOrEqual(0.97);
-  }, 180_000);
+    // The issue's target for stories the classifier was not trained on (this split gives 0.99 today).
+    expect(score.accuracy).toBeGreaterThanOrEqual(0.98);
+  }, 600_000); // importing 1,780 stories (analysis, levels, duplicates) takes minutes on a busy machine
 });

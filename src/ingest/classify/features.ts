@@ -1,17 +1,18 @@
 /**
  * Text → sparse TF-IDF vectors for the section classifier: lower-cased word tokens (stop words and
- * one-letter tokens dropped, numbers kept: "£", "bn" and figures say "business"), the title counted
- * twice (a headline is the densest statement of a story's subject), sublinear term frequency
+ * one-letter tokens dropped, numbers kept: "£", "bn" and figures say "business"), optionally with
+ * the word pairs next to each other once stop words are dropped ("prime minister", "box office";
+ * `model.ts` lets cross-validation decide), the title counted twice (a headline is the densest statement of a story's subject), sublinear term frequency
  * (1 + ln tf), smoothed inverse document frequency and unit length. The vocabulary is fitted on the
  * training stories only and keeps terms seen in at least `minDf` of them.
  */
 import { STOP_WORDS } from '../../text/stop-words.js';
+import { encodeCounts, fitEncodedVocabulary, type SparseVector, unitVector } from './encoded.js';
 
-/** A sparse vector: parallel arrays of feature index (ascending) and value. */
-export interface SparseVector {
-  index: Int32Array;
-  value: Float32Array;
-}
+export type { SparseVector } from './encoded.js';
+
+/** Terms a vocabulary keeps at most. */
+export const MAX_TERMS = 30_000;
 
 /** One story as the classifier reads it. */
 export interface ClassifierText {
@@ -32,12 +33,25 @@ export function classifierTokens(text: string): string[] {
   return out;
 }
 
-/** A story's term counts: title tokens twice, then the body's. */
-export function termCounts(story: ClassifierText): Map<string, number> {
+/** Which terms a story is counted in: its words, or its words and adjacent word pairs. */
+export type TermSet = 'words' | 'words+pairs';
+
+/** A story's term counts: title terms twice, then the body's (pairs never cross a paragraph). */
+export function termCounts(story: ClassifierText, terms: TermSet = 'words'): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (token: string, by: number) => counts.set(token, (counts.get(token) ?? 0) + by);
-  for (const token of classifierTokens(story.title)) add(token, 2);
-  for (const paragraph of story.paragraphs) for (const token of classifierTokens(paragraph)) add(token, 1);
+  const pairs = terms === 'words+pairs';
+  const add = (text: string, by: number) => {
+    const tokens = classifierTokens(text);
+    tokens.forEach((token, i) => {
+      counts.set(token, (counts.get(token) ?? 0) + by);
+      if (pairs && i > 0) {
+        const pair = `${tokens[i - 1]} ${token}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + by);
+      }
+    });
+  };
+  add(story.title, 2);
+  for (const paragraph of story.paragraphs) add(paragraph, 1);
   return counts;
 }
 
@@ -56,22 +70,16 @@ export interface Vocabulary {
 export function fitVocabulary(
   docs: readonly Map<string, number>[],
   minDf = 2,
-  maxTerms = 30_000,
+  maxTerms = MAX_TERMS,
 ): Vocabulary {
-  const df = new Map<string, number>();
-  for (const doc of docs) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  let kept = [...df].filter(([, n]) => n >= minDf);
-  if (kept.length > maxTerms) {
-    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    kept = kept.slice(0, maxTerms);
-  }
-  const terms = kept.map(([term]) => term);
-  terms.sort();
-  const idf = new Float32Array(terms.length);
-  terms.forEach((term, i) => {
-    idf[i] = Math.log((1 + docs.length) / (1 + (df.get(term) as number))) + 1;
-  });
-  return vocabularyOf(terms, idf);
+  const encoded = encodeCounts(docs);
+  const fitted = fitEncodedVocabulary(
+    encoded,
+    docs.map((_, i) => i),
+    minDf,
+    maxTerms,
+  );
+  return vocabularyOf(fitted.terms, fitted.idf);
 }
 
 export function vocabularyOf(terms: string[], idf: Float32Array): Vocabulary {
@@ -80,18 +88,13 @@ export function vocabularyOf(terms: string[], idf: Float32Array): Vocabulary {
 
 /** A document's unit-length TF-IDF vector over `vocabulary` (terms outside it are ignored). */
 export function tfidf(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
-  const entries: Array<[number, number]> = [];
+  const found: number[] = [];
+  const tfs: number[] = [];
   for (const [term, tf] of counts) {
     const i = vocabulary.indexOf.get(term);
     if (i === undefined) continue;
-    entries.push([i, (1 + Math.log(tf)) * (vocabulary.idf[i] as number)]);
+    found.push(i);
+    tfs.push(tf);
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  let norm = 0;
-  for (const [, v] of entries) norm += v * v;
-  norm = Math.sqrt(norm) || 1;
-  return {
-    index: Int32Array.from(entries, ([i]) => i),
-    value: Float32Array.from(entries, ([, v]) => v / norm),
-  };
+  return unitVector(found, tfs, vocabulary.idf);
 }

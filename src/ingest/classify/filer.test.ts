@@ -3,6 +3,7 @@ import { memoryServices } from '../../../test/services.js';
 import type { StoryInput } from '../../articles/model.js';
 import { seededRandom } from '../../core/random.js';
 import type { Services } from '../../services.js';
+import { SECTION_MODEL_VERSION } from './model.js';
 
 // Two topics with vocabularies of their own, and words both use: stories a person would file at a glance.
 const TOPICS = {
@@ -163,6 +164,25 @@ describe('automatic sections', () => {
     await services.pipeline.saveStories([story(202, 'sports', 'sports'), story(203, 'business', 'business')]);
     await services.pipeline.saveStories([story(103, 'sports', null)]);
     expect((await services.store.filing.findSectionModel())?.trainedOn).toBe(44);
+  });
+
+  it('retrains rather than uses a stored model of an older shape (a version-1 softmax model)', async () => {
+    await services.pipeline.saveStories(filed(20));
+    // What a site that filed these 40 stories before the SVM kept: current by its count, old by its shape.
+    const old = JSON.stringify({
+      version: 1,
+      labels: ['1', '2'],
+      terms: [],
+      idf: [],
+      weights: [],
+      bias: [0, 0],
+    });
+    await services.store.transaction((tx) => tx.filing.saveSectionModel(old, 40));
+    await services.pipeline.saveStories([story(100, 'sports', null), story(101, 'business', null)]);
+    const stored = await services.store.filing.findSectionModel();
+    expect(JSON.parse(stored?.data ?? '{}').version).toBe(SECTION_MODEL_VERSION);
+    expect((await sectionOf('s100')).section).toBe('sports');
+    expect((await sectionOf('s101')).section).toBe('business');
   });
 
   it('does not retrain a model that is current, whatever the section ids', async () => {

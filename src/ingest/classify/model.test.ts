@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { encodeCounts, encodedTfidf, fitEncodedVocabulary } from './encoded.js';
 import { scoreClassification } from './evaluate.js';
-import { fitVocabulary, termCounts } from './features.js';
+import { fitVocabulary, termCounts, tfidf, vocabularyOf } from './features.js';
 import {
   classifyText,
   type LabelledText,
@@ -58,10 +59,27 @@ describe('section model', () => {
   });
 
   it('keeps the most frequent terms when the vocabulary is capped', () => {
-    const counts = docs.map(termCounts);
+    const counts = docs.map((d) => termCounts(d));
     const capped = fitVocabulary(counts, 1, 5);
     expect(capped.terms).toHaveLength(5);
     expect(capped.terms).toContain('today');
     expect(capped.terms).toContain('people');
+  });
+
+  it('trains on the same vectors a new story gets (encoded and by-string TF-IDF agree)', () => {
+    const counts = docs.map((d) => termCounts(d, 'words+pairs'));
+    const encoded = encodeCounts(counts);
+    const rows = counts.map((_, i) => i).filter((i) => i % 3 !== 0);
+    const fitted = fitEncodedVocabulary(encoded, rows, 2, 40);
+    expect(fitted.terms).toHaveLength(40);
+    const vocabulary = vocabularyOf(fitted.terms, fitted.idf);
+    counts.forEach((c, i) => {
+      const a = encodedTfidf(encoded, i, fitted);
+      const b = tfidf(c, vocabulary);
+      expect(Array.from(a.index)).toEqual(Array.from(b.index));
+      a.value.forEach((v, k) => {
+        expect(v).toBeCloseTo(b.value[k] as number, 5);
+      });
+    });
   });
 });
