@@ -284,14 +284,20 @@ export function trainSectionModel(docs: readonly LabelledText[], options: TrainO
   };
 }
 
+/** Every label with its calibrated probability (0–1), in the model's label order. */
+function labelProbabilities(model: SectionModel, story: ClassifierText): Float64Array {
+  const x: SparseVector = tfidf(termCounts(story, model.termSet), model.vocabulary);
+  const p = linearScores(model.linear, x);
+  softmaxInPlace(p, model.temperature);
+  return p;
+}
+
 /** The most likely label of a story and its probability (0–1). */
 export function classifyText(
   model: SectionModel,
   story: ClassifierText,
 ): { label: string; confidence: number } {
-  const x: SparseVector = tfidf(termCounts(story, model.termSet), model.vocabulary);
-  const p = linearScores(model.linear, x);
-  softmaxInPlace(p, model.temperature);
+  const p = labelProbabilities(model, story);
   const best = argmax(p);
   return { label: model.labels[best] as string, confidence: p[best] as number };
 }
@@ -301,9 +307,7 @@ export function rankLabels(
   model: SectionModel,
   story: ClassifierText,
 ): Array<{ label: string; confidence: number }> {
-  const x: SparseVector = tfidf(termCounts(story), model.vocabulary);
-  const p = softmaxScores(model.softmax, x);
-  softmaxInPlace(p, model.temperature);
+  const p = labelProbabilities(model, story);
   return model.labels
     .map((label, i) => ({ label, confidence: p[i] as number }))
     .sort((a, b) => b.confidence - a.confidence);
