@@ -142,3 +142,23 @@ export function writeStories(path: string, count: number, prefix: string): void 
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
+
+/** A `lingwire serve` that is listening. */
+export interface Serving extends Running {
+  url: string;
+}
+
+/** Starts `lingwire --db <db> serve --port 0` and waits until it says where it serves. */
+export async function startServe(db: string, env: NodeJS.ProcessEnv = {}): Promise<Serving> {
+  const run = lingwire(['--db', db, 'serve', '--port', '0'], { env });
+  let ended = false;
+  void run.exited.then(() => {
+    ended = true;
+  });
+  await waitFor('lingwire serve to listen', () => ended || /serving http:\/\/\S+/.test(run.stdout()), {
+    timeoutMs: 120_000,
+  });
+  const match = /serving (http:\/\/\S+?)\/? /.exec(run.stdout());
+  if (!match?.[1]) throw new Error(`lingwire serve did not start: ${run.stdout()} ${run.stderr()}`);
+  return { ...run, url: match[1] };
+}
