@@ -47,7 +47,10 @@ export async function startFeedServer(): Promise<FeedServer> {
   const sockets = new Set<Socket>();
   const statsOf = (path: string) => {
     let s = counters.get(path);
-    if (!s) counters.set(path, (s = { requests: 0, served: 0, bytes: 0, closed: 0 }));
+    if (!s) {
+      s = { requests: 0, served: 0, bytes: 0, closed: 0 };
+      counters.set(path, s);
+    }
     return s;
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
