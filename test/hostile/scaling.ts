@@ -4,7 +4,7 @@
  * small-string fast paths, whose cost per character jumps as strings grow), each timed as the best
  * of interleaved runs. Linear work grows about 4× (on a loaded machine, with the heap growing, up to
  * 30× was seen); the check fails above 32× three times in a row, and, what catches a quadratic
- * parser first, over a second at n fails at once. Under 250 ms at 4n is too short to tell and too
+ * parser first, over half a second at n/16 or a second at n fails at once. Under 250 ms at 4n is too short to tell and too
  * short to matter. Every super-linear parser found so far failed the second rule by far (`<rss`
  * repeated: 28 s at 160,000 characters).
  */
@@ -14,6 +14,7 @@ const FLOOR_MS = 250;
 const FACTOR = 4;
 const MAX_RATIO = 32;
 const SMALL_BUDGET_MS = 1000;
+const PROBE_BUDGET_MS = 500;
 
 /** Each run reads a fresh copy: V8 caches the results of splitting the very same string. */
 function bestOf(make: () => string, parse: (input: string) => unknown, reps: number): number {
@@ -34,6 +35,12 @@ export function expectLinear(
   parse: (input: string) => unknown,
   chars = 400_000,
 ): void {
+  // A quadratic parser shows at a sixteenth of n already; checked first, so it fails in a second
+  // rather than after minutes at n.
+  const probeMs = bestOf(() => make(Math.ceil(chars / 16)), parse, 1);
+  if (probeMs > PROBE_BUDGET_MS) {
+    expect.fail(`${what}: ${Math.ceil(chars / 16)} chars took ${probeMs.toFixed(0)} ms`);
+  }
   const small = () => make(chars);
   const large = () => make(chars * FACTOR);
   let last = '';
