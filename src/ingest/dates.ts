@@ -165,9 +165,13 @@ function parseRfc822(text: string): string | null {
   return null;
 }
 
+const MAX_DATE_CHARS = 1000;
+
 /** Parses a feed or page date; null when it cannot be read with confidence. */
 export function parseDate(value: string | null | undefined): string | null {
-  if (!value) return null;
+  // The longest date written out ("Wednesday, 02 October 2002 13:00:00 GMT+01:00 (…)") is far
+  // shorter; a feed's field of megabytes is not read at all.
+  if (!value || value.length > MAX_DATE_CHARS) return null;
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text) return null;
   return parseIso(text) ?? parseRfc822(text);

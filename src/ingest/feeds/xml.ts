@@ -75,7 +75,7 @@ const ARRAYS = new Set([
 
 /** Maps each declared prefix to its canonical one. */
 function prefixMap(xml: string): Map<string, string> {
-  const root = /<(?:([\w.-]+):)?(feed|RSS|rss|RDF|rdf)\b[^>]*>/.exec(xml);
+  const root = /<(?:([\w.-]+):)?(feed|RSS|rss|RDF|rdf)\b[^<>]*>/.exec(xml);
   const rootPrefix = root?.[1] ?? '';
   const declared = new Map<string, string>();
   for (const m of xml.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*["']([^"']*)["']/g)) {

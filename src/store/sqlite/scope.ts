@@ -28,7 +28,16 @@ export interface Scope {
 export const BUSY_MESSAGE =
   'the database is busy: another lingwire process is writing to it; try again when it finishes.';
 
-/** Runs `run`, turning SQLite's "database is locked" into `STORE_BUSY` (keeping the cause). */
+/** What a write the disk refused tells a person: a full disk, a file-size limit, a failing disk. */
+export function diskMessage(code: string): string {
+  return `the database could not be written: the disk is full, the file reached a size limit, or the disk failed (${code}); nothing of this change was stored. Free some space and try again.`;
+}
+
+/**
+ * Runs `run`, turning SQLite's "database is locked" into `STORE_BUSY`, and a write the disk
+ * refused (`SQLITE_FULL`, `SQLITE_IOERR_*`: no space, a file-size limit) into `STORE_FAILURE` with
+ * a sentence instead of "disk I/O error" (keeping the cause).
+ */
 export function unlessBusy<T>(run: () => T): T {
   try {
     return run();
@@ -36,6 +45,9 @@ export function unlessBusy<T>(run: () => T): T {
     const code = (cause as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
       throw new AppError('STORE_BUSY', BUSY_MESSAGE, { cause });
+    }
+    if (typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+      throw new AppError('STORE_FAILURE', diskMessage(code), { cause });
     }
     throw cause;
   }

@@ -153,7 +153,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       });
       return result;
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      try {
+        if (db.inTransaction) db.exec('ROLLBACK');
+      } catch {
+        // SQLite rolls back itself when ROLLBACK fails (a disk error); the first error says why.
+      }
       localWrites++;
       throw error;
     } finally {
