@@ -67,6 +67,8 @@ export interface PageCacheOptions {
   maxEntries?: number;
   /** More changed tags than this at once drop the whole cache (cheaper than matching). Default 5000. */
   maxTags?: number;
+  /** Request URLs remembered for the fast path (`fast-path.ts`); the oldest go first. Default 4 × maxEntries. */
+  maxUrls?: number;
 }
 
 /** What the cache asks of the store. */
@@ -89,6 +91,9 @@ export class PageCache {
   private epochValue = 0;
   private readonly maxEntries: number;
   private readonly maxTags: number;
+  /** Exact request URL → the key it was served under, for the fast path. */
+  private readonly urls = new Map<string, string>();
+  private readonly maxUrls: number;
   /** Lookups answered from the cache and not (for operators and tests). */
   readonly stats = { hits: 0, misses: 0 };
 
@@ -98,6 +103,7 @@ export class PageCache {
   ) {
     this.maxEntries = Math.max(1, options.maxEntries ?? 5000);
     this.maxTags = options.maxTags ?? 5000;
+    this.maxUrls = Math.max(1, options.maxUrls ?? 4 * this.maxEntries);
   }
 
   /**
@@ -146,6 +152,32 @@ export class PageCache {
     if (page) this.stats.hits++;
     else this.stats.misses++;
     return page;
+  }
+
+  /** The page under `key` if cached, counting a hit but not a miss (the fast path's lookup). */
+  peek(key: string): CachedPage | undefined {
+    const page = this.entries.get(key)?.page;
+    if (page) this.stats.hits++;
+    return page;
+  }
+
+  /**
+   * Notes that a request for exactly `url` (path and query as sent) was answered with the page
+   * under `key`, so the fast path may answer the next one. Only for routes whose page depends on
+   * nothing but the URL (every route that sends through this cache).
+   */
+  remember(url: string, key: string): void {
+    if (this.urls.get(url) === key) return;
+    if (this.urls.size >= this.maxUrls && !this.urls.has(url)) {
+      const oldest = this.urls.keys().next().value;
+      if (oldest !== undefined) this.urls.delete(oldest);
+    }
+    this.urls.set(url, key);
+  }
+
+  /** The key a request for exactly `url` was last answered under, if remembered. */
+  keyForUrl(url: string): string | undefined {
+    return this.urls.get(url);
   }
 
   /**

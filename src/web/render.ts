@@ -113,6 +113,7 @@ export async function sendPage(
       return reply;
     }
   }
+  cache.remember(request.raw.url ?? request.url, key);
   return sendCached(request, reply, page);
 }
 
