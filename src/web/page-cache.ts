@@ -61,6 +61,9 @@ export async function makeCachedPageAsync(body: string | Buffer, contentType: st
   };
 }
 
+/** Longest request URL the fast path remembers (characters): 20,000 of them stay under 20 MB. */
+export const MAX_REMEMBERED_URL = 1000;
+
 /** Options for `PageCache`. */
 export interface PageCacheOptions {
   /** Most pages kept; the longest-cached go first. Default 5000, range ≥ 1. */
@@ -167,7 +170,8 @@ export class PageCache {
    * nothing but the URL (every route that sends through this cache).
    */
   remember(url: string, key: string): void {
-    if (this.urls.get(url) === key) return;
+    // A long URL (a random query string, say) is left to the normal path: the map stays small.
+    if (url.length > MAX_REMEMBERED_URL || this.urls.get(url) === key) return;
     if (this.urls.size >= this.maxUrls && !this.urls.has(url)) {
       const oldest = this.urls.keys().next().value;
       if (oldest !== undefined) this.urls.delete(oldest);
