@@ -17,11 +17,18 @@
  * Targets: story page ≥ 0.8× bare node:http and ≥ 0.3× nginx, no errors, p99 under 50 ms.
  *
  *   BENCH_SECONDS (10) BENCH_CONNECTIONS (64) BENCH_ROUNDS (3) BENCH_HTTP_STORIES (archive size)
+ *   BENCH_HTTP_DB (a database to serve instead of the `.bench/` archive)
+ *   BENCH_HTTP_COMPARE (another build's `bin/lingwire.js`: its warm story page joins the rounds)
+ *   BENCH_HTTP_PARTS (`warm,cold,pages`: which parts to run; default all)
+ *
+ * Beside req/s, each line gives the server's CPU time per request (from /proc, user + system):
+ * on a machine other processes load, req/s moves with what they take, CPU per request much less,
+ * so the ratio of CPU per request is the steadier estimate of the ratio a calm machine gives.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import { openDictionary } from '../src/dictionary/index.js';
@@ -29,13 +36,16 @@ import { openServices } from '../src/services.js';
 import { HAS_SHARED, REPO_ROOT } from '../test/shared-data.js';
 import { archiveDb } from './archive.js';
 import { waitForUrl } from './load.js';
-import { type WrkResult, wrk } from './wrk.js';
+import { type WrkOptions, type WrkResult, wrk } from './wrk.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COLD_URLS = Number(process.env.BENCH_COLD_URLS ?? 6000);
+const LINGWIRE_BIN = join(REPO_ROOT, 'bin', 'lingwire.js');
+const COMPARE_BIN = process.env.BENCH_HTTP_COMPARE;
+const PARTS = new Set((process.env.BENCH_HTTP_PARTS ?? 'warm,cold,pages').split(','));
 const SERVER_CPU = '1';
 const WRK_CPU = '0';
 const STORIES = Number(
@@ -92,15 +102,16 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startLingwire(db: string): Promise<{ child: ChildProcess; url: string }> {
+async function startLingwire(db: string, bin = LINGWIRE_BIN): Promise<{ child: ChildProcess; url: string }> {
   // `--no-writer`: the web process alone (a writer thread would load the related index on the
   // server's core meanwhile); the pages and routes are the same code as `serve`'s.
-  const child = pinned(
-    process.execPath,
-    [join(REPO_ROOT, 'bin', 'lingwire.js'), '--db', db, 'serve', '--no-writer', '--port', '0'],
+  const child = pinned(process.execPath, [bin, '--db', db, 'serve', '--no-writer', '--port', '0'], {
+    ...process.env,
+    LOG_LEVEL: 'warn',
     // Rate limits off: this measures throughput, from one address.
-    { ...process.env, LOG_LEVEL: 'warn', LINGWIRE_RATE_LIMIT_SEARCH: '0', LINGWIRE_RATE_LIMIT_LOOKUP: '0' },
-  );
+    LINGWIRE_RATE_LIMIT_SEARCH: '0',
+    LINGWIRE_RATE_LIMIT_LOOKUP: '0',
+  });
   const url = await waitForUrl(child, /serving (http:\/\/\S+?)\/? /);
   return { child, url };
 }
@@ -129,25 +140,48 @@ http {
 `;
 }
 
+/** A wrk run with the server's CPU time per request over it (µs). */
+type Run = WrkResult & { cpuUs: number };
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(child: ChildProcess): number {
+  try {
+    // The fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+const TICKS_PER_SECOND = 100;
+
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
-function line(name: string, r: WrkResult): string {
-  return `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${ms(r.p50).padStart(6)} ms  p99 ${ms(r.p99).padStart(6)} ms  errors ${r.errors}${r.errorDetail ? ` (${r.errorDetail})` : ''}  (wrk CPU ${r.wrkCpu.toFixed(2)})`;
+function line(name: string, r: Run): string {
+  return `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${ms(r.p50).padStart(6)} ms  p99 ${ms(r.p99).padStart(6)} ms  errors ${r.errors}${r.errorDetail ? ` (${r.errorDetail})` : ''}  server CPU ${r.cpuUs.toFixed(1)} µs/req  (wrk CPU ${r.wrkCpu.toFixed(2)})`;
 }
 
-async function load(url: string, lua?: { script: string; file: string }): Promise<WrkResult> {
+async function measured(server: ChildProcess, url: string, options: WrkOptions): Promise<Run> {
+  const before = cpuSeconds(server);
+  const result = await wrk(url, options);
+  const cpu = cpuSeconds(server) - before;
+  return { ...result, cpuUs: (cpu * 1e6) / Math.max(1, result.requests) };
+}
+
+async function load(server: ChildProcess, url: string, lua?: { script: string; file: string }): Promise<Run> {
   const options = {
     connections: CONNECTIONS,
     cpus: WRK_CPU,
     ...(lua ? { script: lua.script, scriptArgs: [lua.file] } : {}),
   };
   await wrk(url, { ...options, seconds: WARMUP });
-  return wrk(url, { ...options, seconds: SECONDS });
+  return measured(server, url, { ...options, seconds: SECONDS });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const db = archiveDb(STORIES);
+  const db = process.env.BENCH_HTTP_DB ?? archiveDb(STORIES);
   const dir = mkdtempSync(join(tmpdir(), 'lingwire-http-'));
   try {
     // Story URLs, words for the lookup API, and the story the warm runs read.
@@ -192,7 +226,7 @@ async function main(): Promise<void> {
     for (const sub of ['www', 'tmp']) mkdirSync(join(dir, sub));
     writeFileSync(join(dir, 'www', 'story.html'), body);
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, nginxPort));
-    pinned('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr']);
+    const nginx = pinned('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr']);
     const nginxUrl = `http://127.0.0.1:${nginxPort}`;
     for (let tries = 0; ; tries++) {
       const ok = await fetch(`${nginxUrl}${storyPath}`).then(
@@ -203,70 +237,112 @@ async function main(): Promise<void> {
       if (tries > 50) throw new Error('nginx did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
+    const other = COMPARE_BIN ? await startLingwire(db, COMPARE_BIN) : null;
 
     console.log(
-      `archive: ${STORIES} stories; story page ${storyPath}: ${body.length} bytes; wrk -t1 -c${CONNECTIONS} on core ${WRK_CPU}, ` +
-        `servers on core ${SERVER_CPU}; ${SECONDS} s runs after ${WARMUP} s warm-up`,
+      `archive: ${STORIES} stories (${db}); story page ${storyPath}: ${body.length} bytes; wrk -t1 -c${CONNECTIONS} on core ${WRK_CPU}, ` +
+        `servers on core ${SERVER_CPU}; ${SECONDS} s runs after ${WARMUP} s warm-up; load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}`,
     );
-    const targets = [
-      ['bare node:http (same bytes from memory)', `${bareUrl}${storyPath}`],
-      ['nginx (same bytes, static file)', `${nginxUrl}${storyPath}`],
-      ['lingwire story page (warm)', `${lingwire.url}${storyPath}`],
-    ] as const;
-    const results = new Map<string, WrkResult[]>();
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const [name, url] of targets) {
-        const r = await load(url);
-        console.log(`round ${round}: ${line(name, r)}`);
-        results.set(name, [...(results.get(name) ?? []), r]);
+    if (PARTS.has('warm')) {
+      const targets = [
+        ['bare node:http (same bytes from memory)', bare, `${bareUrl}${storyPath}`],
+        ['nginx (same bytes, static file)', nginx, `${nginxUrl}${storyPath}`],
+        ['lingwire story page (warm)', lingwire.child, `${lingwire.url}${storyPath}`],
+        ...(other
+          ? ([['lingwire to compare (BENCH_HTTP_COMPARE)', other.child, `${other.url}${storyPath}`]] as const)
+          : []),
+      ] as const;
+      const results = new Map<string, Run[]>();
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const [name, server, url] of targets) {
+          const r = await load(server, url);
+          console.log(`round ${round}: ${line(name, r)}`);
+          results.set(name, [...(results.get(name) ?? []), r]);
+        }
       }
+      const [bareRuns, nginxRuns, oursRuns] = targets.map(([name]) => results.get(name)!) as [
+        Run[],
+        Run[],
+        Run[],
+      ];
+      const rps = (runs: Run[]) => median(runs.map((r) => r.rps));
+      const range = (runs: Run[]) =>
+        `${Math.min(...runs.map((r) => r.rps)).toFixed(0)}–${Math.max(...runs.map((r) => r.rps)).toFixed(0)}`;
+      console.log(
+        `\nstory page, median of ${ROUNDS} rounds (range): lingwire ${rps(oursRuns).toFixed(0)} req/s (${range(oursRuns)}), ` +
+          `bare node:http ${rps(bareRuns).toFixed(0)} (${range(bareRuns)}), nginx ${rps(nginxRuns).toFixed(0)} (${range(nginxRuns)})`,
+      );
+      const ratios = (label: string, base: Run[], target: string) => {
+        const byRps = oursRuns.map((r, i) => r.rps / base[i]!.rps);
+        const byCpu = oursRuns.map((r, i) => base[i]!.cpuUs / r.cpuUs);
+        console.log(
+          `  lingwire / ${label} req/s ${median(byRps).toFixed(2)} (rounds ${byRps.map((x) => x.toFixed(2)).join(', ')}); ` +
+            `by server CPU per request ${median(byCpu).toFixed(2)} (rounds ${byCpu.map((x) => x.toFixed(2)).join(', ')}); target ${target}`,
+        );
+      };
+      ratios('bare node:http:', bareRuns, '≥ 0.80');
+      ratios('nginx:         ', nginxRuns, '≥ 0.30');
+      if (other) {
+        const otherRuns = results.get(targets[3]![0])!;
+        const byRps = oursRuns.map((r, i) => r.rps / otherRuns[i]!.rps);
+        const byCpu = oursRuns.map((r, i) => otherRuns[i]!.cpuUs / r.cpuUs);
+        console.log(
+          `  lingwire / the build compared: req/s ${median(byRps).toFixed(2)}; by server CPU per request ${median(byCpu).toFixed(2)}`,
+        );
+      }
+      console.log(
+        `  lingwire p99 ${ms(median(oursRuns.map((r) => r.p99)))} ms (target < 50), errors ${oursRuns.reduce((n, r) => n + r.errors, 0)}\n`,
+      );
     }
-    const [bareRuns, nginxRuns, oursRuns] = targets.map(([name]) => results.get(name)!);
-    const rps = (runs: WrkResult[]) => median(runs.map((r) => r.rps));
-    const range = (runs: WrkResult[]) =>
-      `${Math.min(...runs.map((r) => r.rps)).toFixed(0)}–${Math.max(...runs.map((r) => r.rps)).toFixed(0)}`;
-    console.log(
-      `\nstory page, median of ${ROUNDS} rounds (range): lingwire ${rps(oursRuns!).toFixed(0)} req/s (${range(oursRuns!)}), ` +
-        `bare node:http ${rps(bareRuns!).toFixed(0)} (${range(bareRuns!)}), nginx ${rps(nginxRuns!).toFixed(0)} (${range(nginxRuns!)})`,
-    );
-    const perRound = oursRuns!.map((r, i) => r.rps / bareRuns![i]!.rps);
-    const perRoundNginx = oursRuns!.map((r, i) => r.rps / nginxRuns![i]!.rps);
-    console.log(
-      `  lingwire / bare node:http: ${median(perRound).toFixed(2)} (rounds ${perRound.map((x) => x.toFixed(2)).join(', ')}; target ≥ 0.80)`,
-    );
-    console.log(
-      `  lingwire / nginx:          ${median(perRoundNginx).toFixed(2)} (rounds ${perRoundNginx.map((x) => x.toFixed(2)).join(', ')}; target ≥ 0.30)`,
-    );
-    console.log(
-      `  lingwire p99 ${ms(median(oursRuns!.map((r) => r.p99)))} ms (target < 50), errors ${oursRuns!.reduce((n, r) => n + r.errors, 0)}\n`,
-    );
+    if (other) await stop(other.child);
 
-    // Cold: a new process (empty cache), cycling through more stories than the cache holds.
-    await stop(lingwire.child);
-    lingwire = await startLingwire(db);
-    const cold = await wrk(lingwire.url, {
-      seconds: SECONDS,
-      connections: CONNECTIONS,
-      cpus: WRK_CPU,
-      script,
-      scriptArgs: [storyFile],
-    });
-    console.log(line(`story page cold (${COLD_URLS} URLs, empty cache)`, cold));
-    for (const [name, path] of [
-      ['front page /', '/'],
-      [`section page /sections/${section.slug}`, `/sections/${section.slug}`],
-    ] as const) {
-      console.log(line(name, await load(`${lingwire.url}${path}`)));
+    if (PARTS.has('cold')) {
+      // Cold: a new process (empty cache), cycling through more stories than the cache holds.
+      await stop(lingwire.child);
+      lingwire = await startLingwire(db);
+      const cold = await measured(lingwire.child, lingwire.url, {
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        cpus: WRK_CPU,
+        script,
+        scriptArgs: [storyFile],
+      });
+      console.log(line(`story page cold (${COLD_URLS} URLs, empty cache)`, cold));
     }
-    console.log(line('lookup API (1,000 words)', await load(lingwire.url, { script, file: wordFile })));
-    // Search, once the site has it: probed, measured when it answers.
-    const search = await fetch(`${lingwire.url}/api/search?q=oil`).then(
-      (r) => r.status,
-      () => 0,
+    if (PARTS.has('pages')) {
+      for (const [name, path] of [
+        ['front page /', '/'],
+        [`section page /sections/${section.slug}`, `/sections/${section.slug}`],
+      ] as const) {
+        console.log(line(name, await load(lingwire.child, `${lingwire.url}${path}`)));
+      }
+      console.log(
+        line(
+          'lookup API (1,000 words)',
+          await load(lingwire.child, lingwire.url, { script, file: wordFile }),
+        ),
+      );
+      // Search, once the site has it: probed, measured when it answers.
+      const search = await fetch(`${lingwire.url}/api/search?q=oil`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (search === 200)
+        console.log(
+          line(
+            'search API /api/search?q=oil',
+            await load(lingwire.child, `${lingwire.url}/api/search?q=oil`),
+          ),
+        );
+      else console.log(`search API: not measured (/api/search answered ${search})`);
+    }
+    console.log(
+      `load average at the end ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     );
-    if (search === 200)
-      console.log(line('search API /api/search?q=oil', await load(`${lingwire.url}/api/search?q=oil`)));
-    else console.log(`search API: not measured (/api/search answered ${search})`);
   } finally {
     for (const child of children) await stop(child);
     rmSync(dir, { recursive: true, force: true });

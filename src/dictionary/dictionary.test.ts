@@ -85,7 +85,7 @@ describe('lookup', () => {
       bnc: 661,
       frq: 847,
     });
-    expect(entry?.inflection.sort()).toEqual(['past', 'pastParticiple']);
+    expect([...(entry?.inflection ?? [])].sort()).toEqual(['past', 'pastParticiple']);
     expect(entry?.forms).toMatchObject({
       past: 'discussed',
       ing: 'discussing',

@@ -86,6 +86,8 @@ class SqliteDictionary implements Dictionary {
   private readonly rows: TwoGenerationCache<WordRow | null>;
   private readonly resolved: TwoGenerationCache<WordRow | null>;
   private readonly infos: TwoGenerationCache<WordInfo | null>;
+  /** Whole entries by part-of-speech class and form as asked: a story page looks up hundreds. */
+  private readonly entries: TwoGenerationCache<DictionaryEntry | null>;
   private readonly hot = new Map<string, WordRow>();
   private readonly phraseTries = new Map<string, PhraseNode | undefined>();
   private readonly getWord: Database.Statement<[string], WordRow>;
@@ -105,6 +107,7 @@ class SqliteDictionary implements Dictionary {
     this.rows = new TwoGenerationCache(size);
     this.resolved = new TwoGenerationCache(size);
     this.infos = new TwoGenerationCache(size);
+    this.entries = new TwoGenerationCache(Math.min(size, ENTRY_CACHE_SIZE));
     try {
       this.db = new Database(path, { readonly: true, fileMustExist: true });
       this.db.pragma('query_only = ON');
@@ -277,6 +280,15 @@ class SqliteDictionary implements Dictionary {
 
   lookup(word: string, options: LookupOptions = {}): DictionaryEntry | null {
     const wanted = posClassOf(options.pos);
+    const key = `${wanted} ${word}`;
+    const cached = this.entries.get(key);
+    if (cached !== undefined) return cached;
+    const entry = this.lookupUncached(word, wanted);
+    this.entries.set(key, entry && frozenEntry(entry));
+    return entry;
+  }
+
+  private lookupUncached(word: string, wanted: PosClass): DictionaryEntry | null {
     const row = this.resolve(word);
     if (row) return this.entryOf(word, row, wanted);
     if (!/[-‐‑]/.test(word)) return null;
@@ -366,6 +378,28 @@ class SqliteDictionary implements Dictionary {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Entries kept whole per generation (two generations: up to twice this many, about 1–2 KB each).
+ * Building one reads and cleans ECDICT's lines (tens of µs); a story page asks for every word of
+ * its vocabulary list and every name, so without it a page's render was a third dictionary work.
+ */
+const ENTRY_CACHE_SIZE = 10_000;
+
+/** `entry` frozen, with what it holds: a cached entry is shared by every caller. */
+function frozenEntry(entry: DictionaryEntry): DictionaryEntry {
+  for (const t of entry.translations) Object.freeze(t);
+  Object.freeze(entry.translations);
+  Object.freeze(entry.inflection);
+  Object.freeze(entry.forms);
+  Object.freeze(entry.exams);
+  if (entry.ownSense) {
+    for (const t of entry.ownSense.translations) Object.freeze(t);
+    Object.freeze(entry.ownSense.translations);
+    Object.freeze(entry.ownSense);
+  }
+  return Object.freeze(entry);
 }
 
 /** An inflected form's own sense, its pure inflection-note lines dropped; null when nothing is left. */

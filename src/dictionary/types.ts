@@ -68,6 +68,7 @@ export interface Dictionary extends Lexicon {
    * The entry for a written form, found through case, clitics and lemmas; `null` if none. Its
    * lines are cleaned of noise (`senses.ts`); with `pos`, that part of speech's lines come first
    * and an inflected form with a sense of that class is its own word (`meeting` NOUN → 会议).
+   * Entries are cached and shared, so they are frozen: copy before changing (`[...entry.exams]`).
    */
   lookup(word: string, options?: LookupOptions): DictionaryEntry | null;
   /** Entries for each part of a hyphenated compound that is found (`cease-fire` → `cease`, `fire`). */

@@ -21,6 +21,7 @@ import { ASSET_ROOTS, isServableAsset, versionedAssetUrl } from './assets.js';
 import type { LearnerWebContext } from './auth/learner-context.js';
 import { loginLimits } from './auth/login.js';
 import type { WebContext, WebServices } from './context.js';
+import { FastPath, fastPathServer } from './fast-path.js';
 import { PageCache } from './page-cache.js';
 import { addRateLimits } from './rate-limits.js';
 import { renderHtml } from './render.js';
@@ -46,7 +47,7 @@ import { sitemapRoutes } from './routes/sitemap.js';
 import { storyRoutes } from './routes/stories.js';
 import { storyMarkRoutes } from './routes/story-marks.js';
 import { wordbookRoutes } from './routes/wordbook.js';
-import { addSecurityHeaders, securityHeaders } from './security-headers.js';
+import { addSecurityHeaders, constantSecurityHeaders, securityHeaders } from './security-headers.js';
 import { MessagePageView } from './views/message-page.js';
 import { NotFoundHelp } from './views/search-page.js';
 
@@ -91,13 +92,15 @@ declare module 'fastify' {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const setSecurityHeaders = securityHeaders({
-    publicUrl: deps.publicUrl ?? null,
-    trustProxy: (deps.trustProxy ?? false) !== false,
-  });
+  const security = { publicUrl: deps.publicUrl ?? null, trustProxy: (deps.trustProxy ?? false) !== false };
+  const setSecurityHeaders = securityHeaders(security);
+  const cache = new PageCache(deps.services.store);
+  // Cached pages are answered before Fastify's routing and hooks (`fast-path.ts`).
+  const fastPath = new FastPath(cache, constantSecurityHeaders(security));
   const app = Fastify({
     // Body, URL and header sizes, and errors before a request exists (`request-limits.ts`).
     ...requestLimitOptions(),
+    serverFactory: fastPathServer(fastPath),
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
@@ -116,6 +119,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const { services } = deps;
   app.addHook('onClose', () => services.close());
+  app.addHook('preClose', (done) => {
+    fastPath.close();
+    done();
+  });
   const site: SiteAddress = {
     url: deps.publicUrl ?? `http://${DEFAULT_CONFIG.host}:${DEFAULT_CONFIG.port}`,
     configured: Boolean(deps.publicUrl),
@@ -134,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: WebContext = {
     reading: services.reading,
     search: services.search,
-    cache: new PageCache(services.store),
+    cache,
     dictionary,
     analyze: dictionary ? services.analyze : null,
     readerScript: versionedAssetUrl('reader.js'),
@@ -149,8 +156,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   };
 
-  // For operators' tools and tests: hit and miss counts, precise invalidation.
+  // For operators' tools and tests: hit and miss counts, precise invalidation, the fast path's count.
   app.decorate('lingwireCache', ctx.cache);
+  app.decorate('lingwireFastPath', fastPath);
 
   await app.register(fastifyStatic, {
     root: [...ASSET_ROOTS],

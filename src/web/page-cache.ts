@@ -61,12 +61,17 @@ export async function makeCachedPageAsync(body: string | Buffer, contentType: st
   };
 }
 
+/** Longest request URL the fast path remembers (characters): 20,000 of them stay under 20 MB. */
+export const MAX_REMEMBERED_URL = 1000;
+
 /** Options for `PageCache`. */
 export interface PageCacheOptions {
   /** Most pages kept; the longest-cached go first. Default 5000, range ≥ 1. */
   maxEntries?: number;
   /** More changed tags than this at once drop the whole cache (cheaper than matching). Default 5000. */
   maxTags?: number;
+  /** Request URLs remembered for the fast path (`fast-path.ts`); the oldest go first. Default 4 × maxEntries. */
+  maxUrls?: number;
 }
 
 /** What the cache asks of the store. */
@@ -89,6 +94,9 @@ export class PageCache {
   private epochValue = 0;
   private readonly maxEntries: number;
   private readonly maxTags: number;
+  /** Exact request URL → the key it was served under, for the fast path. */
+  private readonly urls = new Map<string, string>();
+  private readonly maxUrls: number;
   /** Lookups answered from the cache and not (for operators and tests). */
   readonly stats = { hits: 0, misses: 0 };
 
@@ -98,6 +106,7 @@ export class PageCache {
   ) {
     this.maxEntries = Math.max(1, options.maxEntries ?? 5000);
     this.maxTags = options.maxTags ?? 5000;
+    this.maxUrls = Math.max(1, options.maxUrls ?? 4 * this.maxEntries);
   }
 
   /**
@@ -146,6 +155,33 @@ export class PageCache {
     if (page) this.stats.hits++;
     else this.stats.misses++;
     return page;
+  }
+
+  /** The page under `key` if cached, counting a hit but not a miss (the fast path's lookup). */
+  peek(key: string): CachedPage | undefined {
+    const page = this.entries.get(key)?.page;
+    if (page) this.stats.hits++;
+    return page;
+  }
+
+  /**
+   * Notes that a request for exactly `url` (path and query as sent) was answered with the page
+   * under `key`, so the fast path may answer the next one. Only for routes whose page depends on
+   * nothing but the URL (every route that sends through this cache).
+   */
+  remember(url: string, key: string): void {
+    // A long URL (a random query string, say) is left to the normal path: the map stays small.
+    if (url.length > MAX_REMEMBERED_URL || this.urls.get(url) === key) return;
+    if (this.urls.size >= this.maxUrls && !this.urls.has(url)) {
+      const oldest = this.urls.keys().next().value;
+      if (oldest !== undefined) this.urls.delete(oldest);
+    }
+    this.urls.set(url, key);
+  }
+
+  /** The key a request for exactly `url` was last answered under, if remembered. */
+  keyForUrl(url: string): string | undefined {
+    return this.urls.get(url);
   }
 
   /**

@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { servicesOver } from '../services.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, SERVING_CHANGE_CHECK_MS } from '../store/open-store.js';
 import type { PostgresStore } from '../store/postgres/store.js';
 import type { Store } from '../store/types.js';
 import { buildApp } from './app.js';
@@ -36,7 +36,12 @@ interface Setup {
 }
 
 const SETUPS: Setup[] = [
-  { name: 'SQLite', database: async (dir) => join(dir, 'site.db'), settle: async () => {} },
+  {
+    name: 'SQLite',
+    database: async (dir) => join(dir, 'site.db'),
+    // The serving store reads another connection's commits at most once a SERVING_CHANGE_CHECK_MS.
+    settle: () => new Promise((resolve) => setTimeout(resolve, SERVING_CHANGE_CHECK_MS + 1)),
+  },
 ];
 if (TEST_DATABASE_URL) {
   SETUPS.push({

@@ -8,6 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { makeCachedPageAsync } from './page-cache.js';
 import { type KeyQuery, pageKey } from './page-key.js';
+import { RenderQueue } from './render-queue.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -117,21 +118,32 @@ export async function sendPage(
       return reply;
     }
   }
+  cache.remember(request.raw.url ?? request.url, key);
   return sendCached(request, reply, page);
 }
 
 /** Renders being made, per cache and epoch-and-key. */
 const inFlight = new WeakMap<PageCache, Map<string, Promise<CachedPage | null>>>();
+/** Renders take turns, per cache (`render-queue.ts`). */
+const queues = new WeakMap<PageCache, RenderQueue>();
 
-async function renderPage(
+function renderPage(
   cache: PageCache,
   key: string,
   render: () => Promise<RenderedView | null>,
 ): Promise<CachedPage | null> {
-  const epoch = cache.epoch;
-  const rendered = await render();
-  if (!rendered) return null;
-  const page = await makeCachedPageAsync(pageBytes(rendered), HTML);
-  cache.set(key, page, rendered.tags, epoch);
-  return page;
+  let queue = queues.get(cache);
+  if (!queue) {
+    queue = new RenderQueue();
+    queues.set(cache, queue);
+  }
+  return queue.run(async () => {
+    // Read when the render starts: it renders what is stored from then on.
+    const epoch = cache.epoch;
+    const rendered = await render();
+    if (!rendered) return null;
+    const page = await makeCachedPageAsync(pageBytes(rendered), HTML);
+    cache.set(key, page, rendered.tags, epoch);
+    return page;
+  });
 }

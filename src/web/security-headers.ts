@@ -47,16 +47,23 @@ export interface SecurityOptions {
   trustProxy: boolean;
 }
 
+/**
+ * The headers every response gets when they do not depend on the request (for the fast path,
+ * `fast-path.ts`); null when they do (a trusted proxy may say https, which adds HSTS).
+ */
+export function constantSecurityHeaders(options: SecurityOptions): Readonly<Record<string, string>> | null {
+  if (options.publicUrl?.startsWith('https:')) return WITH_HSTS;
+  return options.trustProxy ? null : BASE_HEADERS;
+}
+
 /** What sets the headers on a reply; the same for every request unless HSTS depends on the proxy. */
 export type SecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => void;
 
 /** The function that sets the headers, chosen once from the options. */
 export function securityHeaders(options: SecurityOptions): SecurityHeaders {
-  if (options.publicUrl?.startsWith('https:')) return (_request, reply) => void reply.headers(WITH_HSTS);
-  if (options.trustProxy) {
-    return (request, reply) => void reply.headers(request.protocol === 'https' ? WITH_HSTS : BASE_HEADERS);
-  }
-  return (_request, reply) => void reply.headers(BASE_HEADERS);
+  const constant = constantSecurityHeaders(options);
+  if (constant) return (_request, reply) => void reply.headers(constant);
+  return (request, reply) => void reply.headers(request.protocol === 'https' ? WITH_HSTS : BASE_HEADERS);
 }
 
 /**

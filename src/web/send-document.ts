@@ -33,5 +33,6 @@ export async function sendDocument(
     page = makeCachedPage(rendered.body, contentType);
     cache.set(key, page, rendered.tags, epoch);
   }
+  cache.remember(request.raw.url ?? request.url, key);
   return sendCached(request, reply, page);
 }

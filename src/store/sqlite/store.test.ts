@@ -95,3 +95,34 @@ describe('sqlite: another process holding the write lock', () => {
     await store.close();
   });
 });
+
+describe('sqlite: the change token with changeCheckMs', () => {
+  it('moves at once for its own writes, and within the interval for another connection’s', async () => {
+    const path = freshFile();
+    const server = openSqliteStore(path, { changeCheckMs: 200 });
+    const importer = openSqliteStore(path);
+    try {
+      const start = server.changeToken();
+      await server.meta.saveMeta('a', '1');
+      const own = server.changeToken();
+      expect(own).not.toBe(start);
+
+      await importer.meta.saveMeta('b', '2');
+      const committed = performance.now();
+      // Read again within the interval: the last reading stands (no read transaction taken).
+      const early = server.changeToken();
+      const checkedEarly = performance.now() - committed < 200;
+      let token = early;
+      while (token === own && performance.now() - committed < 2000) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        token = server.changeToken();
+      }
+      expect(token).not.toBe(own);
+      expect(performance.now() - committed).toBeLessThan(400);
+      if (checkedEarly) expect(early).toBe(own);
+    } finally {
+      await server.close();
+      await importer.close();
+    }
+  });
+});
