@@ -11,6 +11,7 @@ import { feedsContract } from './contract/feeds.js';
 import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { learnersContract } from './contract/learners.js';
+import { progressContract } from './contract/progress.js';
 import { relatedContract } from './contract/related.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
@@ -33,5 +34,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     filingContract(adapter);
     searchContract(adapter);
     learnersContract(adapter);
+    progressContract(adapter);
   });
 }

@@ -11,10 +11,15 @@ import {
   wordStatusOf,
 } from '../learner-rows.js';
 import type { LearningRepo } from '../types.js';
+import { postgresProgressQueries } from './progress.js';
 import type { Query, Scope } from './scope.js';
 
 const ENTRY = 'SELECT * FROM wordbook WHERE id = $1 AND user_id = $2';
 const BUMP = 'UPDATE users SET words_version = words_version + 1 WHERE id = $1';
+/** Counts known words gained ($3) and lost ($4) on a UTC day ($2). */
+const TALLY = `INSERT INTO known_words_daily (user_id, day, gained, lost) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (user_id, day) DO UPDATE SET gained = known_words_daily.gained + excluded.gained,
+    lost = known_words_daily.lost + excluded.lost`;
 
 /** The learning repository of `scope`. */
 export function postgresLearningRepo(scope: Scope): LearningRepo {
@@ -37,6 +42,10 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
     },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', async (query) => {
+        const [before] = await query<{ status: string }>(
+          'SELECT status FROM word_statuses WHERE user_id = $1 AND lemma = $2 FOR UPDATE',
+          [userId, word.lemma],
+        );
         const [row] = await query<WordStatusRow>(
           `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (user_id, lemma) DO UPDATE SET status = excluded.status, stage = excluded.stage,
@@ -45,6 +54,9 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
           [userId, word.lemma, word.status, word.stage, now],
         );
         await query(BUMP, [userId]);
+        const was = before?.status === 'known';
+        const is = word.status === 'known';
+        if (was !== is) await query(TALLY, [userId, now.slice(0, 10), is ? 1 : 0, was ? 1 : 0]);
         return wordStatusOf(row!);
       });
     },
@@ -57,9 +69,11 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
              updated_at = excluded.updated_at
            WHERE word_statuses.status = ANY($4::text[])
            RETURNING 1`,
-          [userId, now, distinct(lemmas), [...replace]],
+          // known → known is no change (and would count as gained)
+          [userId, now, distinct(lemmas), replace.filter((s) => s !== 'known')],
         );
         await query(BUMP, [userId]);
+        if (rows.length > 0) await query(TALLY, [userId, now.slice(0, 10), rows.length, 0]);
         return rows.length;
       });
     },
@@ -181,5 +195,6 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
       );
       return rows.map((row) => ({ storyId: Number(row.story_id), readAt: row.read_at }));
     },
+    ...postgresProgressQueries(scope),
   };
 }

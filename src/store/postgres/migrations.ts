@@ -238,4 +238,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   UPDATE stories SET sort_at = '!' || created_at WHERE published_at IS NULL;
   `,
+  // 11: learner progress and the personal 为我推荐 feed (see sqlite/migrations.ts)
+  `
+  CREATE TABLE known_words_daily (
+    user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day     text COLLATE "C" NOT NULL,                           -- YYYY-MM-DD, UTC
+    gained  integer NOT NULL DEFAULT 0,              -- lemmas that became known that day
+    lost    integer NOT NULL DEFAULT 0,              -- lemmas known before that got another status
+    PRIMARY KEY (user_id, day)
+  );
+  INSERT INTO known_words_daily (user_id, day, gained, lost)
+    SELECT user_id, substr(updated_at, 1, 10), COUNT(*), 0 FROM word_statuses
+    WHERE status = 'known' GROUP BY user_id, substr(updated_at, 1, 10);
+  CREATE TABLE feed_tokens (
+    user_id    integer PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    token_hash text NOT NULL UNIQUE,                 -- SHA-256 of the token in the feed's URL
+    created_at text NOT NULL
+  );
+  `,
 ];

@@ -11,6 +11,7 @@ import {
   wordStatusOf,
 } from '../learner-rows.js';
 import type { LearningRepo } from '../types.js';
+import { sqliteProgressQueries } from './progress.js';
 import type { Scope } from './scope.js';
 
 const isUniqueViolation = (error: unknown) =>
@@ -26,6 +27,16 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
   };
   const bump = (userId: number) =>
     scope.prepare('UPDATE users SET words_version = words_version + 1 WHERE id = ?').run(userId);
+  /** Counts known words gained and lost on `now`'s UTC day. */
+  const tally = (userId: number, now: string, gained: number, lost: number) => {
+    if (gained === 0 && lost === 0) return;
+    scope
+      .prepare(
+        `INSERT INTO known_words_daily (user_id, day, gained, lost) VALUES (?, ?, ?, ?)
+         ON CONFLICT (user_id, day) DO UPDATE SET gained = gained + excluded.gained, lost = lost + excluded.lost`,
+      )
+      .run(userId, now.slice(0, 10), gained, lost);
+  };
   return {
     async wordsVersion(userId) {
       return scope.read('learning.wordsVersion', () => {
@@ -37,6 +48,9 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
     },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', () => {
+        const before = scope
+          .prepare('SELECT status FROM word_statuses WHERE user_id = ? AND lemma = ?')
+          .get(userId, word.lemma) as { status: string } | undefined;
         const row = scope
           .prepare(
             `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -46,13 +60,16 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
           )
           .get(userId, word.lemma, word.status, word.stage, now) as WordStatusRow;
         bump(userId);
+        const was = before?.status === 'known';
+        const is = word.status === 'known';
+        tally(userId, now, !was && is ? 1 : 0, was && !is ? 1 : 0);
         return wordStatusOf(row);
       });
     },
     markKnown(userId, lemmas, replace, now) {
       return scope.write('learning.markKnown', () => {
         bump(userId);
-        return scope
+        const changed = scope
           .prepare(
             `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at)
              SELECT ?, value, 'known', NULL, ? FROM json_each(?) WHERE true
@@ -60,7 +77,15 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
                updated_at = excluded.updated_at
              WHERE word_statuses.status IN (SELECT value FROM json_each(?))`,
           )
-          .run(userId, now, JSON.stringify(distinct(lemmas)), JSON.stringify(replace)).changes;
+          .run(
+            userId,
+            now,
+            JSON.stringify(distinct(lemmas)),
+            // known → known is no change (and would count as gained)
+            JSON.stringify(replace.filter((s) => s !== 'known')),
+          ).changes;
+        tally(userId, now, changed, 0);
+        return changed;
       });
     },
     async findWordStatuses(userId, { status, limit, offset }) {
@@ -216,5 +241,6 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
         ).map((row) => ({ storyId: row.story_id, readAt: row.read_at })),
       );
     },
+    ...sqliteProgressQueries(scope),
   };
 }
