@@ -10,6 +10,7 @@ import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
 import { ForMeService } from './for-me.js';
 import type { User } from './model.js';
+import { ProgressService } from './progress.js';
 import type { ScryptCost } from './secrets.js';
 import { StoryMarksService } from './story-marks.js';
 import { entryJson, WordbookService } from './wordbook.js';
@@ -23,6 +24,8 @@ export interface LearnerServices {
   storyMarks: StoryMarksService;
   /** 为我推荐: stories by the share of their words the learner knows. */
   forMe: ForMeService;
+  /** Words known over time, reviews per day, stories finished per week. */
+  progress: ProgressService;
   /** Everything stored about a learner, as JSON (`GET /api/me/export`). */
   exportData(user: User): Promise<LearnerExport>;
 }
@@ -59,6 +62,7 @@ export function learnerServices(
     wordbook: new WordbookService(store, words, dictionary, { clock }),
     storyMarks: new StoryMarksService(store, options.analyze ?? null, { clock }),
     forMe: new ForMeService(store),
+    progress: new ProgressService(store, clock),
     async exportData(user) {
       const all = [];
       for (let offset = 0; ; offset += 10_000) {
@@ -80,6 +84,7 @@ export function learnerServices(
 
 export type { AccountService } from './accounts.js';
 export type { ForMeService, StoryForMe } from './for-me.js';
+export type { Progress, ProgressService } from './progress.js';
 export type { StoryMarksService } from './story-marks.js';
 export type { WordbookService } from './wordbook.js';
 export type { WordService } from './words.js';

@@ -37,6 +37,7 @@ import { learnerPageRoutes } from './routes/learner-pages.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { meRoutes } from './routes/me.js';
 import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
+import { progressRoutes } from './routes/progress.js';
 import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
 import { sitemapRoutes } from './routes/sitemap.js';
@@ -262,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountPageRoutes, { ctx, learn });
   await app.register(learnerPageRoutes, { ctx });
   await app.register(forMeRoutes, { ctx, learn });
+  await app.register(progressRoutes, { ctx, learn });
   await app.register(sitemapRoutes, { ctx, maxUrls: deps.sitemapMaxUrls });
   return app;
 }

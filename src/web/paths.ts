@@ -71,3 +71,13 @@ export function mePath(): string {
 export function forMePath(): string {
   return '/for-me';
 }
+
+/** 学习进度: the learner's charts (per user, never cached). */
+export function progressPath(): string {
+  return '/me/progress';
+}
+
+/** The learner's personal Atom feed of 为我推荐, opened by its secret token. */
+export function forMeFeedPath(userId: number, token: string): string {
+  return `/feeds/for-me/${userId}/${token}`;
+}
