@@ -9,6 +9,7 @@ import type { Dictionary } from '../dictionary/types.js';
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
 import { ForMeService } from './for-me.js';
+import { GlossService } from './glosses.js';
 import type { User } from './model.js';
 import { ProgressService } from './progress.js';
 import type { ScryptCost } from './secrets.js';
@@ -24,6 +25,8 @@ export interface LearnerServices {
   storyMarks: StoryMarksService;
   /** 为我推荐: stories by the share of their words the learner knows. */
   forMe: ForMeService;
+  /** 注释模式: short meanings of a story's lemmas. */
+  glosses: GlossService;
   /** Words known over time, reviews per day, stories finished per week. */
   progress: ProgressService;
   /** Everything stored about a learner, as JSON (`GET /api/me/export`). */
@@ -56,11 +59,13 @@ export function learnerServices(
 ): LearnerServices {
   const { clock } = options;
   const words = new WordService(store, dictionary, { clock });
+  const storyMarks = new StoryMarksService(store, options.analyze ?? null, { clock });
   return {
     accounts: new AccountService(store, { clock, scryptCost: options.scryptCost }),
     words,
     wordbook: new WordbookService(store, words, dictionary, { clock }),
-    storyMarks: new StoryMarksService(store, options.analyze ?? null, { clock }),
+    storyMarks,
+    glosses: new GlossService(storyMarks, dictionary),
     forMe: new ForMeService(store),
     progress: new ProgressService(store, clock),
     async exportData(user) {

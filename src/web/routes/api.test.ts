@@ -307,10 +307,17 @@ describe('the OpenAPI document and the reference page', () => {
         '/api/stories',
         '/api/stories/{ref}',
         '/api/stories/{ref}/related',
+        '/api/stories/{ref}/glosses',
       ].sort(),
     );
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/me/words/{word}', '/api/me/reviews']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me/words/{word}',
+        '/api/me/reviews',
+        '/api/me/progress',
+        '/api/me/for-me/feed',
+      ]),
     );
     // Pages and assets are not in it.
     expect(paths.every((p) => p.startsWith('/api/') && p !== '/api/docs' && p !== '/api/openapi.json')).toBe(
