@@ -2,32 +2,19 @@
  * 为我推荐: the newest stories pitched at a learner, by the share of their running words (by
  * lemma; names and numbers left out) the learner knows or ignores, and their count of lemmas the
  * learner does not know. Every story's lemmas come from its stored analysis (worked out once at
- * import), loaded once per process into `StoryLemmaIndex`; stories stored later are added when the
- * store's change token moves (checked at most every `refreshMs`). A story whose text changed is
- * picked up at the next start; a deleted one is skipped when its row is not found.
+ * import), loaded once per process into `StoryLemmaIndex` (in a worker thread when `loadIndex`
+ * is given: `serve` does, see `for-me-index.ts`); stories stored later are added when the store's
+ * change token moves (checked at most every `refreshMs`). A story whose text changed is picked up
+ * at the next start; a deleted one is skipped when its row is not found.
  */
 import { leadOf } from '../articles/lead.js';
 import type { Story } from '../articles/model.js';
-import { decodeAnalysis, type StoryAnalysis } from '../articles/story-analysis.js';
 import type { Store } from '../store/types.js';
+import { indexStory, loadInWorker, loadStoryLemmaIndex } from './for-me-index.js';
 import type { WordStatusName } from './model.js';
-import { type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
+import { type IndexExport, type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
 
-/** Fields per word in `StoryAnalysis.words` (see `articles/story-analysis.ts`). */
-const WORD_FIELDS = 7;
-const MARKABLE = /\p{L}/u;
-
-/** The lemma of every running word of an analysis: names (proper nouns) and numbers left out. */
-export function runningLemmas(analysis: StoryAnalysis): string[] {
-  const out: string[] = [];
-  const { words, keys } = analysis;
-  for (let i = 0; i < words.length; i += WORD_FIELDS) {
-    const lemma = words[i + 3]! >= 0 ? keys[words[i + 3]!] : undefined;
-    if (!lemma || (words[i + 5]! & 1) === 1 || !MARKABLE.test(lemma)) continue;
-    out.push(lemma);
-  }
-  return out;
-}
+export { runningLemmas } from './for-me-index.js';
 
 /** A story row of `/api/me/for-me`: as `/api/stories` gives it, with the learner's figures. */
 export interface StoryForMe {
@@ -44,7 +31,7 @@ export interface StoryForMe {
   unknownLemmas: number;
 }
 
-/** Stories listed per page of the store while loading. */
+/** Stories listed per page of the store while topping up. */
 const PAGE = 1000;
 const KNOWN: readonly WordStatusName[] = ['known', 'ignored'];
 /** Learners whose known lemmas are kept in memory. */
@@ -60,8 +47,25 @@ export class ForMeService {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { refreshMs?: number; now?: () => number } = {},
+    private readonly options: {
+      refreshMs?: number;
+      now?: () => number;
+      /** Builds the index elsewhere (a worker thread); else it is built on this thread. */
+      loadIndex?: (() => Promise<IndexExport>) | null;
+    } = {},
   ) {}
+
+  /**
+   * Starts loading the index now, in a worker thread with its own connection to `dbPath` when that
+   * can be done (`serve` calls this at start on a site with learners), so the web thread never
+   * builds it: requests meanwhile wait for it without holding up anything else.
+   */
+  warm(dbPath: string): Promise<StoryLemmaIndex> {
+    if (!this.index && !this.loading && this.options.loadIndex === undefined) {
+      this.options.loadIndex = loadInWorker(dbPath);
+    }
+    return this.storyIndex();
+  }
 
   /** The index, loaded on first use and topped up with stories stored since. */
   async storyIndex(): Promise<StoryLemmaIndex> {
@@ -86,15 +90,11 @@ export class ForMeService {
   }
 
   private async load(): Promise<StoryLemmaIndex> {
-    const index = new StoryLemmaIndex();
+    // The token before loading: what is stored meanwhile is added at the next check.
     this.token = this.store.changeToken();
     this.checkedAt = (this.options.now ?? Date.now)();
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = await this.store.stories.listStories({ limit: PAGE, offset });
-      for (const row of rows) await this.indexStory(index, row.id, row.publishedAt ?? row.createdAt);
-      if (rows.length < PAGE) break;
-    }
-    return index;
+    const { loadIndex } = this.options;
+    return loadIndex ? StoryLemmaIndex.fromExport(await loadIndex()) : loadStoryLemmaIndex(this.store);
   }
 
   /** Adds the newest stories until one already indexed (new stories sort first). */
@@ -103,15 +103,10 @@ export class ForMeService {
       const rows = await this.store.stories.listStories({ limit: PAGE, offset });
       for (const row of rows) {
         if (index.has(row.id)) return;
-        await this.indexStory(index, row.id, row.publishedAt ?? row.createdAt);
+        await indexStory(this.store, index, row.id, row.publishedAt ?? row.createdAt);
       }
       if (rows.length < PAGE) return;
     }
-  }
-
-  private async indexStory(index: StoryLemmaIndex, id: number, sortKey: string): Promise<void> {
-    const analysis = decodeAnalysis((await this.store.analysis.findStoryAnalysis(id))?.data);
-    index.add(id, sortKey, analysis ? runningLemmas(analysis) : []);
   }
 
   /** Every lemma the learner knows or ignores (kept until their statuses change). */

@@ -158,7 +158,7 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('注释模式 gloss mode in a real 
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     const glossOf = (word: string) =>
       page.evaluate((w) => {
-        const span = [...document.querySelectorAll('.reader .w')].find((s) => s.textContent === w);
+        const span = Array.from(document.querySelectorAll('.reader .w')).find((s) => s.textContent === w);
         const ruby = span?.parentElement?.tagName === 'RUBY' ? span.parentElement : null;
         return ruby ? (ruby.querySelector('rt')?.textContent ?? '') : null;
       }, word);
@@ -182,7 +182,8 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('注释模式 gloss mode in a real 
     await page.waitForSelector('.lookup:not([hidden]) .lookup-learner');
     await page.keyboard.press('k');
     await page.waitForFunction(
-      () => ![...document.querySelectorAll('.reader ruby .w')].some((w) => w.textContent === 'cessation'),
+      () =>
+        !Array.from(document.querySelectorAll('.reader ruby .w')).some((w) => w.textContent === 'cessation'),
     );
     await page.keyboard.press('Escape');
 
