@@ -37,13 +37,22 @@ const KNOWN: readonly WordStatusName[] = ['known', 'ignored'];
 /** Learners whose known lemmas are kept in memory. */
 const KNOWN_CACHE_SIZE = 200;
 
+/** A learner's known (or ignored) lemmas as of a words version, and as flags over an index. */
+interface KnownLemmas {
+  version: number;
+  lemmas: Set<string>;
+  flags?: Uint8Array;
+  /** The index `flags` number lemmas by. */
+  flagsOf?: StoryLemmaIndex;
+}
+
 export class ForMeService {
   private index: StoryLemmaIndex | null = null;
   private loading: Promise<StoryLemmaIndex> | null = null;
   private token = '';
   private checkedAt = 0;
-  /** Learners' known lemmas by id, with the words version they were read at (most recent last). */
-  private readonly knownCache = new Map<number, { version: number; lemmas: string[]; flags?: Uint8Array }>();
+  /** Learners' known lemmas by id, with the words version they are as of (most recent last). */
+  private readonly knownCache = new Map<number, KnownLemmas>();
 
   constructor(
     private readonly store: Store,
@@ -109,24 +118,44 @@ export class ForMeService {
     }
   }
 
-  /** Every lemma the learner knows or ignores (kept until their statuses change). */
-  async knownLemmas(userId: number): Promise<string[]> {
+  /**
+   * Every lemma the learner knows or ignores, kept in memory: read whole the first time, then
+   * brought up to date with only the statuses changed since (`findStatusesChangedAfter`).
+   */
+  private async knownEntry(userId: number): Promise<KnownLemmas> {
+    // The version first: a change made after it is read again next time (applying it twice is harmless).
     const version = await this.store.learning.wordsVersion(userId);
-    const cached = this.knownCache.get(userId);
-    if (cached?.version === version) return cached.lemmas;
-    const out: string[] = [];
-    for (const status of KNOWN) {
-      for (let offset = 0; ; offset += 10_000) {
-        const page = await this.store.learning.findWordStatuses(userId, { status, limit: 10_000, offset });
-        for (const w of page) out.push(w.lemma);
-        if (page.length < 10_000) break;
+    let entry = this.knownCache.get(userId);
+    if (entry && entry.version < version) {
+      for (const w of await this.store.learning.findStatusesChangedAfter(userId, entry.version)) {
+        const known = KNOWN.includes(w.status);
+        if (known) entry.lemmas.add(w.lemma);
+        else entry.lemmas.delete(w.lemma);
+        const id = entry.flagsOf?.lemmaId(w.lemma);
+        if (entry.flags && id !== undefined && id < entry.flags.length) entry.flags[id] = known ? 1 : 0;
       }
+      entry.version = version;
+    } else if (!entry || entry.version !== version) {
+      const lemmas = new Set<string>();
+      for (const status of KNOWN) {
+        for (let offset = 0; ; offset += 10_000) {
+          const page = await this.store.learning.findWordStatuses(userId, { status, limit: 10_000, offset });
+          for (const w of page) lemmas.add(w.lemma);
+          if (page.length < 10_000) break;
+        }
+      }
+      entry = { version, lemmas };
     }
     this.knownCache.delete(userId);
-    this.knownCache.set(userId, { version, lemmas: out });
+    this.knownCache.set(userId, entry);
     if (this.knownCache.size > KNOWN_CACHE_SIZE)
       this.knownCache.delete(this.knownCache.keys().next().value as number);
-    return out;
+    return entry;
+  }
+
+  /** Every lemma the learner knows or ignores. */
+  async knownLemmas(userId: number): Promise<string[]> {
+    return [...(await this.knownEntry(userId)).lemmas];
   }
 
   /** The newest stories with a known share in [min, max] for the learner, at most `limit`. */
@@ -134,15 +163,13 @@ export class ForMeService {
     userId: number,
     query: { min: number; max: number; limit: number; offset: number },
   ): Promise<StoryForMe[]> {
-    const [index, known] = await Promise.all([this.storyIndex(), this.knownLemmas(userId)]);
+    const [index, known] = await Promise.all([this.storyIndex(), this.knownEntry(userId)]);
     // The flags cover the lemmas indexed when they were made: remade when the index has grown.
-    const entry = this.knownCache.get(userId);
-    let flags = entry?.lemmas === known ? entry.flags : undefined;
-    if (!flags || flags.length !== index.lemmaCount) {
-      flags = index.knownFlags(known);
-      if (entry?.lemmas === known) entry.flags = flags;
+    if (!known.flags || known.flagsOf !== index || known.flags.length !== index.lemmaCount) {
+      known.flags = index.knownFlags(known.lemmas);
+      known.flagsOf = index;
     }
-    const fits = index.newestInRange(flags, query.min, query.max, query.limit, query.offset);
+    const fits = index.newestInRange(known.flags, query.min, query.max, query.limit, query.offset);
     const rows = await Promise.all(fits.map((fit) => this.storyRow(fit)));
     return rows.filter((row): row is StoryForMe => row !== null);
   }

@@ -74,6 +74,11 @@ export class StoryLemmaIndex {
     return this.lemmaIds.size;
   }
 
+  /** A lemma's number; undefined when no story indexed uses it. */
+  lemmaId(lemma: string): number | undefined {
+    return this.lemmaIds.get(lemma);
+  }
+
   has(id: number): boolean {
     return this.byId.has(id);
   }

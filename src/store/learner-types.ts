@@ -97,6 +97,11 @@ export interface LearningRepo {
   /** A page of statuses in lemma order. */
   findWordStatuses(userId: number, query: WordStatusQuery): Promise<WordStatus[]>;
   countWordStatuses(userId: number, status?: WordStatusName): Promise<number>;
+  /**
+   * The statuses changed in a words version after `version` (see `wordsVersion`), order not
+   * specified: what a cache of the learner's statuses read at `version` has to apply.
+   */
+  findStatusesChangedAfter(userId: number, version: number): Promise<WordStatus[]>;
   /** The statuses of those of `lemmas` that have one (order not specified). */
   findStatusesOf(userId: number, lemmas: readonly string[]): Promise<WordStatus[]>;
   /** Adds a 生词本 entry; `ALREADY_IN_WORDBOOK` when the learner keeps that lemma already. */

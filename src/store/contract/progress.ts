@@ -47,6 +47,36 @@ export function progressContract(adapter: StoreContractAdapter): void {
       expect(total).toBe(await l.countWordStatuses(ann.id, 'known'));
     });
 
+    it('gives the statuses changed after a words version, by single changes and by markKnown', async () => {
+      const store = await stores.open();
+      const { ann, bob } = await twoUsers(store);
+      const l = store.learning;
+      await l.saveWordStatus(ann.id, { lemma: 'a', status: 'known', stage: null }, DAY1);
+      await l.saveWordStatus(ann.id, { lemma: 'b', status: 'learning', stage: 1 }, DAY1);
+      const seen = await l.wordsVersion(ann.id);
+      expect(await l.findStatusesChangedAfter(ann.id, seen)).toEqual([]);
+      const byLemma = async (after: number) =>
+        (await l.findStatusesChangedAfter(ann.id, after)).sort((x, y) => (x.lemma < y.lemma ? -1 : 1));
+      expect(await byLemma(0)).toEqual([
+        { lemma: 'a', status: 'known', stage: null },
+        { lemma: 'b', status: 'learning', stage: 1 },
+      ]);
+      await l.saveWordStatus(ann.id, { lemma: 'a', status: 'unknown', stage: null }, DAY2);
+      await l.markKnown(ann.id, ['b', 'c'], ['learning'], DAY2);
+      await l.saveWordStatus(bob.id, { lemma: 'z', status: 'known', stage: null }, DAY2);
+      expect(await byLemma(seen)).toEqual([
+        { lemma: 'a', status: 'unknown', stage: null },
+        { lemma: 'b', status: 'known', stage: null },
+        { lemma: 'c', status: 'known', stage: null },
+      ]);
+      const later = await l.wordsVersion(ann.id);
+      expect(later).toBeGreaterThan(seen);
+      expect(await l.findStatusesChangedAfter(ann.id, later)).toEqual([]);
+      expect(await l.findStatusesChangedAfter(bob.id, 0)).toEqual([
+        { lemma: 'z', status: 'known', stage: null },
+      ]);
+    });
+
     it('counts reviews and finished stories per day from a given day, one learner at a time', async () => {
       const store = await stores.open();
       const { ann, bob } = await twoUsers(store);

@@ -257,6 +257,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   INSERT INTO known_words_daily (user_id, day, gained, lost)
     SELECT user_id, substr(updated_at, 1, 10), COUNT(*), 0 FROM word_statuses
     WHERE status = 'known' GROUP BY user_id, substr(updated_at, 1, 10);
+  -- the words version each status was last changed in (users.words_version), so a cache of a
+  -- learner's statuses reads only what changed since (learner/for-me.ts)
+  ALTER TABLE word_statuses ADD COLUMN changed_in INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX word_statuses_by_change ON word_statuses (user_id, changed_in);
   CREATE TABLE feed_tokens (
     user_id    INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
     token_hash TEXT NOT NULL UNIQUE,                 -- SHA-256 of the token in the feed's URL
