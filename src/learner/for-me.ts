@@ -61,6 +61,7 @@ export class ForMeService {
       now?: () => number;
       /** Builds the index elsewhere (a worker thread); else it is built on this thread. */
       loadIndex?: (() => Promise<IndexExport>) | null;
+      warn?: (line: string) => void;
     } = {},
   ) {}
 
@@ -103,7 +104,17 @@ export class ForMeService {
     this.token = this.store.changeToken();
     this.checkedAt = (this.options.now ?? Date.now)();
     const { loadIndex } = this.options;
-    return loadIndex ? StoryLemmaIndex.fromExport(await loadIndex()) : loadStoryLemmaIndex(this.store);
+    if (loadIndex) {
+      try {
+        return StoryLemmaIndex.fromExport(await loadIndex());
+      } catch (error) {
+        // The thread could not do it (a dist/ from another version, say): this thread still can.
+        (this.options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+          `为我推荐: building the index in a worker thread failed (${(error as Error).message}); building it here`,
+        );
+      }
+    }
+    return loadStoryLemmaIndex(this.store);
   }
 
   /** Adds the newest stories until one already indexed (new stories sort first). */
