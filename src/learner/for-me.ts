@@ -12,7 +12,7 @@ import type { Story } from '../articles/model.js';
 import type { Store } from '../store/types.js';
 import { indexStory, loadInWorker, loadStoryLemmaIndex } from './for-me-index.js';
 import type { WordStatusName } from './model.js';
-import { type IndexExport, type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
+import { type IndexExport, type KnownTotals, type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
 
 export { runningLemmas } from './for-me-index.js';
 
@@ -44,6 +44,8 @@ interface KnownLemmas {
   flags?: Uint8Array;
   /** The index `flags` number lemmas by. */
   flagsOf?: StoryLemmaIndex;
+  /** Known words and lemmas per story of `flagsOf`, kept up to date with `flags`. */
+  totals?: KnownTotals;
 }
 
 export class ForMeService {
@@ -143,7 +145,11 @@ export class ForMeService {
         if (known) entry.lemmas.add(w.lemma);
         else entry.lemmas.delete(w.lemma);
         const id = entry.flagsOf?.lemmaId(w.lemma);
-        if (entry.flags && id !== undefined && id < entry.flags.length) entry.flags[id] = known ? 1 : 0;
+        if (!entry.flags || id === undefined || id >= entry.flags.length) continue;
+        if ((entry.flags[id] === 1) === known) continue;
+        entry.flags[id] = known ? 1 : 0;
+        // Only the stories using this lemma change.
+        if (entry.totals) entry.flagsOf?.applyChange(entry.totals, id, known);
       }
       entry.version = version;
     } else if (!entry || entry.version !== version) {
@@ -179,8 +185,17 @@ export class ForMeService {
     if (!known.flags || known.flagsOf !== index || known.flags.length !== index.lemmaCount) {
       known.flags = index.knownFlags(known.lemmas);
       known.flagsOf = index;
+      known.totals = undefined;
     }
-    const fits = index.newestInRange(known.flags, query.min, query.max, query.limit, query.offset);
+    if (!known.totals || !index.isCurrent(known.totals)) known.totals = index.knownTotals(known.flags);
+    const fits = index.newestInRange(
+      known.flags,
+      query.min,
+      query.max,
+      query.limit,
+      query.offset,
+      known.totals,
+    );
     const rows = await Promise.all(fits.map((fit) => this.storyRow(fit)));
     return rows.filter((row): row is StoryForMe => row !== null);
   }

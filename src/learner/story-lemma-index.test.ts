@@ -71,6 +71,34 @@ describe('StoryLemmaIndex', () => {
     );
   });
 
+  it('keeps a learner’s totals right through changes of their words, one lemma’s postings at a time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(story, { maxLength: 20 }),
+        fc.subarray(LEMMAS),
+        fc.array(fc.tuple(fc.constantFrom(...LEMMAS), fc.boolean()), { maxLength: 10 }),
+        (stories, known, changes) => {
+          const index = new StoryLemmaIndex();
+          const all = stories.map((s, i) => ({ id: i + 1, sortKey: s.sortKey, words: s.words }));
+          for (const s of all) index.add(s.id, s.sortKey, s.words);
+          index.compact();
+          const flags = index.knownFlags(known);
+          const totals = index.knownTotals(flags);
+          const now = new Set(known);
+          for (const [lemma, isKnown] of changes) {
+            const id = index.lemmaId(lemma);
+            if (isKnown) now.add(lemma);
+            else now.delete(lemma);
+            if (id === undefined || (flags[id] === 1) === isKnown) continue;
+            flags[id] = isKnown ? 1 : 0;
+            index.applyChange(totals, id, isKnown);
+          }
+          expect(index.newestInRange(flags, 0, 1, 100, 0, totals)).toEqual(scan(all, [...now], 0, 1, 100));
+        },
+      ),
+    );
+  });
+
   it('replaces a story added again and forgets a removed one', () => {
     const index = new StoryLemmaIndex();
     index.add(1, '2020', ['a', 'b']);

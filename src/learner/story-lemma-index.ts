@@ -36,6 +36,15 @@ export interface IndexExport {
   postCounts: Uint16Array;
 }
 
+/** A learner's known words and lemmas per story (see `knownTotals`). */
+export interface KnownTotals {
+  generation: number;
+  /** Per story number: known running words. */
+  words: Uint32Array;
+  /** Per story number: known distinct lemmas. */
+  lemmas: Uint32Array;
+}
+
 /** A story added since the postings were built. */
 interface PendingStory {
   lemmas: Int32Array;
@@ -62,6 +71,8 @@ export class StoryLemmaIndex {
   private postStories: Uint32Array = new Uint32Array(0);
   private postCounts: Uint16Array = new Uint16Array(0);
   private readonly pending = new Map<number, PendingStory>();
+  /** Moves with every compact: totals made before it are stale. */
+  private generation = 0;
   /** Live story numbers, newest first; null when it must be sorted again. */
   private order: number[] | null = [];
 
@@ -167,6 +178,7 @@ export class StoryLemmaIndex {
     this.postCounts = used === total ? counts : counts.slice(0, used);
     this.based = this.ids.length;
     this.pending.clear();
+    this.generation++;
   }
 
   /** The index as arrays (compacted first, removed stories left out), for `fromExport` in another thread. */
@@ -215,6 +227,7 @@ export class StoryLemmaIndex {
     index.postCounts = data.postCounts;
     index.based = index.ids.length;
     index.order = null;
+    index.generation = 1;
     return index;
   }
 
@@ -229,18 +242,16 @@ export class StoryLemmaIndex {
   }
 
   /**
-   * The newest stories whose known share is within [min, max], at most `limit`, after skipping
-   * the first `offset` that fit. Lemmas numbered past `known`'s length count as not known.
+   * Per story with postings, the learner's known running words and known distinct lemmas, summed
+   * from the postings of the smaller side: the lemmas in `known` or those not in it. Lemmas
+   * numbered past `known`'s length count as not known. Kept by the caller and brought up to date
+   * with `applyChange` while `isCurrent` says so.
    */
-  newestInRange(known: Uint8Array, min: number, max: number, limit: number, offset = 0): StoryFit[] {
-    if (this.pending.size >= COMPACT_AT) this.compact();
-    if (!this.order) this.order = newestFirst(this.ids, this.sortKeys, this.alive);
-    const order = this.order;
+  knownTotals(known: Uint8Array): KnownTotals {
     const { postStarts, postStories, postCounts } = this;
     const n = this.based;
     const words = new Uint32Array(n);
     const lemmas = new Uint32Array(n);
-    // Sum over the side with fewer postings.
     const lemmaCount = postStarts.length - 1;
     let knownPostings = 0;
     for (let l = 0; l < lemmaCount; l++)
@@ -254,6 +265,48 @@ export class StoryLemmaIndex {
         lemmas[s]!++;
       }
     }
+    if (!fromKnown) {
+      for (let s = 0; s < n; s++) {
+        words[s] = this.running[s]! - words[s]!;
+        lemmas[s] = this.distinct[s]! - lemmas[s]!;
+      }
+    }
+    return { generation: this.generation, words, lemmas };
+  }
+
+  /** Whether `totals` still fit this index (no compact since they were made). */
+  isCurrent(totals: KnownTotals): boolean {
+    return totals.generation === this.generation;
+  }
+
+  /** Updates `totals` for lemma `lemmaId` becoming known (or no longer known): its postings only. */
+  applyChange(totals: KnownTotals, lemmaId: number, known: boolean): void {
+    if (!this.isCurrent(totals) || lemmaId + 1 >= this.postStarts.length) return;
+    const sign = known ? 1 : -1;
+    for (let i = this.postStarts[lemmaId]!; i < this.postStarts[lemmaId + 1]!; i++) {
+      const s = this.postStories[i]!;
+      totals.words[s]! += sign * this.postCounts[i]!;
+      totals.lemmas[s]! += sign;
+    }
+  }
+
+  /**
+   * The newest stories whose known share is within [min, max], at most `limit`, after skipping
+   * the first `offset` that fit. `totals` (current, from the same `known`) saves summing them.
+   */
+  newestInRange(
+    known: Uint8Array,
+    min: number,
+    max: number,
+    limit: number,
+    offset = 0,
+    totals?: KnownTotals,
+  ): StoryFit[] {
+    if (this.pending.size >= COMPACT_AT) this.compact();
+    if (!this.order) this.order = newestFirst(this.ids, this.sortKeys, this.alive);
+    const order = this.order;
+    const { words, lemmas } = totals && this.isCurrent(totals) ? totals : this.knownTotals(known);
+    const n = this.based;
     const out: StoryFit[] = [];
     let skipped = 0;
     for (const s of order) {
@@ -267,12 +320,9 @@ export class StoryLemmaIndex {
           if (known[p.lemmas[j]!] === 1) knownWords += p.counts[j]!;
           else unknownLemmas++;
         }
-      } else if (fromKnown) {
+      } else {
         knownWords = words[s]!;
         unknownLemmas = this.distinct[s]! - lemmas[s]!;
-      } else {
-        knownWords = this.running[s]! - words[s]!;
-        unknownLemmas = lemmas[s]!;
       }
       const running = this.running[s]!;
       const knownShare = running === 0 ? 1 : knownWords / running;
