@@ -18,7 +18,7 @@ const REF = {
 export const storyMarkRoutes: FastifyPluginAsync<{ learn: LearnerWebContext }> = async (app, { learn }) => {
   const { storyMarks, glosses } = learn.learner;
   app.setSchemaErrorFormatter(schemaError);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', async (_request, reply) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
