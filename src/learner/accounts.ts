@@ -31,6 +31,8 @@ export const PASSWORD_LENGTH = { min: 8, max: 200 } as const;
 
 /** Prefix of personal API tokens, so one pasted into the wrong place is recognisable. */
 const TOKEN_PREFIX = 'lw_';
+/** 为我推荐 feed tokens: told apart from API tokens at a glance. */
+const FEED_TOKEN_PREFIX = 'lwf_';
 
 /** A lower-cased, trimmed email, or `BAD_INPUT`. */
 export function normalizeEmail(email: string): string {
@@ -195,11 +197,38 @@ export class AccountService {
     return token;
   }
 
-  /** Revokes every token and session of the account. */
-  async revoke(userId: number): Promise<{ tokens: number; sessions: number }> {
+  /**
+   * A new secret for the learner's 为我推荐 feed URL, replacing the one they had (whose URL then
+   * stops working); returned once, stored only as its hash.
+   */
+  async createFeedToken(userId: number): Promise<string> {
+    const token = `${FEED_TOKEN_PREFIX}${newSecret()}`;
+    await this.store.accounts.setFeedToken(userId, secretHash(token), this.now());
+    return token;
+  }
+
+  /** Whether `token` is the feed token of account `userId` (another account's token is not). */
+  async feedTokenOpens(userId: number, token: string): Promise<boolean> {
+    if (!token.startsWith(FEED_TOKEN_PREFIX) || token.length > 200) return false;
+    return (await this.store.accounts.findUserIdByFeedToken(secretHash(token))) === userId;
+  }
+
+  /** When the learner's feed token was made; null when they have none. */
+  feedTokenCreatedAt(userId: number): Promise<string | null> {
+    return this.store.accounts.feedTokenCreatedAt(userId);
+  }
+
+  /** Revokes the learner's feed token; whether there was one. */
+  async revokeFeedToken(userId: number): Promise<boolean> {
+    return (await this.store.accounts.deleteFeedTokenOf(userId)) > 0;
+  }
+
+  /** Revokes every token (API and feed) and session of the account. */
+  async revoke(userId: number): Promise<{ tokens: number; sessions: number; feedTokens: number }> {
     const tokens = await this.store.accounts.deleteApiTokensOf(userId);
     const sessions = await this.store.accounts.deleteSessionsOf(userId);
-    return { tokens, sessions };
+    const feedTokens = await this.store.accounts.deleteFeedTokenOf(userId);
+    return { tokens, sessions, feedTokens };
   }
 
   /** Deletes the account and everything in it. */

@@ -2,32 +2,19 @@
  * 为我推荐: the newest stories pitched at a learner, by the share of their running words (by
  * lemma; names and numbers left out) the learner knows or ignores, and their count of lemmas the
  * learner does not know. Every story's lemmas come from its stored analysis (worked out once at
- * import), loaded once per process into `StoryLemmaIndex`; stories stored later are added when the
- * store's change token moves (checked at most every `refreshMs`). A story whose text changed is
- * picked up at the next start; a deleted one is skipped when its row is not found.
+ * import), loaded once per process into `StoryLemmaIndex` (in a worker thread when `loadIndex`
+ * is given: `serve` does, see `for-me-index.ts`); stories stored later are added when the store's
+ * change token moves (checked at most every `refreshMs`). A story whose text changed is picked up
+ * at the next start; a deleted one is skipped when its row is not found.
  */
 import { leadOf } from '../articles/lead.js';
 import type { Story } from '../articles/model.js';
-import { decodeAnalysis, type StoryAnalysis } from '../articles/story-analysis.js';
 import type { Store } from '../store/types.js';
+import { indexStory, loadInWorker, loadStoryLemmaIndex } from './for-me-index.js';
 import type { WordStatusName } from './model.js';
-import { type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
+import { type IndexExport, type KnownTotals, type StoryFit, StoryLemmaIndex } from './story-lemma-index.js';
 
-/** Fields per word in `StoryAnalysis.words` (see `articles/story-analysis.ts`). */
-const WORD_FIELDS = 7;
-const MARKABLE = /\p{L}/u;
-
-/** The lemma of every running word of an analysis: names (proper nouns) and numbers left out. */
-export function runningLemmas(analysis: StoryAnalysis): string[] {
-  const out: string[] = [];
-  const { words, keys } = analysis;
-  for (let i = 0; i < words.length; i += WORD_FIELDS) {
-    const lemma = words[i + 3]! >= 0 ? keys[words[i + 3]!] : undefined;
-    if (!lemma || (words[i + 5]! & 1) === 1 || !MARKABLE.test(lemma)) continue;
-    out.push(lemma);
-  }
-  return out;
-}
+export { runningLemmas } from './for-me-index.js';
 
 /** A story row of `/api/me/for-me`: as `/api/stories` gives it, with the learner's figures. */
 export interface StoryForMe {
@@ -44,24 +31,53 @@ export interface StoryForMe {
   unknownLemmas: number;
 }
 
-/** Stories listed per page of the store while loading. */
+/** Stories listed per page of the store while topping up. */
 const PAGE = 1000;
 const KNOWN: readonly WordStatusName[] = ['known', 'ignored'];
 /** Learners whose known lemmas are kept in memory. */
 const KNOWN_CACHE_SIZE = 200;
+
+/** A learner's known (or ignored) lemmas as of a words version, and as flags over an index. */
+interface KnownLemmas {
+  version: number;
+  lemmas: Set<string>;
+  flags?: Uint8Array;
+  /** The index `flags` number lemmas by. */
+  flagsOf?: StoryLemmaIndex;
+  /** Known words and lemmas per story of `flagsOf`, kept up to date with `flags`. */
+  totals?: KnownTotals;
+}
 
 export class ForMeService {
   private index: StoryLemmaIndex | null = null;
   private loading: Promise<StoryLemmaIndex> | null = null;
   private token = '';
   private checkedAt = 0;
-  /** Learners' known lemmas by id, with the words version they were read at (most recent last). */
-  private readonly knownCache = new Map<number, { version: number; lemmas: string[]; flags?: Uint8Array }>();
+  /** Learners' known lemmas by id, with the words version they are as of (most recent last). */
+  private readonly knownCache = new Map<number, KnownLemmas>();
 
   constructor(
     private readonly store: Store,
-    private readonly options: { refreshMs?: number; now?: () => number } = {},
+    private readonly options: {
+      refreshMs?: number;
+      now?: () => number;
+      /** Builds the index elsewhere (a worker thread); else it is built on this thread. */
+      loadIndex?: (() => Promise<IndexExport>) | null;
+      warn?: (line: string) => void;
+    } = {},
   ) {}
+
+  /**
+   * Starts loading the index now, in a worker thread with its own connection to `dbPath` when that
+   * can be done (`serve` calls this at start on a site with learners), so the web thread never
+   * builds it: requests meanwhile wait for it without holding up anything else.
+   */
+  warm(dbPath: string): Promise<StoryLemmaIndex> {
+    if (!this.index && !this.loading && this.options.loadIndex === undefined) {
+      this.options.loadIndex = loadInWorker(dbPath);
+    }
+    return this.storyIndex();
+  }
 
   /** The index, loaded on first use and topped up with stories stored since. */
   async storyIndex(): Promise<StoryLemmaIndex> {
@@ -86,15 +102,21 @@ export class ForMeService {
   }
 
   private async load(): Promise<StoryLemmaIndex> {
-    const index = new StoryLemmaIndex();
+    // The token before loading: what is stored meanwhile is added at the next check.
     this.token = this.store.changeToken();
     this.checkedAt = (this.options.now ?? Date.now)();
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = await this.store.stories.listStories({ limit: PAGE, offset });
-      for (const row of rows) await this.indexStory(index, row.id, row.publishedAt ?? row.createdAt);
-      if (rows.length < PAGE) break;
+    const { loadIndex } = this.options;
+    if (loadIndex) {
+      try {
+        return StoryLemmaIndex.fromExport(await loadIndex());
+      } catch (error) {
+        // The thread could not do it (a dist/ from another version, say): this thread still can.
+        (this.options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+          `为我推荐: building the index in a worker thread failed (${(error as Error).message}); building it here`,
+        );
+      }
     }
-    return index;
+    return loadStoryLemmaIndex(this.store);
   }
 
   /** Adds the newest stories until one already indexed (new stories sort first). */
@@ -103,35 +125,54 @@ export class ForMeService {
       const rows = await this.store.stories.listStories({ limit: PAGE, offset });
       for (const row of rows) {
         if (index.has(row.id)) return;
-        await this.indexStory(index, row.id, row.publishedAt ?? row.createdAt);
+        await indexStory(this.store, index, row.id, row.publishedAt ?? row.createdAt);
       }
       if (rows.length < PAGE) return;
     }
   }
 
-  private async indexStory(index: StoryLemmaIndex, id: number, sortKey: string): Promise<void> {
-    const analysis = decodeAnalysis((await this.store.analysis.findStoryAnalysis(id))?.data);
-    index.add(id, sortKey, analysis ? runningLemmas(analysis) : []);
-  }
-
-  /** Every lemma the learner knows or ignores (kept until their statuses change). */
-  async knownLemmas(userId: number): Promise<string[]> {
+  /**
+   * Every lemma the learner knows or ignores, kept in memory: read whole the first time, then
+   * brought up to date with only the statuses changed since (`findStatusesChangedAfter`).
+   */
+  private async knownEntry(userId: number): Promise<KnownLemmas> {
+    // The version first: a change made after it is read again next time (applying it twice is harmless).
     const version = await this.store.learning.wordsVersion(userId);
-    const cached = this.knownCache.get(userId);
-    if (cached?.version === version) return cached.lemmas;
-    const out: string[] = [];
-    for (const status of KNOWN) {
-      for (let offset = 0; ; offset += 10_000) {
-        const page = await this.store.learning.findWordStatuses(userId, { status, limit: 10_000, offset });
-        for (const w of page) out.push(w.lemma);
-        if (page.length < 10_000) break;
+    let entry = this.knownCache.get(userId);
+    if (entry && entry.version < version) {
+      for (const w of await this.store.learning.findStatusesChangedAfter(userId, entry.version)) {
+        const known = KNOWN.includes(w.status);
+        if (known) entry.lemmas.add(w.lemma);
+        else entry.lemmas.delete(w.lemma);
+        const id = entry.flagsOf?.lemmaId(w.lemma);
+        if (!entry.flags || id === undefined || id >= entry.flags.length) continue;
+        if ((entry.flags[id] === 1) === known) continue;
+        entry.flags[id] = known ? 1 : 0;
+        // Only the stories using this lemma change.
+        if (entry.totals) entry.flagsOf?.applyChange(entry.totals, id, known);
       }
+      entry.version = version;
+    } else if (!entry || entry.version !== version) {
+      const lemmas = new Set<string>();
+      for (const status of KNOWN) {
+        for (let offset = 0; ; offset += 10_000) {
+          const page = await this.store.learning.findWordStatuses(userId, { status, limit: 10_000, offset });
+          for (const w of page) lemmas.add(w.lemma);
+          if (page.length < 10_000) break;
+        }
+      }
+      entry = { version, lemmas };
     }
     this.knownCache.delete(userId);
-    this.knownCache.set(userId, { version, lemmas: out });
+    this.knownCache.set(userId, entry);
     if (this.knownCache.size > KNOWN_CACHE_SIZE)
       this.knownCache.delete(this.knownCache.keys().next().value as number);
-    return out;
+    return entry;
+  }
+
+  /** Every lemma the learner knows or ignores. */
+  async knownLemmas(userId: number): Promise<string[]> {
+    return [...(await this.knownEntry(userId)).lemmas];
   }
 
   /** The newest stories with a known share in [min, max] for the learner, at most `limit`. */
@@ -139,15 +180,22 @@ export class ForMeService {
     userId: number,
     query: { min: number; max: number; limit: number; offset: number },
   ): Promise<StoryForMe[]> {
-    const [index, known] = await Promise.all([this.storyIndex(), this.knownLemmas(userId)]);
+    const [index, known] = await Promise.all([this.storyIndex(), this.knownEntry(userId)]);
     // The flags cover the lemmas indexed when they were made: remade when the index has grown.
-    const entry = this.knownCache.get(userId);
-    let flags = entry?.lemmas === known ? entry.flags : undefined;
-    if (!flags || flags.length !== index.lemmaCount) {
-      flags = index.knownFlags(known);
-      if (entry?.lemmas === known) entry.flags = flags;
+    if (!known.flags || known.flagsOf !== index || known.flags.length !== index.lemmaCount) {
+      known.flags = index.knownFlags(known.lemmas);
+      known.flagsOf = index;
+      known.totals = undefined;
     }
-    const fits = index.newestInRange(flags, query.min, query.max, query.limit, query.offset);
+    if (!known.totals || !index.isCurrent(known.totals)) known.totals = index.knownTotals(known.flags);
+    const fits = index.newestInRange(
+      known.flags,
+      query.min,
+      query.max,
+      query.limit,
+      query.offset,
+      known.totals,
+    );
     const rows = await Promise.all(fits.map((fit) => this.storyRow(fit)));
     return rows.filter((row): row is StoryForMe => row !== null);
   }

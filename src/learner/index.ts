@@ -9,7 +9,9 @@ import type { Dictionary } from '../dictionary/types.js';
 import type { Store } from '../store/types.js';
 import { AccountService } from './accounts.js';
 import { ForMeService } from './for-me.js';
+import { GlossService } from './glosses.js';
 import type { User } from './model.js';
+import { ProgressService } from './progress.js';
 import type { ScryptCost } from './secrets.js';
 import { StoryMarksService } from './story-marks.js';
 import { entryJson, WordbookService } from './wordbook.js';
@@ -23,6 +25,10 @@ export interface LearnerServices {
   storyMarks: StoryMarksService;
   /** 为我推荐: stories by the share of their words the learner knows. */
   forMe: ForMeService;
+  /** 注释模式: short meanings of a story's lemmas. */
+  glosses: GlossService;
+  /** Words known over time, reviews per day, stories finished per week. */
+  progress: ProgressService;
   /** Everything stored about a learner, as JSON (`GET /api/me/export`). */
   exportData(user: User): Promise<LearnerExport>;
 }
@@ -53,12 +59,15 @@ export function learnerServices(
 ): LearnerServices {
   const { clock } = options;
   const words = new WordService(store, dictionary, { clock });
+  const storyMarks = new StoryMarksService(store, options.analyze ?? null, { clock });
   return {
     accounts: new AccountService(store, { clock, scryptCost: options.scryptCost }),
     words,
     wordbook: new WordbookService(store, words, dictionary, { clock }),
-    storyMarks: new StoryMarksService(store, options.analyze ?? null, { clock }),
+    storyMarks,
+    glosses: new GlossService(storyMarks, dictionary),
     forMe: new ForMeService(store),
+    progress: new ProgressService(store, clock),
     async exportData(user) {
       const all = [];
       for (let offset = 0; ; offset += 10_000) {
@@ -80,6 +89,7 @@ export function learnerServices(
 
 export type { AccountService } from './accounts.js';
 export type { ForMeService, StoryForMe } from './for-me.js';
+export type { Progress, ProgressService } from './progress.js';
 export type { StoryMarksService } from './story-marks.js';
 export type { WordbookService } from './wordbook.js';
 export type { WordService } from './words.js';

@@ -46,6 +46,27 @@ export interface AccountRepo {
   findUserIdByToken(tokenHash: string): Promise<number | null>;
   /** Deletes every token of an account; how many there were. */
   deleteApiTokensOf(userId: number): Promise<number>;
+  /** Sets the account's one 为我推荐 feed token (by its hash), replacing any it had. */
+  setFeedToken(userId: number, tokenHash: string, now: string): Promise<void>;
+  /** The account a feed token (by its hash) belongs to; null when none. */
+  findUserIdByFeedToken(tokenHash: string): Promise<number | null>;
+  /** When the account's feed token was made; null when it has none. */
+  feedTokenCreatedAt(userId: number): Promise<string | null>;
+  /** Deletes the account's feed token; how many there were (0 or 1). */
+  deleteFeedTokenOf(userId: number): Promise<number>;
+}
+
+/** Known words gained and lost on one UTC day (`YYYY-MM-DD`). */
+export interface KnownWordsDay {
+  day: string;
+  gained: number;
+  lost: number;
+}
+
+/** A count on one UTC day (`YYYY-MM-DD`). */
+export interface DayCount {
+  day: string;
+  count: number;
 }
 
 /** Which word statuses to list: one status or all, a page of them in lemma order. */
@@ -79,6 +100,11 @@ export interface LearningRepo {
   /** A page of statuses in lemma order. */
   findWordStatuses(userId: number, query: WordStatusQuery): Promise<WordStatus[]>;
   countWordStatuses(userId: number, status?: WordStatusName): Promise<number>;
+  /**
+   * The statuses changed in a words version after `version` (see `wordsVersion`), order not
+   * specified: what a cache of the learner's statuses read at `version` has to apply.
+   */
+  findStatusesChangedAfter(userId: number, version: number): Promise<WordStatus[]>;
   /** The statuses of those of `lemmas` that have one (order not specified). */
   findStatusesOf(userId: number, lemmas: readonly string[]): Promise<WordStatus[]>;
   /** Adds a 生词本 entry; `ALREADY_IN_WORDBOOK` when the learner keeps that lemma already. */
@@ -107,4 +133,13 @@ export interface LearningRepo {
   recordStoryRead(userId: number, storyId: number, now: string): Promise<void>;
   /** Stories finished, oldest first. */
   listStoryReads(userId: number): Promise<StoryRead[]>;
+  /**
+   * Known words gained and lost per UTC day, oldest first (days without a change left out). Every
+   * change of a status to or from `known` counts, by `saveWordStatus` or `markKnown`.
+   */
+  knownWordsByDay(userId: number): Promise<KnownWordsDay[]>;
+  /** Reviews per UTC day from `sinceDay` on, oldest first (days without one left out). */
+  reviewsByDay(userId: number, sinceDay: string): Promise<DayCount[]>;
+  /** Stories finished per UTC day (by the latest time each was finished) from `sinceDay` on, oldest first. */
+  storyReadsByDay(userId: number, sinceDay: string): Promise<DayCount[]>;
 }

@@ -12,6 +12,7 @@ import { feedsContract } from './contract/feeds.js';
 import { filingContract } from './contract/filing.js';
 import type { StoreContractAdapter } from './contract/fixtures.js';
 import { learnersContract } from './contract/learners.js';
+import { progressContract } from './contract/progress.js';
 import { relatedContract } from './contract/related.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
@@ -35,5 +36,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     searchContract(adapter);
     learnersContract(adapter);
     deskContract(adapter);
+    progressContract(adapter);
   });
 }

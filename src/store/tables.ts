@@ -39,6 +39,8 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'wordbook', key: ['id'] },
   { name: 'reviews', key: ['id'] },
   { name: 'story_reads', key: ['user_id', 'story_id'] },
+  { name: 'known_words_daily', key: ['user_id', 'day'] },
+  { name: 'feed_tokens', key: ['user_id'] },
 ];
 
 /**

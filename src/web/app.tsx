@@ -41,6 +41,7 @@ import { learnerPageRoutes } from './routes/learner-pages.js';
 import { lookupRoutes } from './routes/lookup.js';
 import { meRoutes } from './routes/me.js';
 import { openApiRoutes, registerOpenApi } from './routes/openapi.js';
+import { progressRoutes } from './routes/progress.js';
 import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
 import { sitemapRoutes } from './routes/sitemap.js';
@@ -277,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountPageRoutes, { ctx, learn });
   await app.register(learnerPageRoutes, { ctx });
   await app.register(forMeRoutes, { ctx, learn });
+  await app.register(progressRoutes, { ctx, learn });
   await app.register(sitemapRoutes, { ctx, maxUrls: deps.sitemapMaxUrls });
   // The editors' desk (issue #15): pages under /desk and its JSON API, editors and admins only.
   await app.register(deskRoutes, { ctx, learn, services });

@@ -119,3 +119,13 @@ export function deskFeedPreviewPath(): string {
 export function deskApiPath(rest: string): string {
   return `/api/desk/${rest}`;
 }
+
+/** 学习进度: the learner's charts (per user, never cached). */
+export function progressPath(): string {
+  return '/me/progress';
+}
+
+/** The learner's personal Atom feed of 为我推荐, opened by its secret token. */
+export function forMeFeedPath(userId: number, token: string): string {
+  return `/feeds/for-me/${userId}/${token}`;
+}

@@ -28,12 +28,11 @@ export async function startServer(
   });
   await app.listen({ port: config.port, host: config.host });
   // 为我推荐's lemma index is read from every stored analysis (minutes at 100,000 stories on a
-  // small machine, on this thread): start now, in the background, so a learner's first list does
-  // not wait for all of it, but only on a site that has learners. A site without accounts would
-  // serve at about a third of its speed while it loads (bench:http), for nobody.
+  // small machine): start now, in a worker thread (`learner/for-me-index.ts`), so a learner's
+  // first list does not wait for all of it, but only on a site that has learners.
   void services.learner.accounts
     .listUsers()
-    .then((users) => (users.length > 0 ? services.learner.forMe.storyIndex() : null))
+    .then((users) => (users.length > 0 ? services.learner.forMe.warm(config.dbPath) : null))
     .catch((error: unknown) => {
       app.log.error({ err: error }, 'loading the for-me index failed');
     });

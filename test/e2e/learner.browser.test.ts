@@ -101,3 +101,99 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () =
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('注释模式 gloss mode in a real browser', () => {
+  let dir: string;
+  let server: ChildProcess;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lingwire-gloss-e2e-'));
+    const db = join(dir, 'site.db');
+    execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
+    ({ server, url: base } = await startLingwire(db));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints short meanings above the words the learner does not know, kept on across pages, off again', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/register?next=${encodeURIComponent(STORY_PATH)}`);
+    await page.fill('#email', 'gloss@example.com');
+    await page.fill('#password', 'correct horse battery');
+    await Promise.all([page.waitForURL(`${base}${STORY_PATH}`), page.click('main button[type=submit]')]);
+    await page.waitForSelector('.reader.learner-marks .w.lw-u');
+    // Before the mode is on, the page's words stand alone.
+    expect(await page.locator('.reader ruby').count()).toBe(0);
+
+    // "the" known, "cessation" learning: only words not known yet get a gloss.
+    await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/auth/session')).json();
+      const put = (word: string, body: object) =>
+        fetch(`/api/me/words/${word}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify(body),
+        });
+      await put('the', { status: 'known' });
+      await put('cessation', { status: 'learning', stage: 2 });
+    });
+    await page.reload();
+    await page.waitForSelector('.reader.learner-marks .w.lw-l');
+
+    // The toggle is a button reached with the keyboard: focus, Enter.
+    const toggle = page.locator('button.gloss-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.reader.glossed ruby.lw-gloss');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const glossOf = (word: string) =>
+      page.evaluate((w) => {
+        const span = Array.from(document.querySelectorAll('.reader .w')).find((s) => s.textContent === w);
+        const ruby = span?.parentElement?.tagName === 'RUBY' ? span.parentElement : null;
+        return ruby ? (ruby.querySelector('rt')?.textContent ?? '') : null;
+      }, word);
+    expect(await glossOf('cessation')).toMatch(/停止|中止/);
+    expect(await glossOf('the')).toBeNull();
+    // The gloss sits above its word.
+    const rt = page.locator('ruby.lw-gloss:has(.w:text-is("cessation")) rt').first();
+    const word = page.locator('ruby.lw-gloss .w:text-is("cessation")').first();
+    const [rtBox, wordBox] = [await rt.boundingBox(), await word.boundingBox()];
+    expect(rtBox && wordBox && rtBox.y + rtBox.height <= wordBox.y + 2).toBe(true);
+    // Names are never glossed (Lavrov is a name in the seed story).
+    expect(await glossOf('Lavrov')).toBeNull();
+
+    // Kept across pages (localStorage); marking a word known from the popup takes its gloss away.
+    await page.reload();
+    await page.waitForSelector('.reader.glossed ruby.lw-gloss');
+    expect(await page.locator('button.gloss-toggle').getAttribute('aria-pressed')).toBe('true');
+    const cessation = page.locator('.reader .w', { hasText: /^cessation$/ }).first();
+    await cessation.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.lookup:not([hidden]) .lookup-learner');
+    await page.keyboard.press('k');
+    await page.waitForFunction(
+      () =>
+        !Array.from(document.querySelectorAll('.reader ruby .w')).some((w) => w.textContent === 'cessation'),
+    );
+    await page.keyboard.press('Escape');
+
+    // Off again: every ruby gone, the words where they were.
+    const before = await page.locator('.reader .w').count();
+    await page.locator('button.gloss-toggle').focus();
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => document.querySelectorAll('.reader ruby').length === 0);
+    expect(await page.locator('.reader .w').count()).toBe(before);
+    expect(await page.evaluate(() => localStorage.getItem('lingwire.gloss'))).toBe('0');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

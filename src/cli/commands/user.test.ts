@@ -73,23 +73,28 @@ describe('lingwire user', () => {
     });
   });
 
-  it('prints a token once that opens the account, until revoked; a new password ends sessions', async () => {
+  it('prints a token once that opens the account, until revoked with the feed token; a new password ends sessions', async () => {
     const token = cli(db);
     await token.run('user', 'token', 'ann@example.com');
     const printed = token.out[0]!;
+    let feed = { id: 0, token: '' };
     expect(printed).toMatch(/^lw_[A-Za-z0-9_-]{43}$/);
     await withServices({ ...DEFAULT_CONFIG, dbPath: db }, async (s) => {
       expect((await s.learner.accounts.userForToken(printed))?.email).toBe('ann@example.com');
-      await s.learner.accounts.startSession((await s.learner.accounts.userByEmail('ann@example.com')).id);
+      const ann = await s.learner.accounts.userByEmail('ann@example.com');
+      await s.learner.accounts.startSession(ann.id);
+      feed = { id: ann.id, token: await s.learner.accounts.createFeedToken(ann.id) };
+      expect(await s.learner.accounts.feedTokenOpens(ann.id, feed.token)).toBe(true);
     });
     const password = cli(db, 'a new password\n');
     await password.run('user', 'password', 'ann@example.com', '--password-stdin');
     expect(password.out).toEqual(['password set for ann@example.com; its sessions were ended']);
     const revoke = cli(db);
     await revoke.run('user', 'revoke', 'ann@example.com');
-    expect(revoke.out).toEqual(['revoked 1 token(s) and 0 session(s) of ann@example.com']);
+    expect(revoke.out).toEqual(['revoked 1 token(s), 0 session(s) and 1 feed token(s) of ann@example.com']);
     await withServices({ ...DEFAULT_CONFIG, dbPath: db }, async (s) => {
       expect(await s.learner.accounts.userForToken(printed)).toBeNull();
+      expect(await s.learner.accounts.feedTokenOpens(feed.id, feed.token)).toBe(false);
       expect(await s.learner.accounts.verifyLogin('ann@example.com', 'a new password')).not.toBeNull();
     });
     await expect(cli(db).run('user', 'token', 'ghost@example.com')).rejects.toMatchObject({

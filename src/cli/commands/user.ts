@@ -114,13 +114,15 @@ export function registerUser(
 
   user
     .command('revoke')
-    .description('revoke every API token and session of an account')
+    .description('revoke every API token, session and 为我推荐 feed token of an account')
     .argument('<email>')
     .action(async (email: string) => {
       await withServices(env.config(), async (services) => {
         const found = await services.learner.accounts.userByEmail(email);
-        const { tokens, sessions } = await services.learner.accounts.revoke(found.id);
-        env.output.out(`revoked ${tokens} token(s) and ${sessions} session(s) of ${found.email}`);
+        const { tokens, sessions, feedTokens } = await services.learner.accounts.revoke(found.id);
+        env.output.out(
+          `revoked ${tokens} token(s), ${sessions} session(s) and ${feedTokens} feed token(s) of ${found.email}`,
+        );
       });
     });
 }

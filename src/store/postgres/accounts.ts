@@ -102,5 +102,33 @@ export function postgresAccountRepo(scope: Scope): AccountRepo {
     deleteApiTokensOf(userId) {
       return count('accounts.deleteApiTokensOf', 'DELETE FROM api_tokens WHERE user_id = $1', [userId]);
     },
+    async setFeedToken(userId, tokenHash, now) {
+      await scope.write('accounts.setFeedToken', (query) =>
+        query(
+          `INSERT INTO feed_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+          [userId, tokenHash, now],
+        ),
+      );
+    },
+    async findUserIdByFeedToken(tokenHash) {
+      const [row] = await scope.read<{ user_id: number }>(
+        'accounts.findUserIdByFeedToken',
+        'SELECT user_id FROM feed_tokens WHERE token_hash = $1',
+        [tokenHash],
+      );
+      return row ? Number(row.user_id) : null;
+    },
+    async feedTokenCreatedAt(userId) {
+      const [row] = await scope.read<{ created_at: string }>(
+        'accounts.feedTokenCreatedAt',
+        'SELECT created_at FROM feed_tokens WHERE user_id = $1',
+        [userId],
+      );
+      return row ? row.created_at : null;
+    },
+    deleteFeedTokenOf(userId) {
+      return count('accounts.deleteFeedTokenOf', 'DELETE FROM feed_tokens WHERE user_id = $1', [userId]);
+    },
   };
 }

@@ -11,10 +11,15 @@ import {
   wordStatusOf,
 } from '../learner-rows.js';
 import type { LearningRepo } from '../types.js';
+import { postgresProgressQueries } from './progress.js';
 import type { Query, Scope } from './scope.js';
 
 const ENTRY = 'SELECT * FROM wordbook WHERE id = $1 AND user_id = $2';
-const BUMP = 'UPDATE users SET words_version = words_version + 1 WHERE id = $1';
+const BUMP = 'UPDATE users SET words_version = words_version + 1 WHERE id = $1 RETURNING words_version';
+/** Counts known words gained ($3) and lost ($4) on a UTC day ($2). */
+const TALLY = `INSERT INTO known_words_daily (user_id, day, gained, lost) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (user_id, day) DO UPDATE SET gained = known_words_daily.gained + excluded.gained,
+    lost = known_words_daily.lost + excluded.lost`;
 
 /** The learning repository of `scope`. */
 export function postgresLearningRepo(scope: Scope): LearningRepo {
@@ -37,29 +42,44 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
     },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', async (query) => {
-        const [row] = await query<WordStatusRow>(
-          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (user_id, lemma) DO UPDATE SET status = excluded.status, stage = excluded.stage,
-             updated_at = excluded.updated_at
-           RETURNING lemma, status, stage`,
-          [userId, word.lemma, word.status, word.stage, now],
+        const [before] = await query<{ status: string }>(
+          'SELECT status FROM word_statuses WHERE user_id = $1 AND lemma = $2 FOR UPDATE',
+          [userId, word.lemma],
         );
-        await query(BUMP, [userId]);
+        const [bumped] = await query<{ words_version: number }>(BUMP, [userId]);
+        const [row] = await query<WordStatusRow>(
+          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at, changed_in) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (user_id, lemma) DO UPDATE SET status = excluded.status, stage = excluded.stage,
+             updated_at = excluded.updated_at, changed_in = excluded.changed_in
+           RETURNING lemma, status, stage`,
+          [userId, word.lemma, word.status, word.stage, now, Number(bumped?.words_version ?? 0)],
+        );
+        const was = before?.status === 'known';
+        const is = word.status === 'known';
+        if (was !== is) await query(TALLY, [userId, now.slice(0, 10), is ? 1 : 0, was ? 1 : 0]);
         return wordStatusOf(row!);
       });
     },
     markKnown(userId, lemmas, replace, now) {
       return scope.write('learning.markKnown', async (query) => {
+        const [bumped] = await query<{ words_version: number }>(BUMP, [userId]);
         const rows = await query(
-          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at)
-           SELECT $1, lemma, 'known', NULL, $2 FROM unnest($3::text[]) AS lemma
+          `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at, changed_in)
+           SELECT $1, lemma, 'known', NULL, $2, $5 FROM unnest($3::text[]) AS lemma
            ON CONFLICT (user_id, lemma) DO UPDATE SET status = 'known', stage = NULL,
-             updated_at = excluded.updated_at
+             updated_at = excluded.updated_at, changed_in = excluded.changed_in
            WHERE word_statuses.status = ANY($4::text[])
            RETURNING 1`,
-          [userId, now, distinct(lemmas), [...replace]],
+          // known → known is no change (and would count as gained)
+          [
+            userId,
+            now,
+            distinct(lemmas),
+            replace.filter((s) => s !== 'known'),
+            Number(bumped?.words_version ?? 0),
+          ],
         );
-        await query(BUMP, [userId]);
+        if (rows.length > 0) await query(TALLY, [userId, now.slice(0, 10), rows.length, 0]);
         return rows.length;
       });
     },
@@ -89,6 +109,13 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
             'SELECT COUNT(*) AS n FROM word_statuses WHERE user_id = $1 AND status = $2',
             [userId, status],
           );
+    },
+    findStatusesChangedAfter(userId, version) {
+      return statuses(
+        'learning.findStatusesChangedAfter',
+        'SELECT lemma, status, stage FROM word_statuses WHERE user_id = $1 AND changed_in > $2',
+        [userId, version],
+      );
     },
     findStatusesOf(userId, lemmas) {
       return statuses(
@@ -181,5 +208,6 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
       );
       return rows.map((row) => ({ storyId: Number(row.story_id), readAt: row.read_at }));
     },
+    ...postgresProgressQueries(scope),
   };
 }

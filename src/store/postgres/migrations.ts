@@ -247,4 +247,26 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE feeds ADD COLUMN paused integer NOT NULL DEFAULT 0;
   `,
+  // 12: learner progress and the personal 为我推荐 feed (see sqlite/migrations.ts)
+  `
+  CREATE TABLE known_words_daily (
+    user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day     text COLLATE "C" NOT NULL,                           -- YYYY-MM-DD, UTC
+    gained  integer NOT NULL DEFAULT 0,              -- lemmas that became known that day
+    lost    integer NOT NULL DEFAULT 0,              -- lemmas known before that got another status
+    PRIMARY KEY (user_id, day)
+  );
+  INSERT INTO known_words_daily (user_id, day, gained, lost)
+    SELECT user_id, substr(updated_at, 1, 10), COUNT(*), 0 FROM word_statuses
+    WHERE status = 'known' GROUP BY user_id, substr(updated_at, 1, 10);
+  -- the words version each status was last changed in (users.words_version), so a cache of a
+  -- learner's statuses reads only what changed since (learner/for-me.ts)
+  ALTER TABLE word_statuses ADD COLUMN changed_in integer NOT NULL DEFAULT 0;
+  CREATE INDEX word_statuses_by_change ON word_statuses (user_id, changed_in);
+  CREATE TABLE feed_tokens (
+    user_id    integer PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    token_hash text NOT NULL UNIQUE,                 -- SHA-256 of the token in the feed's URL
+    created_at text NOT NULL
+  );
+  `,
 ];

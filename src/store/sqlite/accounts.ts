@@ -126,5 +126,37 @@ export function sqliteAccountRepo(scope: Scope): AccountRepo {
         () => scope.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(userId).changes,
       );
     },
+    async setFeedToken(userId, tokenHash, now) {
+      await scope.write('accounts.setFeedToken', () =>
+        scope
+          .prepare(
+            `INSERT INTO feed_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)
+             ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+          )
+          .run(userId, tokenHash, now),
+      );
+    },
+    async findUserIdByFeedToken(tokenHash) {
+      return scope.read('accounts.findUserIdByFeedToken', () => {
+        const row = scope.prepare('SELECT user_id FROM feed_tokens WHERE token_hash = ?').get(tokenHash) as
+          | { user_id: number }
+          | undefined;
+        return row ? row.user_id : null;
+      });
+    },
+    async feedTokenCreatedAt(userId) {
+      return scope.read('accounts.feedTokenCreatedAt', () => {
+        const row = scope.prepare('SELECT created_at FROM feed_tokens WHERE user_id = ?').get(userId) as
+          | { created_at: string }
+          | undefined;
+        return row ? row.created_at : null;
+      });
+    },
+    deleteFeedTokenOf(userId) {
+      return scope.write(
+        'accounts.deleteFeedTokenOf',
+        () => scope.prepare('DELETE FROM feed_tokens WHERE user_id = ?').run(userId).changes,
+      );
+    },
   };
 }

@@ -11,6 +11,7 @@ import {
   wordStatusOf,
 } from '../learner-rows.js';
 import type { LearningRepo } from '../types.js';
+import { sqliteProgressQueries } from './progress.js';
 import type { Scope } from './scope.js';
 
 const isUniqueViolation = (error: unknown) =>
@@ -24,8 +25,23 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
       | undefined;
     return row ? wordbookEntryOf(row) : null;
   };
+  /** Moves the learner's words version; the new one (0 when there is no such account). */
   const bump = (userId: number) =>
-    scope.prepare('UPDATE users SET words_version = words_version + 1 WHERE id = ?').run(userId);
+    (
+      scope
+        .prepare('UPDATE users SET words_version = words_version + 1 WHERE id = ? RETURNING words_version')
+        .get(userId) as { words_version: number } | undefined
+    )?.words_version ?? 0;
+  /** Counts known words gained and lost on `now`'s UTC day. */
+  const tally = (userId: number, now: string, gained: number, lost: number) => {
+    if (gained === 0 && lost === 0) return;
+    scope
+      .prepare(
+        `INSERT INTO known_words_daily (user_id, day, gained, lost) VALUES (?, ?, ?, ?)
+         ON CONFLICT (user_id, day) DO UPDATE SET gained = gained + excluded.gained, lost = lost + excluded.lost`,
+      )
+      .run(userId, now.slice(0, 10), gained, lost);
+  };
   return {
     async wordsVersion(userId) {
       return scope.read('learning.wordsVersion', () => {
@@ -37,30 +53,45 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
     },
     saveWordStatus(userId, word, now) {
       return scope.write('learning.saveWordStatus', () => {
+        const before = scope
+          .prepare('SELECT status FROM word_statuses WHERE user_id = ? AND lemma = ?')
+          .get(userId, word.lemma) as { status: string } | undefined;
+        const version = bump(userId);
         const row = scope
           .prepare(
-            `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at) VALUES (?, ?, ?, ?, ?)
+            `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at, changed_in) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (user_id, lemma) DO UPDATE SET status = excluded.status, stage = excluded.stage,
-               updated_at = excluded.updated_at
+               updated_at = excluded.updated_at, changed_in = excluded.changed_in
              RETURNING lemma, status, stage`,
           )
-          .get(userId, word.lemma, word.status, word.stage, now) as WordStatusRow;
-        bump(userId);
+          .get(userId, word.lemma, word.status, word.stage, now, version) as WordStatusRow;
+        const was = before?.status === 'known';
+        const is = word.status === 'known';
+        tally(userId, now, !was && is ? 1 : 0, was && !is ? 1 : 0);
         return wordStatusOf(row);
       });
     },
     markKnown(userId, lemmas, replace, now) {
       return scope.write('learning.markKnown', () => {
-        bump(userId);
-        return scope
+        const version = bump(userId);
+        const changed = scope
           .prepare(
-            `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at)
-             SELECT ?, value, 'known', NULL, ? FROM json_each(?) WHERE true
+            `INSERT INTO word_statuses (user_id, lemma, status, stage, updated_at, changed_in)
+             SELECT ?, value, 'known', NULL, ?, ? FROM json_each(?) WHERE true
              ON CONFLICT (user_id, lemma) DO UPDATE SET status = 'known', stage = NULL,
-               updated_at = excluded.updated_at
+               updated_at = excluded.updated_at, changed_in = excluded.changed_in
              WHERE word_statuses.status IN (SELECT value FROM json_each(?))`,
           )
-          .run(userId, now, JSON.stringify(distinct(lemmas)), JSON.stringify(replace)).changes;
+          .run(
+            userId,
+            now,
+            version,
+            JSON.stringify(distinct(lemmas)),
+            // known → known is no change (and would count as gained)
+            JSON.stringify(replace.filter((s) => s !== 'known')),
+          ).changes;
+        tally(userId, now, changed, 0);
+        return changed;
       });
     },
     async findWordStatuses(userId, { status, limit, offset }) {
@@ -93,6 +124,15 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
         ) as { n: number };
         return row.n;
       });
+    },
+    async findStatusesChangedAfter(userId, version) {
+      return scope.read('learning.findStatusesChangedAfter', () =>
+        (
+          scope
+            .prepare('SELECT lemma, status, stage FROM word_statuses WHERE user_id = ? AND changed_in > ?')
+            .all(userId, version) as WordStatusRow[]
+        ).map(wordStatusOf),
+      );
     },
     async findStatusesOf(userId, lemmas) {
       return scope.read('learning.findStatusesOf', () =>
@@ -216,5 +256,6 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
         ).map((row) => ({ storyId: row.story_id, readAt: row.read_at })),
       );
     },
+    ...sqliteProgressQueries(scope),
   };
 }

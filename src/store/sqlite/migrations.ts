@@ -252,4 +252,28 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE feeds ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
   `,
+  // 12: learner progress and the personal 为我推荐 feed (issue #14): known words gained and lost
+  // per learner per UTC day (the chart of words known over time; started from each known word's
+  // last change), and one secret feed token per learner (SHA-256 of it)
+  `
+  CREATE TABLE known_words_daily (
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day     TEXT NOT NULL,                           -- YYYY-MM-DD, UTC
+    gained  INTEGER NOT NULL DEFAULT 0,              -- lemmas that became known that day
+    lost    INTEGER NOT NULL DEFAULT 0,              -- lemmas known before that got another status
+    PRIMARY KEY (user_id, day)
+  ) WITHOUT ROWID;
+  INSERT INTO known_words_daily (user_id, day, gained, lost)
+    SELECT user_id, substr(updated_at, 1, 10), COUNT(*), 0 FROM word_statuses
+    WHERE status = 'known' GROUP BY user_id, substr(updated_at, 1, 10);
+  -- the words version each status was last changed in (users.words_version), so a cache of a
+  -- learner's statuses reads only what changed since (learner/for-me.ts)
+  ALTER TABLE word_statuses ADD COLUMN changed_in INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX word_statuses_by_change ON word_statuses (user_id, changed_in);
+  CREATE TABLE feed_tokens (
+    user_id    INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,                 -- SHA-256 of the token in the feed's URL
+    created_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -78,6 +78,8 @@
     }).length;
     marks.unknown = count;
     finishButton.textContent = `读完了 Finished (${count} 个生词)`;
+    // For gloss.js (注释模式), which glosses the words not known yet.
+    document.dispatchEvent(new CustomEvent('lingwire:marks', { detail: marks }));
   }
 
   // ---- the popup's actions --------------------------------------------------------------------
@@ -110,10 +112,21 @@
     }
   }
 
+  /**
+   * A sentence's text without 注释模式's ruby text.
+   * @param {Element | null} sentence
+   */
+  function textWithoutGlosses(sentence) {
+    if (!sentence) return undefined;
+    const copy = /** @type {Element} */ (sentence.cloneNode(true));
+    for (const rt of copy.querySelectorAll('rt')) rt.remove();
+    return copy.textContent?.trim() || undefined;
+  }
+
   async function addToWordbook() {
     const word = current;
     if (!word || !marks) return;
-    const sentence = word.closest('.s')?.textContent?.trim();
+    const sentence = textWithoutGlosses(word.closest('.s'));
     try {
       const entry = await send('/api/me/wordbook', 'POST', {
         word: word.textContent ?? '',

@@ -2,7 +2,8 @@
 /**
  * 我的 page: the learner's word counts (`GET /api/me/words?status=…&limit=1`), starting from an
  * exam list (`POST /api/me/known-from-exam`), and deleting the account (`DELETE /api/me`, after a
- * confirmation). Exports are plain links the cookie authenticates.
+ * confirmation). Exports are plain links the cookie authenticates. The personal 为我推荐 feed:
+ * whether there is one (`GET /api/me/for-me/feed`), a new secret URL shown once (`POST`), off (`DELETE`).
  */
 (() => {
   const status = document.querySelector('[data-me-status]');
@@ -37,6 +38,41 @@
     if (!r.ok) throw new Error((await r.json().catch(() => null))?.error?.message ?? `failed: ${r.status}`);
     return r.status === 204 ? null : r.json();
   }
+
+  const feedState = document.querySelector('[data-me-feed-state]');
+  const feedUrl = document.querySelector('[data-me-feed-url]');
+  const feedMake = document.querySelector('[data-me-feed-make]');
+  const feedRevoke = document.querySelector('[data-me-feed-revoke]');
+
+  async function showFeed() {
+    if (!(feedState instanceof HTMLElement)) return;
+    const state = await (await fetch('/api/me/for-me/feed')).json();
+    feedState.textContent = state.active
+      ? `已开启（${String(state.createdAt).slice(0, 10)} 生成）。网址只显示一次；忘了就生成新的。 On since ${String(state.createdAt).slice(0, 10)}; the URL is shown once: make a new one if you lost it.`
+      : '未开启。 Off: make a URL to follow 为我推荐 in a feed reader.';
+  }
+
+  feedMake?.addEventListener('click', async () => {
+    if (!(feedUrl instanceof HTMLElement)) return;
+    try {
+      const made = await send('/api/me/for-me/feed', 'POST');
+      feedUrl.textContent = made.url;
+      feedUrl.hidden = false;
+      await showFeed();
+    } catch (error) {
+      ui.status.textContent = /** @type {Error} */ (error).message;
+    }
+  });
+
+  feedRevoke?.addEventListener('click', async () => {
+    try {
+      await send('/api/me/for-me/feed', 'DELETE');
+      if (feedUrl instanceof HTMLElement) feedUrl.hidden = true;
+      await showFeed();
+    } catch (error) {
+      ui.status.textContent = /** @type {Error} */ (error).message;
+    }
+  });
 
   async function showCounts() {
     const parts = [];
@@ -86,6 +122,7 @@
     ui.status.textContent = info.user.email;
     ui.body.hidden = false;
     await showCounts();
+    await showFeed();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
   else void start();

@@ -148,7 +148,9 @@
     const sentence = sentences[index];
     if (!sentence) return stopReading();
     sentence.scrollIntoView({ block: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
-    const utterance = new SpeechSynthesisUtterance(sentence.textContent ?? '');
+    const spoken = /** @type {HTMLElement} */ (sentence.cloneNode(true));
+    for (const rt of spoken.querySelectorAll('rt')) rt.remove(); // 注释模式's glosses are not read out
+    const utterance = new SpeechSynthesisUtterance(spoken.textContent ?? '');
     utterance.lang = 'en-US';
     utterance.voice = voice;
     const turn = ++utterances;

@@ -307,6 +307,7 @@ describe('the OpenAPI document and the reference page', () => {
         '/api/stories',
         '/api/stories/{ref}',
         '/api/stories/{ref}/related',
+        '/api/stories/{ref}/glosses',
       ].sort(),
     );
     expect(paths).toEqual(
@@ -320,6 +321,8 @@ describe('the OpenAPI document and the reference page', () => {
         '/api/desk/feeds/preview',
         '/api/desk/users/{id}/revoke',
         '/api/desk/stories/{id}/family',
+        '/api/me/progress',
+        '/api/me/for-me/feed',
       ]),
     );
     // Pages and assets are not in it.

@@ -84,4 +84,36 @@ describe('/api/me/for-me', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<script src="\/assets\/for-me\.js\?v=[0-9a-f]+" defer>/);
   });
+
+  it("follows every later change of the learner's words (read again only for what changed)", async () => {
+    const dan = await registerLearner(app, 'dan@example.com');
+    const shares = async () =>
+      Object.fromEntries(
+        (await app.inject({ url: '/api/me/for-me?min=0&max=1', headers: dan.headers }))
+          .json()
+          .stories.map((r: { title: string; knownShare: number }) => [r.title, r.knownShare]),
+      );
+    const put = (word: string, status: string) =>
+      app.inject({ method: 'PUT', url: `/api/me/words/${word}`, headers: dan.headers, payload: { status } });
+    await put('dog', 'known');
+    expect((await shares()).Dogs).toBe(0.1667);
+    await put('mat', 'ignored');
+    await put('the', 'known');
+    expect((await shares()).Dogs).toBe(0.6667);
+    await put('the', 'learning'); // no longer known
+    expect((await shares()).Dogs).toBe(0.3333);
+    // 读完了 on Dogs marks its remaining words known: all of Dogs' words are known or ignored.
+    const dogs = (await app.inject({ url: '/api/me/for-me?min=0&max=1', headers: dan.headers }))
+      .json()
+      .stories.find((r: { title: string }) => r.title === 'Dogs');
+    await app.inject({
+      method: 'POST',
+      url: `/api/me/story-marks/${dogs.id}/finished`,
+      headers: dan.headers,
+    });
+    // "the" is learning: 读完了 leaves it, so 4 of 6.
+    expect((await shares()).Dogs).toBe(0.6667);
+    // the cat sit on the mat in: sit, on (读完了) and mat (ignored) of 7; the learning, cat and in not.
+    expect((await shares()).Cats).toBe(0.4286);
+  });
 });

@@ -307,4 +307,77 @@ describe("another learner's data", () => {
     expect(mine.reviews).toEqual([]);
     expect((await app.inject({ url: '/api/me/export' })).statusCode).toBe(401);
   });
+
+  it('cannot be reached by the other learner through exports, progress or feed settings, by cookie or by token', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/me/wordbook',
+      headers: ann.headers,
+      payload: { word: 'hostilities', story: storyId },
+    });
+    await put(ann, 'envoy', { status: 'known' });
+    const annFeed = (
+      await app.inject({ method: 'POST', url: '/api/me/for-me/feed', headers: ann.headers })
+    ).json();
+    const annFeedPath = new URL(annFeed.url).pathname;
+    const bobUser = await services.learner.accounts.userByEmail(bob.email);
+    const bobToken = { authorization: `Bearer ${await services.learner.accounts.createToken(bobUser.id)}` };
+    for (const headers of [bob.headers, bobToken]) {
+      for (const format of ['anki', 'csv']) {
+        const file = await app.inject({ url: `/api/me/wordbook/export?format=${format}`, headers });
+        expect(file.statusCode).toBe(200);
+        expect(file.body).not.toContain('hostilities');
+      }
+      const progress = (await app.inject({ url: '/api/me/progress', headers })).json();
+      expect(progress.knownOverTime.at(-1).known).toBe(0);
+      expect((await app.inject({ url: '/api/me/for-me/feed', headers })).json()).toEqual({
+        active: false,
+        createdAt: null,
+      });
+      // Turning "my" feed off as Bob leaves Ann's working.
+      expect((await app.inject({ method: 'DELETE', url: '/api/me/for-me/feed', headers })).statusCode).toBe(
+        204,
+      );
+      expect((await app.inject(annFeedPath)).statusCode).toBe(200);
+      // Ann's feed URL with Bob's credentials is still only what its token opens; Bob's id with Ann's token is a 404.
+      const [, , , , annToken] = annFeedPath.split('/');
+      expect((await app.inject({ url: `/feeds/for-me/${bobUser.id}/${annToken}`, headers })).statusCode).toBe(
+        404,
+      );
+    }
+    // Ann's cookie with Bob's CSRF token, or none, changes nothing of hers (a forged cross-site form).
+    for (const csrf of [bob.csrf, undefined]) {
+      const headers: Record<string, string> = {
+        cookie: ann.cookie,
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      };
+      for (const [method, url, payload] of [
+        ['POST', '/api/me/known-from-exam', { exam: 'cet4' }],
+        ['POST', `/api/me/story-marks/${storyId}/finished`, undefined],
+        ['POST', '/api/me/for-me/feed', undefined],
+        ['DELETE', '/api/me/for-me/feed', undefined],
+        ['PUT', '/api/me/words/cessation', { status: 'known' }],
+        ['POST', '/api/me/wordbook', { word: 'envoys', story: storyId }],
+      ] as const) {
+        const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+        expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
+      }
+      // A form post (what a forged page can send without script): refused, never a change.
+      const form = await app.inject({
+        method: 'POST',
+        url: '/api/me/known-from-exam',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'exam=gre',
+      });
+      expect(form.statusCode).toBeGreaterThanOrEqual(400);
+    }
+    expect((await app.inject({ url: '/api/me/words?status=known', headers: ann.headers })).json().total).toBe(
+      1,
+    );
+    expect((await app.inject(annFeedPath)).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/me/wordbook', headers: ann.headers })).json().entries).toHaveLength(
+      1,
+    );
+  });
 });

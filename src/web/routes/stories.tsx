@@ -13,7 +13,7 @@ import { StoryPageView } from '../views/story-page.js';
 let moreScripts: string[] | undefined;
 /** Versioned URLs of the reader's scripts (hashed once per process, like `reader.js`). */
 function readerScripts(ctx: WebContext): string[] {
-  moreScripts ??= ['reader-keys.js', 'reader-tools.js'].map(versionedAssetUrl);
+  moreScripts ??= ['reader-keys.js', 'reader-tools.js', 'gloss.js'].map(versionedAssetUrl);
   return [ctx.readerScript, ...moreScripts, ...(ctx.learnerScript ? [ctx.learnerScript] : [])];
 }
 

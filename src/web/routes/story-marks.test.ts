@@ -129,3 +129,30 @@ describe('story marks', () => {
     expect((await app.inject(`/api/me/story-marks/${SLUG}`)).statusCode).toBe(401);
   });
 });
+
+describe('注释模式 glosses', () => {
+  it("gives a short Chinese meaning for the story's lemmas, the same without a login, cacheable", async () => {
+    const res = await app.inject(`/api/stories/${SLUG}/glosses`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    const { storyId, glosses } = res.json() as { storyId: number; glosses: Record<string, string> };
+    const marks = (
+      await app.inject({
+        url: `/api/me/story-marks/${SLUG}`,
+        headers: (await registerLearner(app, 'gloss@example.com')).headers,
+      })
+    ).json();
+    expect(storyId).toBe(marks.storyId);
+    // Keyed by the lemmas the marks give (names left out: no Lavrov).
+    expect(Object.keys(glosses).every((lemma) => marks.lemmas.includes(lemma))).toBe(true);
+    expect(glosses.cessation).toMatch(/停止|中止/);
+    expect(glosses.envoy).toMatch(/使/);
+    expect(glosses.lavrov).toBeUndefined();
+    for (const gloss of Object.values(glosses)) {
+      expect([...gloss].length).toBeLessThanOrEqual(8);
+      expect(gloss).not.toMatch(/^[a-z]+\.\s/); // no part-of-speech label
+    }
+    expect((await app.inject('/api/stories/no-such-story/glosses')).statusCode).toBe(404);
+    expect((await app.inject('/api/stories/bad%20ref!/glosses')).statusCode).toBe(400);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * A learner's marks on a story page, as JSON (`GET /api/me/story-marks/:ref`, id or slug), and
  * "读完了 finished" (`POST /api/me/story-marks/:ref/finished`). The story page's HTML is the same
- * for everyone; `client/learner.js` lays these marks over it.
+ * for everyone; `client/learner.js` lays these marks over it. Also 注释模式's short meanings of a
+ * story's lemmas (`GET /api/stories/:ref/glosses`, the same for everyone, no login), which
+ * `client/gloss.js` prints above the words the learner's marks say they do not know yet.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { currentUser, requireUser } from '../auth/guard.js';
@@ -14,11 +16,21 @@ const REF = {
 } as const;
 
 export const storyMarkRoutes: FastifyPluginAsync<{ learn: LearnerWebContext }> = async (app, { learn }) => {
-  const { storyMarks } = learn.learner;
+  const { storyMarks, glosses } = learn.learner;
   app.setSchemaErrorFormatter(schemaError);
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
+
+  app.get<{ Params: { ref: string } }>(
+    '/api/stories/:ref/glosses',
+    { schema: { params: REF } },
+    async (request, reply) => {
+      const found = await glosses.glosses(request.params.ref);
+      reply.header('cache-control', 'public, max-age=3600');
+      return found;
+    },
+  );
   const preHandler = requireUser(learn.auth);
 
   app.get<{ Params: { ref: string } }>(

@@ -3,7 +3,7 @@
  * cards arrive as JSON (`client/review.js`), so nothing personal is ever in a cached page.
  */
 import { EXAM_NAMES, EXAM_ORDER } from '../../text/bands.js';
-import { forMePath, loginPath, mePath, reviewPath } from '../paths.js';
+import { forMePath, loginPath, mePath, progressPath, reviewPath } from '../paths.js';
 import { Layout, type SiteChrome } from './layout.js';
 
 export function ReviewPageView({ chrome, script }: { chrome: SiteChrome; script: string }) {
@@ -56,7 +56,23 @@ export function MePageView({ chrome, script }: { chrome: SiteChrome; script: str
         <div data-me-body hidden>
           <p data-me-counts />
           <p>
-            <a href={reviewPath()}>复习 Review</a> · <a href={forMePath()}>为我推荐 Stories for me</a>
+            <a href={reviewPath()}>复习 Review</a> · <a href={forMePath()}>为我推荐 Stories for me</a> ·{' '}
+            <a href={progressPath()}>学习进度 Progress</a>
+          </p>
+          <h2>为我推荐订阅 My Atom feed</h2>
+          <p data-me-feed-state>
+            一个只有你知道的网址，阅读器可订阅你的为我推荐。 A secret URL for your feed reader.
+          </p>
+          <p>
+            <output class="me-feed-url" data-me-feed-url hidden />
+          </p>
+          <p>
+            <button type="button" data-me-feed-make>
+              生成新网址 Make a new URL
+            </button>{' '}
+            <button type="button" data-me-feed-revoke>
+              停用 Turn off
+            </button>
           </p>
           <h2>从考试词表起步 Start from an exam list</h2>
           <p>
