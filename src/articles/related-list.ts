@@ -61,7 +61,8 @@ export async function computedRelated(
     let shown: Shown | null = row;
     if (row.duplicateOf !== null) {
       const canonical: Story | null = await stories.findStoryById(row.duplicateOf);
-      shown = canonical && {
+      // A canonical story the public does not see takes its copies out with it.
+      shown = canonical?.status !== 'published' ? null : {
         id: canonical.id,
         slug: canonical.slug,
         title: canonical.title,
