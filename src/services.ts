@@ -12,6 +12,7 @@ import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
+import { StoryEditing } from './editing/stories.js';
 import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
@@ -43,6 +44,8 @@ export interface Services {
   dictionary(): Dictionary | null;
   /** Learner accounts, word statuses, 生词本 and reviews (`learner/`). */
   learner: LearnerServices;
+  /** Editors' changes of stored stories, with their history (`editing/`). */
+  editing: StoryEditing;
   /** Closes the store and the dictionary. */
   close(): Promise<void>;
 }
@@ -125,6 +128,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     analyze,
     dictionary: openDictionaryOnce,
     learner: learnerServices(store, openDictionaryOnce, { ...options.learner, clock, analyze }),
+    editing: new StoryEditing(store, pipeline, analyze, config.importLimits, { clock }),
     async close() {
       await store.close();
       dictionary?.close();

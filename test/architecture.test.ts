@@ -32,6 +32,7 @@ const DOMAIN_FOLDERS = new Set([
   'dictionary',
   'search',
   'learner',
+  'editing',
   'store',
   'writer',
 ]);

@@ -17,9 +17,9 @@ import { leadOf } from './lead.js';
 import type { Section, Story, StorySummary, StoryView } from './model.js';
 import { computedRelated } from './related-list.js';
 import { titleKey } from './slug.js';
-import { effectiveLevel } from './story-level-override.js';
 import { analysisFits, decodeAnalysis, type StoryAnalysis } from './story-analysis.js';
 import { type FamilyVersion, familyVersions } from './story-families.js';
+import { effectiveLevel } from './story-level-override.js';
 
 /** An entry of a story's 相关文章 list. */
 export interface RelatedEntry {
@@ -152,7 +152,10 @@ export class ReadingService {
   }
 
   /** The stories an editor pinned by id, in order; pins to a story the public does not see are left out. */
-  private async pinnedByIdEntries(story: Story, sections: ReadonlyMap<number, Section>): Promise<RelatedEntry[]> {
+  private async pinnedByIdEntries(
+    story: Story,
+    sections: ReadonlyMap<number, Section>,
+  ): Promise<RelatedEntry[]> {
     const entries: RelatedEntry[] = [];
     for (const id of story.pinnedIds) {
       const pinned = id === story.id ? null : await this.store.stories.findStoryById(id);

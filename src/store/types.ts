@@ -211,6 +211,8 @@ export interface RelatedRow {
   source: string;
   group: string | null;
   duplicateOf: number | null;
+  /** The related story's status: 相关文章 shows published stories only (the engine keeps them all). */
+  status: StoryStatus;
 }
 
 /**
