@@ -18,6 +18,7 @@ import { deskPath } from '../paths.js';
 import { renderHtml } from '../render.js';
 import { DeskHomeView } from '../views/desk/home.js';
 import type { DeskViewer } from '../views/desk/layout.js';
+import { deskStoriesApi } from './desk/stories-api.js';
 
 /** What every desk plugin gets. */
 export interface DeskRouteOptions {
@@ -31,7 +32,7 @@ export interface DeskRouteOptions {
 const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [];
 
 /** Desk JSON API plugins (`routes/desk/*-api.ts`), JSON bodies only. */
-const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [];
+const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [deskStoriesApi];
 
 /** Who is looking at a desk page a guard let through. */
 export function deskViewer(request: FastifyRequest): DeskViewer {
