@@ -70,7 +70,10 @@ export class StoryEditing {
         sectionChanged = section.id !== story.sectionId;
         record.sectionId = section.id;
       }
-      if (changes.dateline !== undefined) record.dateline = datelineOf(changes.dateline);
+      // The same text as shown is no change (the parsed form of a dateline may differ from the stored one).
+      if (changes.dateline !== undefined && changes.dateline !== before.dateline) {
+        record.dateline = datelineOf(changes.dateline);
+      }
       if (changes.tags !== undefined) record.tags = changes.tags;
       if (changes.source !== undefined) record.source = changes.source;
       if (changes.license !== undefined) record.license = changes.license;

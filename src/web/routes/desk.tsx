@@ -18,6 +18,7 @@ import { deskPath } from '../paths.js';
 import { renderHtml } from '../render.js';
 import { DeskHomeView } from '../views/desk/home.js';
 import type { DeskViewer } from '../views/desk/layout.js';
+import { deskStoryPages } from './desk/stories.js';
 import { deskStoriesApi } from './desk/stories-api.js';
 
 /** What every desk plugin gets. */
@@ -29,7 +30,7 @@ export interface DeskRouteOptions {
 }
 
 /** Desk page plugins (`routes/desk/*.tsx`), registered with the form parser. */
-const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [];
+const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [deskStoryPages];
 
 /** Desk JSON API plugins (`routes/desk/*-api.ts`), JSON bodies only. */
 const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [deskStoriesApi];
