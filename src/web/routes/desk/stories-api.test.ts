@@ -200,8 +200,11 @@ describe('the desk story API', () => {
     expect(history.json().history.map((e: { action: string }) => e.action)).toEqual(['delete']);
     const book = await app.inject({ url: '/api/me/wordbook', headers: learner.headers });
     expect(book.json().entries).toMatchObject([
-      { word: 'valley', sentence: 'Rain floods the valley.', storyId: null },
+      { word: 'valley', sentence: 'Rain floods the valley.', storyId: null, storyGone: true },
     ]);
+    const csv = await app.inject({ url: '/api/me/wordbook/export?format=csv', headers: learner.headers });
+    expect(csv.body).toContain('Rain floods the valley.');
+    expect(csv.body).toContain('原文已删除');
   });
 
   it('is in the OpenAPI document', async () => {
