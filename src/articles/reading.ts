@@ -159,7 +159,7 @@ export class ReadingService {
     const entries: RelatedEntry[] = [];
     for (const id of story.pinnedIds) {
       const pinned = id === story.id ? null : await this.store.stories.findStoryById(id);
-      if (!pinned || pinned.status !== 'published') continue;
+      if (pinned?.status !== 'published') continue;
       entries.push({
         sectionName: sections.get(pinned.sectionId)?.nameZh ?? '',
         title: pinned.title,

@@ -139,7 +139,7 @@ export class StoryEditing {
         id,
         title: pinned?.title ?? null,
         slug: pinned?.slug ?? null,
-        missing: !pinned || pinned.status !== 'published',
+        missing: pinned?.status !== 'published',
       });
     }
     return out;

@@ -155,7 +155,7 @@ export class ForMeService {
   private async storyRow(fit: StoryFit): Promise<StoryForMe | null> {
     const story: Story | null = await this.store.stories.findStoryById(fit.id);
     // An editor may have taken it off the site since the index was made.
-    if (!story || story.status !== 'published') return null;
+    if (story?.status !== 'published') return null;
     const section = await this.store.sections.findSectionById(story.sectionId);
     return {
       id: story.id,

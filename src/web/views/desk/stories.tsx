@@ -46,7 +46,7 @@ export interface DeskStoriesProps {
 
 function Filters({ filters, sections }: { filters: DeskStoryFilters; sections: Section[] }) {
   return (
-    <form class="desk-filters" method="get" action={deskStoriesPath()} role="search">
+    <form class="desk-filters" method="get" action={deskStoriesPath()} aria-label="筛选 Filters">
       <label>
         标题 Title
         <input type="search" name="q" value={filters.q ?? ''} />

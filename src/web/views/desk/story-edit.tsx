@@ -185,7 +185,7 @@ export function DeskStoryEditView(props: DeskStoryEditProps) {
           ))}
         </ul>
       )}
-      <form method="get" action={path} role="search">
+      <form method="get" action={path} aria-label="搜索文章来置顶 Find a story to pin">
         <label>
           搜索文章来置顶 Find a story to pin <input type="search" name="pinq" value={pinQuery} />
         </label>{' '}
