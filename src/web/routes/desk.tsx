@@ -9,46 +9,22 @@
  * API does everything the pages do, with the same roles (`requireRole(auth, 'editor')`).
  */
 import formbody from '@fastify/formbody';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
-import { currentAuth, requireRole } from '../auth/guard.js';
-import type { LearnerWebContext } from '../auth/learner-context.js';
-import type { WebContext, WebServices } from '../context.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireRole } from '../auth/guard.js';
 import { deskPath } from '../paths.js';
-import { renderHtml } from '../render.js';
 import { DeskHomeView } from '../views/desk/home.js';
-import type { DeskViewer } from '../views/desk/layout.js';
+import { type DeskRouteOptions, deskViewer, sendDeskPage } from './desk/context.js';
 import { deskStoryPages } from './desk/stories.js';
 import { deskStoriesApi } from './desk/stories-api.js';
 
-/** What every desk plugin gets. */
-export interface DeskRouteOptions {
-  ctx: WebContext;
-  learn: LearnerWebContext;
-  /** The composition root's services (the desk writes through them). */
-  services: WebServices;
-}
+// Desk plugins import these from `desk/context.tsx` (importing this file would be a cycle).
+export { type DeskRouteOptions, deskViewer, sendDeskPage };
 
 /** Desk page plugins (`routes/desk/*.tsx`), registered with the form parser. */
 const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [deskStoryPages];
 
 /** Desk JSON API plugins (`routes/desk/*-api.ts`), JSON bodies only. */
 const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [deskStoriesApi];
-
-/** Who is looking at a desk page a guard let through. */
-export function deskViewer(request: FastifyRequest): DeskViewer {
-  const { user, session } = currentAuth(request);
-  return { email: user.email, role: user.role, csrf: session?.csrfToken ?? '' };
-}
-
-/** Sends a desk page: HTML, never cached by anyone. */
-export function sendDeskPage(reply: FastifyReply, view: VNode, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderHtml(view));
-}
 
 export const deskRoutes: FastifyPluginAsync<DeskRouteOptions> = async (app, options) => {
   const { ctx, learn } = options;

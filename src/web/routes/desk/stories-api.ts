@@ -17,7 +17,7 @@ import {
   STORY_PATCH_SCHEMA,
 } from '../../desk-shapes.js';
 import { schemaError } from '../../validation.js';
-import type { DeskRouteOptions } from '../desk.js';
+import type { DeskRouteOptions } from './context.js';
 
 /** `:ref` as the public `GET /api/stories/:ref` names it; editors' routes take an id only. */
 const STORY_ID = {

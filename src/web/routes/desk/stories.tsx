@@ -15,7 +15,7 @@ import { currentUser } from '../../auth/guard.js';
 import { deskStoriesBulkPath, deskStoriesPath, deskStoryActionPath, deskStoryPath } from '../../paths.js';
 import { DeskDeleteConfirmView, DeskStoriesView, type DeskStoryFilters } from '../../views/desk/stories.js';
 import { DeskStoryEditView } from '../../views/desk/story-edit.js';
-import { type DeskRouteOptions, deskViewer, sendDeskPage } from '../desk.js';
+import { type DeskRouteOptions, deskViewer, sendDeskPage } from './context.js';
 
 const PAGE_SIZE = 50;
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
