@@ -13,6 +13,7 @@ import type { Config } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { type DeskServices, deskServices } from './desk/index.js';
 import { type Dictionary, openDictionary } from './dictionary/index.js';
+import { StoryEditing } from './editing/stories.js';
 import { SectionFiler } from './ingest/classify/filer.js';
 import { StoryPipeline } from './ingest/pipeline.js';
 import { FeedPoller, type PollerOptions } from './ingest/polling/poller.js';
@@ -46,6 +47,8 @@ export interface Services {
   learner: LearnerServices;
   /** The editors' desk: inbox, copies, sections, feeds, accounts (`desk/`). */
   desk: DeskServices;
+  /** Editors' changes of stored stories, with their history (`editing/`). */
+  editing: StoryEditing;
   /** Closes the store and the dictionary. */
   close(): Promise<void>;
 }
@@ -130,6 +133,7 @@ export function servicesOver(store: Store, config: Config, options: ServiceOptio
     dictionary: openDictionaryOnce,
     learner,
     desk: deskServices(store, { accounts: learner.accounts, fetchHosts: config.fetchHosts, clock }),
+    editing: new StoryEditing(store, pipeline, analyze, config.importLimits, { clock }),
     async close() {
       await store.close();
       dictionary?.close();

@@ -33,6 +33,7 @@ const DOMAIN_FOLDERS = new Set([
   'dictionary',
   'search',
   'learner',
+  'editing',
   'store',
   'writer',
 ]);

@@ -64,6 +64,14 @@ export interface StoryLevel {
   model?: number;
 }
 
+/**
+ * Whether the public sees a story: `published` (the default), `draft` (not yet shown) or
+ * `unpublished` (taken down). Only published stories are listed, searched, related or served.
+ */
+export type StoryStatus = 'published' | 'draft' | 'unpublished';
+
+export const STORY_STATUSES: readonly StoryStatus[] = ['published', 'draft', 'unpublished'];
+
 /** A stored story. */
 export interface Story extends Provenance {
   id: number;
@@ -98,6 +106,15 @@ export interface Story extends Provenance {
   group: string | null;
   /** This version's level within its family (JSON Lines `level`: `elementary`, `intermediate`…). */
   groupLevel: string | null;
+  /** Whether the public sees it (an editor's choice; `published` unless one changed it). */
+  status: StoryStatus;
+  /**
+   * An editor's band (`A1`…`C2`) in place of the computed one; null: the computed level stands.
+   * `level.band` already shows it.
+   */
+  levelOverride: string | null;
+  /** Related stories an editor pinned by id (shown first in 相关文章), in order. */
+  pinnedIds: number[];
 }
 
 /**

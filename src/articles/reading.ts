@@ -19,6 +19,7 @@ import { computedRelated } from './related-list.js';
 import { titleKey } from './slug.js';
 import { analysisFits, decodeAnalysis, type StoryAnalysis } from './story-analysis.js';
 import { type FamilyVersion, familyVersions } from './story-families.js';
+import { effectiveLevel } from './story-level-override.js';
 
 /** An entry of a story's 相关文章 list. */
 export interface RelatedEntry {
@@ -75,12 +76,16 @@ export const COMPUTED_RELATED_LIMIT = 10;
 export class ReadingService {
   constructor(private readonly store: Store) {}
 
-  /** A story by numeric id or slug, with its section. */
-  async findStory(ref: string): Promise<StoryView | null> {
+  /**
+   * A story by numeric id or slug, with its section; a story the public does not see (a draft, an
+   * unpublished one) only with `includeHidden` (the desk, the operator's commands).
+   */
+  async findStory(ref: string, options: { includeHidden?: boolean } = {}): Promise<StoryView | null> {
     const story = /^\d+$/.test(ref)
       ? await this.store.stories.findStoryById(Number(ref))
       : await this.store.stories.findStoryBySlug(ref);
-    return story ? this.withSection(story, await this.sectionMap()) : null;
+    if (!story || (story.status !== 'published' && !options.includeHidden)) return null;
+    return this.withSection(story, await this.sectionMap());
   }
 
   /**
@@ -94,6 +99,8 @@ export class ReadingService {
       found.duplicateOf === null
         ? found
         : ((await this.store.stories.findStoryById(found.duplicateOf)) ?? found);
+    // A draft or an unpublished story is not there for the public (nor are its copies' URLs).
+    if (story.status !== 'published') return null;
     const sections = await this.sectionMap();
     const related = await this.relatedEntries(story, COMPUTED_RELATED_LIMIT, sections);
     const stored = await this.store.analysis.findStoryAnalysis(story.id);
@@ -105,6 +112,7 @@ export class ReadingService {
     const tags = new Set([storyTag(found.id), storyTag(story.id), relatedTag(story.id), SECTIONS_TAG]);
     if (story.group) tags.add(familyTag(story.source, story.group));
     for (const link of story.pinnedRelated) tags.add(titleTag(titleKey(link.title)));
+    for (const id of story.pinnedIds) tags.add(storyTag(id));
     for (const entry of related) if (entry.storyId !== null) tags.add(storyTag(entry.storyId));
     for (const other of [...family, ...copies]) tags.add(storyTag(other.id));
     return {
@@ -124,7 +132,10 @@ export class ReadingService {
     sections?: ReadonlyMap<number, Section>,
   ): Promise<RelatedEntry[]> {
     const bySection = sections ?? (await this.sectionMap());
-    const pinned = await this.pinnedEntries(story, bySection);
+    const pinned = [
+      ...(await this.pinnedByIdEntries(story, bySection)),
+      ...(await this.pinnedEntries(story, bySection)),
+    ];
     const shown = new Set(pinned.map((entry) => entry.storyId).filter((id) => id !== null));
     const rows = await this.store.related.findRelatedList(story.id);
     const computed: RelatedEntry[] = (
@@ -138,6 +149,27 @@ export class ReadingService {
       score: entry.score,
     }));
     return [...pinned, ...computed];
+  }
+
+  /** The stories an editor pinned by id, in order; pins to a story the public does not see are left out. */
+  private async pinnedByIdEntries(
+    story: Story,
+    sections: ReadonlyMap<number, Section>,
+  ): Promise<RelatedEntry[]> {
+    const entries: RelatedEntry[] = [];
+    for (const id of story.pinnedIds) {
+      const pinned = id === story.id ? null : await this.store.stories.findStoryById(id);
+      if (pinned?.status !== 'published') continue;
+      entries.push({
+        sectionName: sections.get(pinned.sectionId)?.nameZh ?? '',
+        title: pinned.title,
+        slug: pinned.slug,
+        storyId: pinned.id,
+        kind: 'pinned',
+        score: null,
+      });
+    }
+    return entries;
   }
 
   /**
@@ -286,7 +318,7 @@ export class ReadingService {
   private withSection(story: Story, sections: ReadonlyMap<number, Section>): StoryView {
     const section = sections.get(story.sectionId);
     if (!section) throw new Error(`story ${story.id} points to missing section ${story.sectionId}`);
-    return { ...story, section };
+    return { ...story, level: effectiveLevel(story), section };
   }
 }
 

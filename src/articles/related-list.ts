@@ -58,17 +58,22 @@ export async function computedRelated(
   for (const row of rows) {
     if (out.length >= limit) break;
     if (row.score < minScore) break;
+    if (row.status !== 'published') continue;
     let shown: Shown | null = row;
     if (row.duplicateOf !== null) {
       const canonical: Story | null = await stories.findStoryById(row.duplicateOf);
-      shown = canonical && {
-        id: canonical.id,
-        slug: canonical.slug,
-        title: canonical.title,
-        sectionId: canonical.sectionId,
-        source: canonical.source,
-        group: canonical.group,
-      };
+      // A canonical story the public does not see takes its copies out with it.
+      shown =
+        canonical?.status !== 'published'
+          ? null
+          : {
+              id: canonical.id,
+              slug: canonical.slug,
+              title: canonical.title,
+              sectionId: canonical.sectionId,
+              source: canonical.source,
+              group: canonical.group,
+            };
     }
     if (!shown || shownIds.has(shown.id)) continue;
     const family = familyKey(shown);

@@ -21,6 +21,7 @@ import { registerRelated } from './commands/related.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
+import { registerStory } from './commands/story.js';
 import { registerUser } from './commands/user.js';
 import { type Output, processOutput, terminalSafe } from './output.js';
 
@@ -59,6 +60,7 @@ export function buildProgram(output: Output, env: NodeJS.ProcessEnv): Command {
   registerDb(program, commandEnv);
   registerBackup(program, commandEnv);
   registerUser(program, commandEnv);
+  registerStory(program, commandEnv);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

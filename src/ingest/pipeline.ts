@@ -123,6 +123,29 @@ export class StoryPipeline {
     return summary;
   }
 
+  /**
+   * An editor's change of stored stories (`editing/`), in one transaction through the same
+   * indexers as a batch: `work` writes through `tx` and hands every story whose text or title it
+   * changed to `saved` (with its fresh analysis), so related lists follow as after an import.
+   */
+  async edit<T>(work: (tx: StoreTx, saved: (story: SavedStory) => void) => Promise<T>): Promise<T> {
+    const indexers = this.indexers;
+    try {
+      return await this.store.transaction(async (tx) => {
+        const changed: Story[] = [];
+        const result = await work(tx, (story) => {
+          changed.push(story.story);
+          for (const indexer of indexers) indexer.storySaved?.({ ...story, outcome: 'updated' });
+        });
+        for (const indexer of indexers) await indexer.storiesSaved(tx, changed);
+        return result;
+      });
+    } catch (error) {
+      for (const indexer of indexers) indexer.rolledBack();
+      throw error;
+    }
+  }
+
   /** Saves `inputs` as one batch. */
   async saveStories(inputs: Iterable<StoryInput>, options: BatchOptions = {}): Promise<BatchSummary> {
     return this.saveBatch(async (batch) => {

@@ -202,7 +202,8 @@ export class ForMeService {
 
   private async storyRow(fit: StoryFit): Promise<StoryForMe | null> {
     const story: Story | null = await this.store.stories.findStoryById(fit.id);
-    if (!story) return null;
+    // An editor may have taken it off the site since the index was made.
+    if (story?.status !== 'published') return null;
     const section = await this.store.sections.findSectionById(story.sectionId);
     return {
       id: story.id,
@@ -217,7 +218,7 @@ export class ForMeService {
       publishedAt: story.publishedAt,
       createdAt: story.createdAt,
       lead: leadOf(story.paragraphs[0] ?? '', 160),
-      levelBand: story.level?.band ?? null,
+      levelBand: story.levelOverride ?? story.level?.band ?? null,
       levelScore: story.level?.score ?? null,
       knownShare: Math.round(fit.knownShare * 10_000) / 10_000,
       unknownLemmas: fit.unknownLemmas,

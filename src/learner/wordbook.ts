@@ -14,6 +14,9 @@ import { newCard, reviewCard } from './reviews.js';
 import type { ExportRow } from './wordbook-export.js';
 import type { WordService } from './words.js';
 
+/** What an entry says in place of its story's title once the story was deleted. */
+export const STORY_GONE = '（原文已删除 the story was deleted）';
+
 /** A 生词本 entry as the API shows it. */
 export interface WordbookEntryJson {
   id: number;
@@ -21,6 +24,8 @@ export interface WordbookEntryJson {
   lemma: string;
   sentence: string;
   storyId: number | null;
+  /** The story the sentence came from was deleted (the sentence stays). */
+  storyGone: boolean;
   meaning: string;
   note: string;
   due: string;
@@ -28,7 +33,7 @@ export interface WordbookEntryJson {
 
 export function entryJson(entry: WordbookEntry): WordbookEntryJson {
   const { id, word, lemma, sentence, storyId, meaning, note, due } = entry;
-  return { id, word, lemma, sentence, storyId, meaning, note, due };
+  return { id, word, lemma, sentence, storyId, storyGone: storyId === null, meaning, note, due };
 }
 
 /** What `add` takes. */
@@ -158,7 +163,7 @@ export class WordbookService {
         phonetic: this.dictionary()?.lookup(entry.word)?.phonetic ?? '',
         meaning: entry.meaning,
         sentence: entry.sentence,
-        title: story?.title ?? '',
+        title: story?.title ?? (entry.storyId === null ? STORY_GONE : ''),
         url: story ? storyUrl(story.slug) : '',
       });
     }

@@ -84,9 +84,13 @@ export function hasFilters(request: SearchRequest): boolean {
  * in every search's WHERE clause (over the joined `stories s`; `VISIBLE_ROWID` where SQLite
  * matches without the join) and keep only the first hit of each `FAMILY_KEY` in `rerank` order.
  */
-export const VISIBLE_STORIES = 's.duplicate_of IS NULL';
-/** SQLite's unjoined match: the copies, few and indexed (`stories_by_duplicate_of`), left out. */
-export const VISIBLE_ROWID = 'f.rowid NOT IN (SELECT id FROM stories WHERE duplicate_of IS NOT NULL)';
+export const VISIBLE_STORIES = "s.duplicate_of IS NULL AND s.status = 'published'";
+/**
+ * SQLite's unjoined match: the copies and the stories the public does not see (drafts,
+ * unpublished), few and each indexed (`stories_by_duplicate_of`, `stories_hidden`), left out.
+ */
+export const VISIBLE_ROWID =
+  "f.rowid NOT IN (SELECT id FROM stories WHERE duplicate_of IS NOT NULL) AND f.rowid NOT IN (SELECT id FROM stories WHERE status <> 'published')";
 /** A family's key as text: `source` + group for a version, `#id` for a story in no family. */
 export const FAMILY_KEY = "COALESCE(s.source || '|' || s.story_group, '#' || s.id)";
 

@@ -113,7 +113,7 @@ describe.each(targets)('lingwire db copy: SQLite → %s', (_, freshTarget) => {
     const res = await cli('db', 'copy', '--from', site, '--to', target, '--batch-size', '4');
     expect(res.code, res.err).toBe(0);
     expect(res.out).toMatch(
-      /^Copied and verified in [\d.]+ s: sections 5, section_redirects 0, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+, users 1, api_tokens 1, word_statuses 1, wordbook 0, reviews 0, story_reads 0, known_words_daily 0, feed_tokens 0\.$/,
+      /^Copied and verified in [\d.]+ s: sections 5, section_redirects 0, stories 13, story_analysis 13, related_vectors 13, related_lists \d+, related_model \d+, meta 1, feeds \d+, story_filing \d+, section_model \d+, story_edits 0, users 1, api_tokens 1, word_statuses 1, wordbook 0, reviews 0, story_reads 0, known_words_daily 0, feed_tokens 0\.$/,
     );
     const copied = await openStore(target, { mustExist: true });
     expect(await copied.accounts.findUserIdByToken('token-hash')).toBe(1);

@@ -17,6 +17,7 @@ import { relatedContract } from './contract/related.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
+import { storyEditsContract } from './contract/story-edits.js';
 import { storyGroupsContract } from './contract/story-groups.js';
 import { transactionsContract } from './contract/transactions.js';
 
@@ -27,6 +28,7 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     sectionsContract(adapter);
     storiesContract(adapter);
     storyGroupsContract(adapter);
+    storyEditsContract(adapter);
     relatedContract(adapter);
     analysisAndMetaContract(adapter);
     transactionsContract(adapter);

@@ -3,7 +3,7 @@
  * and meanings), and the conversions between it and a `Story`, a `StoryListRow` and the change
  * tags of a row. JSON columns are text on both stores.
  */
-import type { Dateline, PinnedLink, Story, StoryLevel, TextFrom } from '../articles/model.js';
+import type { Dateline, PinnedLink, Story, StoryLevel, StoryStatus, TextFrom } from '../articles/model.js';
 import { familyTag, STORIES_TAG, sectionTag, storyTag, titleTag } from './change-tags.js';
 import type { StoryFilter, StoryListRow, StoryRecord } from './types.js';
 
@@ -39,6 +39,9 @@ export interface StoryRow {
   duplicate_of: number | null;
   story_group: string | null;
   group_level: string | null;
+  status: string;
+  level_override: string | null;
+  pinned_ids: string;
 }
 
 export type DatelineColumns = Pick<
@@ -83,6 +86,9 @@ export function storyOf(row: StoryRow): Story {
     duplicateOf: row.duplicate_of,
     group: row.story_group,
     groupLevel: row.group_level,
+    status: row.status as StoryStatus,
+    levelOverride: row.level_override,
+    pinnedIds: JSON.parse(row.pinned_ids) as number[],
   };
 }
 
@@ -186,6 +192,18 @@ export function listWhere(
     clauses.push(clause(placeholder(values.length)));
   };
   if (!filter.includeCopies) clauses.push('duplicate_of IS NULL');
+  if (filter.status !== 'any') add((p) => `status = ${p}`, filter.status ?? 'published');
+  if (filter.feed !== undefined) add((p) => `feed = ${p}`, filter.feed);
+  if (filter.titleContains !== undefined) {
+    const escaped = filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    add((p) => `LOWER(title) LIKE ${p} ESCAPE '\\'`, `%${escaped}%`);
+  }
+  if (filter.confidenceBelow !== undefined) {
+    add(
+      (p) => `id IN (SELECT story_id FROM story_filing WHERE source = 'classifier' AND confidence < ${p})`,
+      filter.confidenceBelow,
+    );
+  }
   if (filter.sectionId !== undefined) add((p) => `section_id = ${p}`, filter.sectionId);
   if (filter.source !== undefined) add((p) => `source = ${p}`, filter.source);
   // Undated stories have no place in a date range; their sort_at starts with '!', below any date.

@@ -32,6 +32,7 @@ export const SITE_TABLES: readonly SiteTable[] = [
   { name: 'feeds', key: ['id'] },
   { name: 'story_filing', key: ['story_id'] },
   { name: 'section_model', key: ['id'] },
+  { name: 'story_edits', key: ['id'] },
   // Learners move with the site: their accounts, API tokens, words, 生词本 and reviews.
   { name: 'users', key: ['id'] },
   { name: 'api_tokens', key: ['id'] },

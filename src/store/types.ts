@@ -4,7 +4,7 @@
  * so the SQLite and PostgreSQL adapters are interchangeable. Methods read as questions
  * and return null (not an error) when nothing is there.
  */
-import type { Dateline, Section, SectionFiling, Story } from '../articles/model.js';
+import type { Dateline, Section, SectionFiling, Story, StoryStatus } from '../articles/model.js';
 import type { StoryRecord } from '../articles/story-records.js';
 import type { Feed, FeedSettings, FeedState, NewFeed } from '../ingest/polling/model.js';
 import type { AccountRepo, LearningRepo } from './learner-types.js';
@@ -50,6 +50,14 @@ export interface StoryFilter {
   toBefore?: string;
   /** Only these level bands (`B1`, `B2`); stories without a level are left out. */
   levelBands?: readonly string[];
+  /** Only stories of this status, or `any`. Default `published`: the public sees nothing else. */
+  status?: StoryStatus | 'any';
+  /** Only stories that came in through this feed URL (`Story.feed`), exactly. */
+  feed?: string;
+  /** Only stories whose title contains this text, case aside (the desk's search). */
+  titleContains?: string;
+  /** Only stories the classifier filed with a confidence below this (0–1). */
+  confidenceBelow?: number;
 }
 
 /** Which stories a list shows: newest first (undated stories after the dated ones). */
@@ -132,11 +140,53 @@ export interface StoryGroupRepo {
   findFamily(source: string, group: string): Promise<FamilyMember[]>;
 }
 
+/** One field an edit changed, with its value before and after (as the JSON API shows them). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An entry of a story's history: who changed what, when. */
+export interface StoryEdit {
+  id: number;
+  storyId: number;
+  /** An editor's email, or `cli` for the operator at the shell. */
+  actor: string;
+  /** ISO 8601 date-time. */
+  at: string;
+  action: 'edit' | 'delete';
+  changes: FieldChange[];
+}
+
+/** The fields an editor sets that no import writes; each absent field is left as it is. */
+export interface EditorialFields {
+  status?: StoryStatus;
+  /** A band (`A1`…`C2`), or null to let the computed level stand again. */
+  levelOverride?: string | null;
+  pinnedIds?: number[];
+}
+
+/** Editors' writes of a story and its history (`StoryRepo` holds them). */
+export interface StoryEditRepo {
+  /**
+   * Sets the editorial fields given; `STORY_NOT_FOUND` when there is no such story. The list
+   * column `level_band` follows the override (back to the computed band when it is cleared).
+   * Change tags: those of the story's row (`story:`, `section:`, `title:`, `stories`, `family:`)
+   * and `related:<x>` for every list holding it (its status decides whether they show it).
+   */
+  updateEditorial(id: number, fields: EditorialFields, now: string): Promise<Story>;
+  /** Appends an entry to a story's history (kept after the story is deleted). No change tag. */
+  recordStoryEdit(edit: Omit<StoryEdit, 'id'>): Promise<StoryEdit>;
+  /** A story's history, oldest first. */
+  findStoryEdits(storyId: number): Promise<StoryEdit[]>;
+}
+
 /**
  * The stories. Writes record change tags (see `ChangeRepo`) themselves, so no caller can forget
  * to invalidate a page.
  */
-export interface StoryRepo extends StoryGroupRepo {
+export interface StoryRepo extends StoryGroupRepo, StoryEditRepo {
   findStoryById(id: number): Promise<Story | null>;
   findStoryBySlug(slug: string): Promise<Story | null>;
   findStoryByExternalId(source: string, externalId: string): Promise<Story | null>;
@@ -179,6 +229,8 @@ export interface RelatedRow {
   source: string;
   group: string | null;
   duplicateOf: number | null;
+  /** The related story's status: 相关文章 shows published stories only (the engine keeps them all). */
+  status: StoryStatus;
 }
 
 /**

@@ -35,5 +35,5 @@ export interface WebContext {
 /** What the web app reads through: the composition root's services (`services.ts`). */
 export type WebServices = Pick<
   Services,
-  'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'learner' | 'close' | 'desk'
+  'store' | 'reading' | 'search' | 'analyze' | 'dictionary' | 'learner' | 'editing' | 'close' | 'desk'
 >;

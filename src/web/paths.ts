@@ -129,3 +129,23 @@ export function progressPath(): string {
 export function forMeFeedPath(userId: number, token: string): string {
   return `/feeds/for-me/${userId}/${token}`;
 }
+
+/** The desk's story list with its filters (empty values left out), in a stable order. */
+export function deskStoriesPath(params: Record<string, string | number | undefined> = {}): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `/desk/stories?${text}` : '/desk/stories';
+}
+
+/** Where the desk's story list posts a bulk action (re-section, unpublish, delete). */
+export function deskStoriesBulkPath(): string {
+  return '/desk/stories/bulk';
+}
+
+/** A desk story form's target: save (`edit`), `delete`, `pin` or `unpin` a related story. */
+export function deskStoryActionPath(id: number, action: 'edit' | 'delete' | 'pin' | 'unpin'): string {
+  return action === 'edit' ? deskStoryPath(id) : `${deskStoryPath(id)}/${action}`;
+}

@@ -33,7 +33,10 @@ export function registerExport(program: Command, env: CommandEnv): void {
           const canonicalOf = async (id: number | null) => {
             if (id === null) return null;
             if (!canonicalIds.has(id))
-              canonicalIds.set(id, (await reading.findStory(String(id)))?.externalId ?? null);
+              canonicalIds.set(
+                id,
+                (await reading.findStory(String(id), { includeHidden: true }))?.externalId ?? null,
+              );
             return canonicalIds.get(id) ?? null;
           };
           let count = 0;

@@ -15,7 +15,7 @@ export function relatedContract(adapter: StoreContractAdapter): void {
         await addStory(store, section.id, 3),
       ];
       expect(await store.related.findRelatedList(one)).toEqual([]);
-      const wire = { source: 'wire', group: null, duplicateOf: null };
+      const wire = { source: 'wire', group: null, duplicateOf: null, status: 'published' };
       await store.related.replaceRelatedList(one, [{ relatedId: two, score: 0.1 }]);
       await store.related.replaceRelatedList(one, [
         { relatedId: three, score: 0.9 },

@@ -49,6 +49,9 @@ export function storiesContract(adapter: StoreContractAdapter): void {
         createdAt: NOW,
         updatedAt: NOW,
         duplicateOf: null,
+        status: 'published',
+        levelOverride: null,
+        pinnedIds: [],
         group: null,
         groupLevel: null,
       });
@@ -209,6 +212,9 @@ export function storiesContract(adapter: StoreContractAdapter): void {
         createdAt: NOW,
         updatedAt: LATER,
         duplicateOf: null,
+        status: 'published',
+        levelOverride: null,
+        pinnedIds: [],
       });
       expect(await store.stories.findStoryById(id)).toEqual(updated);
       expect(await store.stories.findStoryByExternalId('feed', 'x-9')).toEqual(updated);

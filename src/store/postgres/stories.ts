@@ -12,6 +12,7 @@ import {
 } from '../story-rows.js';
 import type { StoryFilter, StoryRecord, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
+import { postgresStoryEdits } from './story-edits.js';
 import { postgresStoryGroups } from './story-groups.js';
 
 /** The columns a record fills, in the order of the `$n` parameters of INSERT and UPDATE. */
@@ -48,7 +49,7 @@ const RECORD_COLUMNS = [
 const STORY_COLUMNS = `id, slug, source, external_id, section_id, title, title_key, dateline_place,
   dateline_month, dateline_day, dateline_agency, dateline_text, published_at, url, tags, paragraphs,
   pinned_related, created_at, updated_at, level_score, level_band, level_detail, author, license, feed,
-  fetched_at, language, text_from, duplicate_of, story_group, group_level`;
+  fetched_at, language, text_from, duplicate_of, story_group, group_level, status, level_override, pinned_ids`;
 
 /** $1…$N: the record's columns; $N+1: now; $N+2: sort_at. */
 const N = RECORD_COLUMNS.length;
@@ -66,7 +67,10 @@ function insertParams(record: StoryRecord, now: string): unknown[] {
 const UPDATED_COLUMNS = RECORD_COLUMNS.slice(1);
 const PUBLISHED_AT = UPDATED_COLUMNS.indexOf('published_at') + 1;
 const UPDATE = `
-  UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
+  UPDATE stories SET ${UPDATED_COLUMNS.map((column, i) =>
+    // An editor's level override outlives a re-rating.
+    column === 'level_band' ? `level_band = COALESCE(level_override, $${i + 1})` : `${column} = $${i + 1}`,
+  ).join(', ')},
     updated_at = $${N}, sort_at = COALESCE($${PUBLISHED_AT}, '!' || created_at)
   WHERE id = $${N + 1}
   RETURNING ${STORY_COLUMNS}`;
@@ -104,6 +108,7 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
   };
   return {
     ...postgresStoryGroups(scope, STORY_COLUMNS),
+    ...postgresStoryEdits(scope, STORY_COLUMNS),
     findStoryById(id) {
       return findOne('stories.findStoryById', 'id = $1', [id]);
     },
@@ -120,7 +125,7 @@ export function postgresStoryRepo(scope: Scope): StoryRepo {
       const rows = await scope.read<Pick<StoryRow, 'id' | 'slug' | 'title_key' | 'section_id'>>(
         'stories.findStoriesByTitleKeys',
         `SELECT id, slug, title_key, section_id FROM stories
-         WHERE title_key = ANY($1::text[]) ORDER BY sort_at DESC, id DESC`,
+         WHERE title_key = ANY($1::text[]) AND status = 'published' ORDER BY sort_at DESC, id DESC`,
         [keys],
       );
       return rows.map((r) => ({ id: r.id, slug: r.slug, titleKey: r.title_key, sectionId: r.section_id }));

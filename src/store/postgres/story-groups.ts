@@ -67,7 +67,7 @@ export function postgresStoryGroups(scope: Scope, storyColumns: string): StoryGr
       const rows = await scope.read<Pick<StoryRow, 'id' | 'slug' | 'title' | 'group_level'>>(
         'stories.findFamily',
         `SELECT id, slug, title, group_level FROM stories
-         WHERE source = $1 AND story_group = $2 AND duplicate_of IS NULL ORDER BY id`,
+         WHERE source = $1 AND story_group = $2 AND duplicate_of IS NULL AND status = 'published' ORDER BY id`,
         [source, group],
       );
       return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, groupLevel: r.group_level }));

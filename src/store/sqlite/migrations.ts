@@ -276,4 +276,21 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 13: the editors' desk (issue #15): publication status, a level override, pinned related
+  // stories by id, and every edit's history (kept after a story is deleted: no foreign key).
+  `
+  ALTER TABLE stories ADD COLUMN status TEXT NOT NULL DEFAULT 'published';  -- 'published' | 'draft' | 'unpublished'
+  ALTER TABLE stories ADD COLUMN level_override TEXT;                     -- an editor's band; level_band follows it
+  ALTER TABLE stories ADD COLUMN pinned_ids TEXT NOT NULL DEFAULT '[]';   -- JSON: pinned related story ids
+  CREATE INDEX stories_hidden ON stories (id) WHERE status <> 'published';
+  CREATE TABLE story_edits (
+    id       INTEGER PRIMARY KEY,
+    story_id INTEGER NOT NULL,                   -- no foreign key: the history outlives a deletion
+    actor    TEXT NOT NULL,                      -- who: an editor's email, or 'cli' for the operator
+    at       TEXT NOT NULL,
+    action   TEXT NOT NULL,                      -- 'edit' | 'delete'
+    changes  TEXT NOT NULL                       -- JSON: [{field, before, after}]
+  );
+  CREATE INDEX story_edits_by_story ON story_edits (story_id, id);
+  `,
 ];

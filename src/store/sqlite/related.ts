@@ -73,7 +73,7 @@ export function sqliteRelatedRepo(scope: Scope): RelatedRepo {
           scope
             .prepare(
               `SELECT s.id, s.slug, s.title, s.section_id AS sectionId, s.external_id AS externalId, l.score,
-                 s.source, s.story_group AS "group", s.duplicate_of AS duplicateOf
+                 s.source, s.story_group AS "group", s.duplicate_of AS duplicateOf, s.status
                FROM related_lists l JOIN stories s ON s.id = l.related_id
                WHERE l.story_id = ? ORDER BY l.rank`,
             )

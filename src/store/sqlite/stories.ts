@@ -12,6 +12,7 @@ import {
 } from '../story-rows.js';
 import type { StoryFilter, StoryRepo } from '../types.js';
 import { paged, type Scope } from './scope.js';
+import { sqliteStoryEdits } from './story-edits.js';
 import { sqliteStoryGroups } from './story-groups.js';
 
 const INSERT = `
@@ -30,7 +31,7 @@ const UPDATE = `
     title_key = @title_key, dateline_place = @dateline_place, dateline_month = @dateline_month,
     dateline_day = @dateline_day, dateline_agency = @dateline_agency, dateline_text = @dateline_text,
     published_at = @published_at, url = @url, tags = @tags, paragraphs = @paragraphs,
-    pinned_related = @pinned_related, level_score = @level_score, level_band = @level_band,
+    pinned_related = @pinned_related, level_score = @level_score, level_band = COALESCE(level_override, @level_band),
     level_detail = @level_detail, author = @author, license = @license, feed = @feed,
     fetched_at = @fetched_at, language = @language, text_from = @text_from,
     story_group = @story_group, group_level = @group_level, updated_at = @now, sort_at = COALESCE(@published_at, '!' || created_at)
@@ -62,6 +63,7 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
   };
   return {
     ...sqliteStoryGroups(scope),
+    ...sqliteStoryEdits(scope),
     async findStoryById(id) {
       return findOne('stories.findStoryById', 'SELECT * FROM stories WHERE id = ?', id);
     },
@@ -83,7 +85,8 @@ export function sqliteStoryRepo(scope: Scope): StoryRepo {
         const rows = scope
           .prepare(
             `SELECT id, slug, title_key, section_id FROM stories
-             WHERE title_key IN (SELECT value FROM json_each(?)) ORDER BY sort_at DESC, id DESC`,
+             WHERE title_key IN (SELECT value FROM json_each(?)) AND status = 'published'
+             ORDER BY sort_at DESC, id DESC`,
           )
           .all(JSON.stringify(keys)) as Array<Pick<StoryRow, 'id' | 'slug' | 'title_key' | 'section_id'>>;
         return rows.map((r) => ({ id: r.id, slug: r.slug, titleKey: r.title_key, sectionId: r.section_id }));

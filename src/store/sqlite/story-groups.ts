@@ -74,7 +74,7 @@ export function sqliteStoryGroups(scope: Scope): StoryGroupRepo {
           scope
             .prepare(
               `SELECT id, slug, title, group_level FROM stories
-               WHERE source = ? AND story_group = ? AND duplicate_of IS NULL ORDER BY id`,
+               WHERE source = ? AND story_group = ? AND duplicate_of IS NULL AND status = 'published' ORDER BY id`,
             )
             .all(source, group) as Array<Pick<StoryRow, 'id' | 'slug' | 'title' | 'group_level'>>
         ).map((r) => ({ id: r.id, slug: r.slug, title: r.title, groupLevel: r.group_level })),

@@ -273,15 +273,16 @@ describe('GET /api/stories/:ref, /related, /api/sections, /api/lookup', () => {
 
 describe('methods a route does not support', () => {
   it.each([
-    ['POST', '/api/stories'],
-    ['DELETE', '/api/stories/1'],
+    ['POST', '/api/stories', 'GET, HEAD'],
+    // Editors (issue #15) may PATCH and DELETE a story.
+    ['PUT', '/api/stories/1', 'DELETE, GET, HEAD, PATCH'],
     ['PUT', '/stories/museum-opens-new-wing-for-modern-art'],
     ['POST', '/'],
     ['PATCH', '/sections/world'],
-  ])('%s %s is a 405 with Allow, not a 404', async (method, url) => {
+  ])('%s %s is a 405 with Allow, not a 404', async (method, url, allow = 'GET, HEAD') => {
     const res = await app.inject({ method: method as 'POST', url });
     expect(res.statusCode).toBe(405);
-    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers.allow).toBe(allow);
     expect(res.json().error.code).toBe('METHOD_NOT_ALLOWED');
   });
 
@@ -308,6 +309,8 @@ describe('the OpenAPI document and the reference page', () => {
         '/api/stories/{ref}',
         '/api/stories/{ref}/related',
         '/api/stories/{ref}/glosses',
+        // The editors' (issue #15): PATCH and DELETE on /api/stories/{ref}, and its history.
+        '/api/stories/{ref}/history',
       ].sort(),
     );
     expect(paths).toEqual(

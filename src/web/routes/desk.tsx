@@ -22,6 +22,8 @@ import { deskInboxPages } from './desk/inbox.js';
 import { deskInboxApi } from './desk/inbox-api.js';
 import { deskSectionPages } from './desk/sections.js';
 import { deskSectionApi } from './desk/sections-api.js';
+import { deskStoryPages } from './desk/stories.js';
+import { deskStoriesApi } from './desk/stories-api.js';
 import { deskUserPages } from './desk/users.js';
 import { deskUserApi } from './desk/users-api.js';
 
@@ -30,6 +32,7 @@ export { type DeskRouteOptions, deskViewer, sendDeskPage } from './desk/context.
 
 /** Desk page plugins (`routes/desk/*.tsx`), registered with the form parser. */
 const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [
+  deskStoryPages,
   deskInboxPages,
   deskCopiesPages,
   deskSectionPages,
@@ -39,6 +42,7 @@ const DESK_PAGES: FastifyPluginAsync<DeskRouteOptions>[] = [
 
 /** Desk JSON API plugins (`routes/desk/*-api.ts`), JSON bodies only. */
 const DESK_API: FastifyPluginAsync<DeskRouteOptions>[] = [
+  deskStoriesApi,
   deskInboxApi,
   deskCopiesApi,
   deskSectionApi,

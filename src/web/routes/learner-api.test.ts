@@ -171,6 +171,7 @@ describe('the 生词本 and reviews', () => {
       lemma: 'hostilities',
       sentence: 'Two envoys discussed the cessation of hostilities on Sunday.',
       storyId,
+      storyGone: false,
       meaning: expect.stringContaining('战争'),
       note: '',
       due: '2026-03-01T08:00:00.000Z',
