@@ -37,9 +37,30 @@ export interface SearchResult extends StorySummary {
 }
 
 export type SearchAnswer =
-  | { ok: true; terms: SearchTerms; results: SearchResult[]; total: number; page: number; limit: number }
+  | {
+      ok: true;
+      terms: SearchTerms;
+      results: SearchResult[];
+      /** Stories matching, counted up to 1,000 (`COUNT_LIMIT`). */
+      total: number;
+      /** False when more than `total` match: "1,000+". */
+      totalExact: boolean;
+      page: number;
+      limit: number;
+    }
   /** Nothing to search for: `message` says what to type. */
   | { ok: false; message: string; page: number; limit: number };
+
+/** How a total reads: `1,000+` when the count stopped at its limit. */
+export function totalText(answer: { total: number; totalExact: boolean }): string {
+  return `${answer.total.toLocaleString('en-US')}${answer.totalExact ? '' : '+'}`;
+}
+
+/** Pages a reader may go to: every page of an exact total; past a capped one, to `MAX_SEARCH_DEPTH`. */
+export function lastPage(answer: { total: number; totalExact: boolean; limit: number }): number {
+  const depth = answer.totalExact ? answer.total : MAX_SEARCH_DEPTH;
+  return Math.max(1, Math.ceil(depth / answer.limit));
+}
 
 /** Largest `limit`. */
 export const MAX_SEARCH_LIMIT = 50;
@@ -88,7 +109,15 @@ export class SearchService {
         snippet: snippetHtml(hit.snippet),
       }),
     );
-    return { ok: true, terms: parsed.query, results, total: found.total, page, limit };
+    return {
+      ok: true,
+      terms: parsed.query,
+      results,
+      total: found.total,
+      totalExact: found.totalExact,
+      page,
+      limit,
+    };
   }
 }
 
