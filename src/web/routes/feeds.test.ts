@@ -291,6 +291,8 @@ describe('sitemap.xml and robots.txt', () => {
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.body).toContain(`Sitemap: ${SITE}/sitemap.xml`);
     expect(res.body).toMatch(/^User-agent: \*$/m);
+    // Search result pages are not for crawlers (endless, and each one a search).
+    expect(res.body).toMatch(/^Disallow: \/search$/m);
   });
 });
 
