@@ -11,6 +11,7 @@ import { AppError } from '../core/errors.js';
 import { type SearchTerms, SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from '../store/types.js';
 import { CEFR_BANDS } from '../text/level.js';
 import { parseQuery } from './query.js';
+import { SearchResultCache } from './result-cache.js';
 
 /** What a search asks, as the page, the API and the CLI receive it (filters as typed). */
 export interface SearchParams {
@@ -68,7 +69,15 @@ export const MAX_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_DEPTH = 10_000;
 
 export class SearchService {
-  constructor(private readonly store: Store) {}
+  /** Recent answers (`result-cache.ts`); none with `{ cache: false }` (the speed bench). */
+  private readonly cache: SearchResultCache | null;
+
+  constructor(
+    private readonly store: Store,
+    options: { cache?: boolean } = {},
+  ) {
+    this.cache = options.cache === false ? null : new SearchResultCache(store);
+  }
 
   async search(params: SearchParams): Promise<SearchAnswer> {
     const { page, limit } = params;
@@ -92,7 +101,7 @@ export class SearchService {
     }
     const parsed = parseQuery(params.q);
     if (!parsed.ok) return { ok: false, message: parsed.message, page, limit };
-    const found = await this.store.search.searchStories({
+    const request = {
       terms: parsed.query,
       sectionId,
       from,
@@ -101,7 +110,9 @@ export class SearchService {
       levels,
       limit,
       offset: (page - 1) * limit,
-    });
+    };
+    const ask = () => this.store.search.searchStories(request);
+    const found = this.cache ? await this.cache.get(JSON.stringify(request), ask) : await ask();
     const results = found.hits.map(
       (hit): SearchResult => ({
         ...summaryOf(hit, sections.get(hit.sectionId)!),
