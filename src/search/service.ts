@@ -11,6 +11,7 @@ import { AppError } from '../core/errors.js';
 import { type SearchTerms, SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from '../store/types.js';
 import { CEFR_BANDS } from '../text/level.js';
 import { parseQuery } from './query.js';
+import { SearchResultCache } from './result-cache.js';
 
 /** What a search asks, as the page, the API and the CLI receive it (filters as typed). */
 export interface SearchParams {
@@ -37,9 +38,30 @@ export interface SearchResult extends StorySummary {
 }
 
 export type SearchAnswer =
-  | { ok: true; terms: SearchTerms; results: SearchResult[]; total: number; page: number; limit: number }
+  | {
+      ok: true;
+      terms: SearchTerms;
+      results: SearchResult[];
+      /** Stories matching, counted up to 1,000 (`COUNT_LIMIT`). */
+      total: number;
+      /** False when more than `total` match: "1,000+". */
+      totalExact: boolean;
+      page: number;
+      limit: number;
+    }
   /** Nothing to search for: `message` says what to type. */
   | { ok: false; message: string; page: number; limit: number };
+
+/** How a total reads: `1,000+` when the count stopped at its limit. */
+export function totalText(answer: { total: number; totalExact: boolean }): string {
+  return `${answer.total.toLocaleString('en-US')}${answer.totalExact ? '' : '+'}`;
+}
+
+/** Pages a reader may go to: every page of an exact total; past a capped one, to `MAX_SEARCH_DEPTH`. */
+export function lastPage(answer: { total: number; totalExact: boolean; limit: number }): number {
+  const depth = answer.totalExact ? answer.total : MAX_SEARCH_DEPTH;
+  return Math.max(1, Math.ceil(depth / answer.limit));
+}
 
 /** Largest `limit`. */
 export const MAX_SEARCH_LIMIT = 50;
@@ -47,7 +69,15 @@ export const MAX_SEARCH_LIMIT = 50;
 export const MAX_SEARCH_DEPTH = 10_000;
 
 export class SearchService {
-  constructor(private readonly store: Store) {}
+  /** Recent answers (`result-cache.ts`); none with `{ cache: false }` (the speed bench). */
+  private readonly cache: SearchResultCache | null;
+
+  constructor(
+    private readonly store: Store,
+    options: { cache?: boolean } = {},
+  ) {
+    this.cache = options.cache === false ? null : new SearchResultCache(store);
+  }
 
   async search(params: SearchParams): Promise<SearchAnswer> {
     const { page, limit } = params;
@@ -71,7 +101,7 @@ export class SearchService {
     }
     const parsed = parseQuery(params.q);
     if (!parsed.ok) return { ok: false, message: parsed.message, page, limit };
-    const found = await this.store.search.searchStories({
+    const request = {
       terms: parsed.query,
       sectionId,
       from,
@@ -80,7 +110,9 @@ export class SearchService {
       levels,
       limit,
       offset: (page - 1) * limit,
-    });
+    };
+    const ask = () => this.store.search.searchStories(request);
+    const found = this.cache ? await this.cache.get(JSON.stringify(request), ask) : await ask();
     const results = found.hits.map(
       (hit): SearchResult => ({
         ...summaryOf(hit, sections.get(hit.sectionId)!),
@@ -88,7 +120,15 @@ export class SearchService {
         snippet: snippetHtml(hit.snippet),
       }),
     );
-    return { ok: true, terms: parsed.query, results, total: found.total, page, limit };
+    return {
+      ok: true,
+      terms: parsed.query,
+      results,
+      total: found.total,
+      totalExact: found.totalExact,
+      page,
+      limit,
+    };
   }
 }
 

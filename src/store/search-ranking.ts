@@ -16,6 +16,33 @@ import type { SearchHit, SearchRequest, SearchTerms } from './types.js';
 /** Stories reranked by the signals below; deeper pages follow plain BM25. */
 export const POOL = 50;
 
+/**
+ * Matches counted at most: a search says "1,000 or more" beyond (`SearchPage.totalExact`).
+ * Counting every one of 90,000 matches of a common word cost more than the rest of the search.
+ */
+export const COUNT_LIMIT = 1_000;
+
+/**
+ * Above this many matches a search is *broad* (a common word, or a few): BM25 would score every
+ * match (and FTS5's reads the whole posting list of each word for its IDF), which made the slowest
+ * searches hundreds of milliseconds at 100,000 stories. A broad search is ranked by the signals
+ * alone (relevance 0: phrase, title, then newest) over three lists of `POOL`: the newest matches,
+ * the newest with every part in the title, the newest holding the typed sequence as a phrase.
+ * The last two read the newest `BROAD_WINDOW` matches at most; an older story is found by
+ * narrower words. Its words say little about which story is meant, so the phrase, the title and
+ * the date are what is left to go by.
+ */
+export const BROAD_MATCHES = COUNT_LIMIT;
+
+/** The newest matches a broad search's title and phrase lists read (each check reads positions). */
+export const BROAD_WINDOW = 10_000;
+
+/**
+ * A word or phrase in more stories than this makes a search broad too, however few stories hold
+ * every word: BM25 reads the whole posting list of each word (FTS5 for its IDF).
+ */
+export const COMMON_PHRASE = 5_000;
+
 export interface RankWeights {
   /** BM25 weight of the title column (the text's is 1). */
   title: number;

@@ -395,7 +395,10 @@ export const SNIPPET_CLOSE = '\uE001';
 /** A page of results, best first, and how many stories matched in all. */
 export interface SearchPage {
   hits: SearchHit[];
+  /** Matches counted, at most `COUNT_LIMIT` (10,000). */
   total: number;
+  /** False when more than `total` stories match (the count stopped at its limit). */
+  totalExact: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ChangeSource, makeCachedPage, PageCache } from './page-cache.js';
 
 /** A change log in memory: `commit(tags)` is what a write in any process does. */
@@ -111,5 +111,44 @@ describe('PageCache', () => {
       '/3',
     ]);
     expect(cache.size).toBe(2);
+  });
+});
+
+describe('PageCache Last-Modified', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps a page’s date while its bytes stay the same and moves it forward when they change', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T10:00:00.400Z'));
+    const store = fakeStore();
+    const cache = new PageCache(store.source);
+    await cache.sync();
+    cache.set('/', page('home'), ['stories']);
+    expect(cache.get('/')!.lastModified).toBe(Date.parse('2026-12-02T10:00:00Z'));
+    // Dropped and made again later with the same bytes: still the first date.
+    store.commit(['stories']);
+    await cache.sync();
+    vi.setSystemTime(new Date('2026-12-02T10:05:00Z'));
+    cache.set('/', page('home'), ['stories']);
+    expect(cache.get('/')!.lastModified).toBe(Date.parse('2026-12-02T10:00:00Z'));
+    // New bytes: the new time.
+    store.commit(['stories']);
+    await cache.sync();
+    cache.set('/', page('home 2'), ['stories']);
+    expect(cache.get('/')!.lastModified).toBe(Date.parse('2026-12-02T10:05:00Z'));
+    // Changed again within that second: no date could tell the two apart, so none is given.
+    store.commit(['stories']);
+    await cache.sync();
+    vi.setSystemTime(new Date('2026-12-02T10:05:00.900Z'));
+    cache.set('/', page('home 3'), ['stories']);
+    expect(cache.get('/')!.lastModified).toBeNull();
+    // The next second dates it again.
+    store.commit(['stories']);
+    await cache.sync();
+    vi.setSystemTime(new Date('2026-12-02T10:05:01.100Z'));
+    cache.set('/', page('home 3'), ['stories']);
+    expect(cache.get('/')!.lastModified).toBe(Date.parse('2026-12-02T10:05:01Z'));
   });
 });

@@ -24,7 +24,17 @@ export interface CachedPage {
   /** Strong validator of `gzipped` (`"…-gz"`). */
   gzipEtag: string;
   contentType: string;
+  /**
+   * When these bytes were first made, in whole seconds (ms since the epoch): `Last-Modified`.
+   * `PageCache.set` keeps it across re-renders that give the same bytes and moves it forward when
+   * they differ, so a page changed twice within a second never repeats one (`If-Modified-Since`
+   * would then call the newer bytes unchanged): null then, and only the ETag validates.
+   */
+  lastModified: number | null;
 }
+
+/** Now, floored to a whole second (what an HTTP date can say). */
+const thisSecond = () => Math.floor(Date.now() / 1000) * 1000;
 
 export function makeCachedPage(body: string | Buffer, contentType: string): CachedPage {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
@@ -36,6 +46,7 @@ export function makeCachedPage(body: string | Buffer, contentType: string): Cach
     etag: `"${hash}"`,
     gzipEtag: `"${hash}-gz"`,
     contentType,
+    lastModified: thisSecond(),
   };
 }
 
@@ -58,6 +69,7 @@ export async function makeCachedPageAsync(body: string | Buffer, contentType: st
     etag: `"${hash}"`,
     gzipEtag: `"${hash}-gz"`,
     contentType,
+    lastModified: thisSecond(),
   };
 }
 
@@ -84,6 +96,11 @@ interface Entry {
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  /** Key → the ETag and Last-Modified it was last cached with, kept after the page is dropped. */
+  private readonly validators = new Map<
+    string,
+    { etag: string; lastModified: number | null; latest: number }
+  >();
   /** Tag → keys of the cached pages carrying it. */
   private readonly byTag = new Map<string, Set<string>>();
   private token: string | null = null;
@@ -191,6 +208,7 @@ export class PageCache {
   set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epochValue): void {
     if (epoch !== this.epochValue) return;
     this.delete(key);
+    this.dateChange(key, page);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.delete(oldest);
@@ -201,6 +219,23 @@ export class PageCache {
       if (keys) keys.add(key);
       else this.byTag.set(tag, new Set([key]));
     }
+  }
+
+  /** Gives `page` a `Last-Modified` after every other version of `key` this cache served. */
+  private dateChange(key: string, page: CachedPage): void {
+    const before = this.validators.get(key);
+    if (before) {
+      const kept = before.etag === page.etag ? before.lastModified : null;
+      // A new date only after every date this key had: else the newer bytes would look older.
+      page.lastModified =
+        kept ?? (page.lastModified !== null && page.lastModified > before.latest ? page.lastModified : null);
+      this.validators.delete(key);
+    } else if (this.validators.size >= this.maxEntries * 4) {
+      const oldest = this.validators.keys().next().value;
+      if (oldest !== undefined) this.validators.delete(oldest);
+    }
+    const latest = Math.max(before?.latest ?? 0, page.lastModified ?? 0);
+    this.validators.set(key, { etag: page.etag, lastModified: page.lastModified, latest });
   }
 
   /** Drops every page carrying one of `tags` (`all`, or too many tags, drops everything). */

@@ -18,6 +18,16 @@ export function sectionFeedPath(slug: string): string {
   return `/sections/${slug}/feed.xml`;
 }
 
+/** The site's RSS 2.0 feed. */
+export function rssPath(): string {
+  return '/rss.xml';
+}
+
+/** A section's RSS 2.0 feed. */
+export function sectionRssPath(slug: string): string {
+  return `/sections/${slug}/rss.xml`;
+}
+
 export function sitemapPath(): string {
   return '/sitemap.xml';
 }

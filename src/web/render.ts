@@ -37,12 +37,34 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/**
+ * Whether a conditional GET may be answered 304 (RFC 9110 §13.2.2): `If-None-Match` when sent
+ * (and then `If-Modified-Since` is ignored), else `If-Modified-Since` at or after the page's
+ * `Last-Modified`. An unreadable date, or one in the future, is ignored.
+ */
+export function notModified(
+  headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
+  etag: string,
+  lastModified: number | null,
+): boolean {
+  if (headers['if-none-match'] !== undefined) return etagMatches(headers['if-none-match'], etag);
+  const since = headers['if-modified-since'];
+  if (since === undefined || lastModified === null) return false;
+  const date = Date.parse(since);
+  return !Number.isNaN(date) && date <= Date.now() && lastModified <= date;
+}
+
 export function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   // The gzip bytes are another representation and get their own validator.
   const gzip = acceptsGzip(request.headers['accept-encoding']);
   const etag = gzip ? page.gzipEtag : page.etag;
-  const headers = { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' };
-  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).headers(headers).send();
+  const headers = {
+    etag,
+    ...(page.lastModified === null ? {} : { 'last-modified': new Date(page.lastModified).toUTCString() }),
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+  };
+  if (notModified(request.headers, etag, page.lastModified)) return reply.code(304).headers(headers).send();
   reply.headers({
     ...headers,
     'content-type': page.contentType,

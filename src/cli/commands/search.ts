@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
+import { lastPage, totalText } from '../../search/service.js';
 import { withServices } from '../../services.js';
 import { storyPath } from '../../web/paths.js';
 import { searchResultJson } from '../../web/search-json.js';
@@ -33,7 +34,7 @@ export function registerSearch(program: Command, env: CommandEnv): void {
     .command('search')
     .description('search the stories\' titles and texts ("a phrase", -word to leave out), best first')
     .argument('[query]', 'the words to look for')
-    .option('--json', 'print {"results": [...], "total", "page", "limit"} as the API does')
+    .option('--json', 'print {"results": [...], "total", "totalExact", "page", "limit"} as the API does')
     .option('--section <slug>', 'only this section')
     .option('--from <date>', 'only stories dated on or after this day (YYYY-MM-DD)')
     .option('--to <date>', 'only stories dated on or before this day (YYYY-MM-DD)')
@@ -58,6 +59,7 @@ export function registerSearch(program: Command, env: CommandEnv): void {
               JSON.stringify({
                 results: answer.results.map(searchResultJson),
                 total: answer.total,
+                totalExact: answer.totalExact,
                 page: answer.page,
                 limit: answer.limit,
               }),
@@ -75,9 +77,8 @@ export function registerSearch(program: Command, env: CommandEnv): void {
             );
             env.output.out(`   ${plainSnippet(r.snippet)}`);
           });
-          const pages = Math.ceil(answer.total / answer.limit);
           env.output.out(
-            `${answer.total} ${answer.total === 1 ? 'story' : 'stories'}, page ${answer.page} of ${pages}`,
+            `${totalText(answer)} ${answer.total === 1 ? 'story' : 'stories'}, page ${answer.page} of ${lastPage(answer)}${answer.totalExact ? '' : ' or more'}`,
           );
         },
         { mustExist: true },

@@ -1,6 +1,7 @@
 /** The contract of `SearchRepo`: both stores find, rank, filter and highlight alike. */
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../search/query.js';
+import { COUNT_LIMIT } from '../search-ranking.js';
 import { type SearchRequest, SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from '../types.js';
 import { addSection, addStory, LATER, LEVEL, type StoreContractAdapter, useStores } from './fixtures.js';
 
@@ -99,7 +100,7 @@ export function searchContract(adapter: StoreContractAdapter): void {
       const none = await store.search.searchStories(
         request('ceasefire', { from: '2016-02-22', to: '2016-02-28' }),
       );
-      expect(none).toEqual({ hits: [], total: 0 });
+      expect(none).toEqual({ hits: [], total: 0, totalExact: true });
     });
 
     it('gives a snippet of the text with the matched words marked', async () => {
@@ -131,6 +132,41 @@ export function searchContract(adapter: StoreContractAdapter): void {
         pages.push(...page.hits.map((h) => h.id));
       }
       expect(pages).toEqual(all);
+    });
+
+    it('counts a broad search to COUNT_LIMIT and ranks it by phrase, title and date', async () => {
+      const store = await stores.open();
+      const section = await addSection(store, 'world');
+      const stories = COUNT_LIMIT + 5;
+      await store.transaction(async (tx) => {
+        for (let n = 1; n <= stories; n++) {
+          const [title, text] =
+            n === 2
+              ? ['Port news', 'The harbour master resigned.']
+              : n === 3
+                ? ['Harbour master honoured', 'The master walked along the harbour.']
+                : n === 4
+                  ? ['Master of the harbour', 'Old paintings.']
+                  : [`Report ${n}`, 'The master left the harbour.'];
+          await addStory(tx, section.id, n, { title, paragraphs: [text] });
+        }
+      });
+      const first = await store.search.searchStories(request('harbour master', { limit: 5 }));
+      expect(first).toMatchObject({ total: COUNT_LIMIT, totalExact: false });
+      // The phrase in the title, the phrase, every word in the title, then the newest.
+      expect(first.hits.map((h) => h.slug)).toEqual(['s3', 's2', 's4', `s${stories}`, `s${stories - 1}`]);
+      const seen: string[] = [];
+      for (let offset = 0; offset < 120; offset += 40) {
+        const page = await store.search.searchStories(request('harbour master', { limit: 40, offset }));
+        seen.push(...page.hits.map((h) => h.slug));
+      }
+      expect(new Set(seen).size).toBe(120);
+      expect(seen.slice(0, 5)).toEqual(first.hits.map((h) => h.slug));
+      // A narrow search among them still counts exactly.
+      expect(await store.search.searchStories(request('resigned'))).toMatchObject({
+        total: 1,
+        totalExact: true,
+      });
     });
 
     it('follows updates and deletes in the same transaction', async () => {

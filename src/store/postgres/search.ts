@@ -1,13 +1,18 @@
 /**
  * Search on PostgreSQL: `stories.search_document` (migration 6), a generated `tsvector` of the
  * title (weight A) and the text (weight B) under the `english` configuration (Snowball stemmer),
- * with a GIN index. The same steps as SQLite's (`sqlite/search.ts`): count, the best `POOL` by
- * `ts_rank_cd` (title weighted as `RANK_WEIGHTS.title`), the best `POOL` holding the typed
- * sequence as a phrase, then the shared rerank; snippets from `ts_headline`, for the page only.
+ * with a GIN index. The same steps as SQLite's (`sqlite/search.ts`): count (up to `COUNT_LIMIT`),
+ * the best `POOL` by `ts_rank_cd` (title weighted as `RANK_WEIGHTS.title`), the best `POOL`
+ * holding the typed sequence as a phrase, then the shared rerank; a broad search (over
+ * `BROAD_MATCHES`) the same three newest-first lists as SQLite's, with no ranking function;
+ * snippets from `ts_headline`, for the page only.
  * Closeness of the words is in `ts_rank_cd` itself (cover density).
  */
 import {
+  BROAD_MATCHES,
+  BROAD_WINDOW,
   type Candidate,
+  COUNT_LIMIT,
   FAMILY_KEY,
   filterValues,
   type HitRow,
@@ -19,7 +24,7 @@ import {
   VISIBLE_STORIES,
 } from '../search-ranking.js';
 import {
-  type SearchHit,
+  type SearchPage,
   type SearchRepo,
   type SearchRequest,
   SNIPPET_CLOSE,
@@ -59,7 +64,7 @@ export function postgresSearchRepo(scope: Scope): SearchRepo {
   };
 }
 
-async function search(scope: Scope, request: SearchRequest): Promise<{ hits: SearchHit[]; total: number }> {
+async function search(scope: Scope, request: SearchRequest): Promise<SearchPage> {
   const t = new QueryText();
   const words = request.terms.include.map((p) => t.phrase(p)).join(' && ');
   const exclude = request.terms.exclude.map((p) => `!!${t.phrase(p)}`);
@@ -77,32 +82,62 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
   const params = t.params;
   const n = params.length;
 
-  const [count] = await scope.read<{ n: number }>(
-    'search.searchStories',
-    `${q} SELECT COUNT(*)::integer AS n FROM stories s, q WHERE ${where}`,
-    params,
-  );
-  const total = count!.n;
-  if (total === 0) return { hits: [], total };
+  // How many match, up to COUNT_LIMIT (and, for a broad search, how far back its lists read).
+  const newestOf = async (cap: number) =>
+    (
+      await scope.read<{ n: number; floor: number | null }>(
+        'search.searchStories',
+        `${q} SELECT COUNT(*)::integer AS n, MIN(id) AS floor FROM
+           (SELECT s.id FROM stories s, q WHERE ${where} ORDER BY s.id DESC LIMIT ${cap}) m`,
+        params,
+      )
+    )[0];
+  const count = await newestOf(COUNT_LIMIT + 1);
+  const total = Math.min(count!.n, COUNT_LIMIT);
+  const totalExact = count!.n <= COUNT_LIMIT;
+  if (total === 0) return { hits: [], total, totalExact };
+  // Broad: ts_rank_cd would read (and detoast) every match's document. No IDF here, so unlike
+  // SQLite a common word in a narrow search costs nothing extra.
+  const broad = count!.n > BROAD_MATCHES;
 
-  const candidates = `${q} SELECT s.id, ts_rank_cd(${WEIGHTS}, s.search_document, q.query) AS relevance,
-      (q.seq <> ''::tsquery AND s.search_document @@ q.seq) AS phrase,
+  const signals = `(q.seq <> ''::tsquery AND s.search_document @@ q.seq) AS phrase,
       (ts_filter(s.search_document, '{a}') @@ q.words) AS in_title
     FROM stories s, q WHERE ${where}`;
+  const candidates = `${q} SELECT s.id, ts_rank_cd(${WEIGHTS}, s.search_document, q.query) AS relevance, ${signals}`;
   type Row = { id: number; relevance: number; phrase: boolean; in_title: boolean };
-  const top = await scope.read<Row>(
-    'search.searchStories',
-    `${candidates} ORDER BY relevance DESC, s.id DESC LIMIT ${POOL}`,
-    params,
-  );
-  const pool = new Map(top.map((r) => [r.id, r]));
-  if (hasSequence(request.terms)) {
-    const phrased = await scope.read<Row>(
+  const pool = new Map<number, Row>();
+  if (broad) {
+    // The newest matches, the newest with every part in the title, the newest holding the typed
+    // sequence, over the newest BROAD_WINDOW matches at most; ranked by the signals and date.
+    const floor = (await newestOf(BROAD_WINDOW))!.floor ?? 0;
+    const newest = (extra: string) =>
+      scope.read<Row>(
+        'search.searchStories',
+        `${q} SELECT s.id, 0 AS relevance, ${signals} AND s.id >= $${n + 1} ${extra}
+         ORDER BY s.id DESC LIMIT ${POOL}`,
+        [...params, floor],
+      );
+    const lists = [
+      await newest(''),
+      await newest(`AND ts_filter(s.search_document, '{a}') @@ q.words`),
+      hasSequence(request.terms) ? await newest('AND s.search_document @@ q.seq') : [],
+    ];
+    for (const r of lists.flat()) pool.set(r.id, r);
+  } else {
+    const top = await scope.read<Row>(
       'search.searchStories',
-      `${candidates} AND s.search_document @@ q.seq ORDER BY relevance DESC, s.id DESC LIMIT ${POOL}`,
+      `${candidates} ORDER BY relevance DESC, s.id DESC LIMIT ${POOL}`,
       params,
     );
-    for (const r of phrased) if (!pool.has(r.id)) pool.set(r.id, r);
+    for (const r of top) pool.set(r.id, r);
+    if (hasSequence(request.terms)) {
+      const phrased = await scope.read<Row>(
+        'search.searchStories',
+        `${candidates} AND s.search_document @@ q.seq ORDER BY relevance DESC, s.id DESC LIMIT ${POOL}`,
+        params,
+      );
+      for (const r of phrased) if (!pool.has(r.id)) pool.set(r.id, r);
+    }
   }
   const ranked = rerank(
     [...pool.values()].map(
@@ -117,10 +152,12 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
   const { limit, offset } = request;
   let ids = ranked.slice(offset, offset + limit).map((c) => c.id);
   if (offset + limit > ranked.length && total > ranked.length) {
+    // Past the pool: plain relevance order of the rest (newest first for a broad search).
     const deeper = await scope.read<{ id: number }>(
       'search.searchStories',
-      `${candidates} AND NOT (s.id = ANY($${n + 1}::integer[]))
-       ORDER BY relevance DESC, s.id DESC LIMIT $${n + 2} OFFSET $${n + 3}`,
+      `${broad ? `${q} SELECT s.id FROM stories s, q WHERE ${where}` : candidates}
+       AND NOT (s.id = ANY($${n + 1}::integer[]))
+       ORDER BY ${broad ? '' : 'relevance DESC, '}s.id DESC LIMIT $${n + 2} OFFSET $${n + 3}`,
       [
         ...params,
         [...pool.keys()],
@@ -130,7 +167,7 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
     );
     ids = [...ids, ...deeper.map((r) => r.id)];
   }
-  if (ids.length === 0) return { hits: [], total };
+  if (ids.length === 0) return { hits: [], total, totalExact };
 
   const rows = await scope.read<HitRow>(
     'search.searchStories',
@@ -143,5 +180,5 @@ async function search(scope: Scope, request: SearchRequest): Promise<{ hits: Sea
      FROM stories s, q WHERE s.id = ANY($${termParams + 1}::integer[])`,
     [...params.slice(0, termParams), ids, HEADLINE],
   );
-  return { hits: hitsInOrder(ids, rows), total };
+  return { hits: hitsInOrder(ids, rows), total, totalExact };
 }

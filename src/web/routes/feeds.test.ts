@@ -157,6 +157,95 @@ describe('Atom feeds', () => {
   });
 });
 
+describe('RSS 2.0 feeds', () => {
+  beforeEach(() => start());
+
+  it('the site feed parses back (lingwire’s own feed parser and a strict XML check) with the same stories whole', async () => {
+    const res = await app.inject('/rss.xml');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
+    expect(XMLValidator.validate(res.body)).toBe(true);
+    const feed = parseFeedText(res.body, `${SITE}/rss.xml`);
+    expect(feed.format).toBe('rss');
+    expect(feed.link).toBe(`${SITE}/`);
+    const atom = parseFeedText((await app.inject('/feed.xml')).body, `${SITE}/feed.xml`);
+    expect(feed.entries.map((e) => e.link)).toEqual(atom.entries.map((e) => e.link));
+    const river = feed.entries.find((e) => e.title.endsWith('River town rebuilds after the flood'))!;
+    expect(river).toMatchObject({
+      title: '国际英语新闻:River town rebuilds after the flood',
+      id: `${SITE}/stories/river-town-rebuilds-after-the-flood`,
+      published: '2026-03-03T08:00:00.000Z',
+      author: 'Mary Fields',
+      license: 'https://creativecommons.org/licenses/by/4.0/',
+      summaryOnly: false,
+    });
+    // Full text with its dateline, and the source credit with a link to the original.
+    expect(river.text).toContain('RIVERTON, March 3 (Courier) -- The town began rebuilding on Monday.');
+    expect(river.text).toContain('Volunteers cleared the streets.');
+    expect(river.html).toContain('href="https://courier.example.com/news/river"');
+    expect(river.text).toMatch(/来源 Source: courier/);
+  });
+
+  it('meets RSS 2.0: channel title, link, description; every item a permalink guid and an RFC 822 pubDate; self link', async () => {
+    const doc = xmlParser.parse((await app.inject('/rss.xml')).body).rss;
+    expect(doc['@version']).toBe('2.0');
+    const channel = doc.channel;
+    expect(channel.title).toBeTruthy();
+    expect(channel.link).toBe(`${SITE}/`);
+    expect(channel.description).toBeTruthy();
+    expect(channel['atom:link']).toMatchObject({ '@rel': 'self', '@href': `${SITE}/rss.xml` });
+    const rfc822 =
+      /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
+    expect(channel.lastBuildDate).toMatch(rfc822);
+    const items = asArray(channel.item) as Array<Record<string, unknown>>;
+    expect(items.length).toBeGreaterThan(3);
+    for (const item of items) {
+      expect(item.title).toBeTruthy();
+      expect(item.link).toMatch(/^https:\/\/news\.example\/stories\//);
+      expect(item.guid).toMatchObject({ '@isPermaLink': 'true', '#text': item.link });
+      expect(item.pubDate).toMatch(rfc822);
+    }
+  });
+
+  it('a section feed carries only that section; an unknown section is a 404; hostile text parses back exactly', async () => {
+    const feed = parseFeedText((await app.inject('/sections/culture/rss.xml')).body, SITE);
+    expect(feed.title).toContain('欧美文化');
+    expect(feed.entries.map((e) => e.title)).toEqual(['欧美文化:Museum opens new wing for modern art']);
+    expect((await app.inject('/sections/nowhere/rss.xml')).statusCode).toBe(404);
+    const title = 'Less <b>than</b> & "more" </title><script>alert(1)</script>';
+    await services.pipeline.saveStories([
+      story({ title, publishedAt: '2030-01-01', paragraphs: ['A < B && C > D, said <officials>.'] }),
+    ]);
+    const res = await app.inject('/rss.xml');
+    expect(XMLValidator.validate(res.body)).toBe(true);
+    expect(res.body).not.toContain('<script>');
+    const item = xmlParser.parse(res.body).rss.channel.item[0];
+    expect(item.title).toBe(`国际英语新闻:${title}`);
+    expect(item.description).toBe('A < B && C > D, said <officials>.');
+  });
+
+  it('answers conditional GETs with 304 until a story in it changes', async () => {
+    const first = await app.inject('/rss.xml');
+    const etag = first.headers.etag!;
+    expect((await app.inject({ url: '/rss.xml', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    await services.pipeline.saveStories([story({ title: 'Newer', publishedAt: '2031-01-01' })]);
+    const changed = await app.inject({ url: '/rss.xml', headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(parseFeedText(changed.body, SITE).entries[0]!.title).toBe('国际英语新闻:Newer');
+  });
+
+  it('is linked from the home page and each section page', async () => {
+    const home = (await app.inject('/')).body;
+    expect(home).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="lingwire 英语新闻" href="/rss.xml"/>',
+    );
+    const section = (await app.inject('/sections/culture')).body;
+    expect(section).toMatch(
+      /<link rel="alternate" type="application\/rss\+xml" title="欧美文化[^"]*" href="\/sections\/culture\/rss.xml"\/>/,
+    );
+  });
+});
+
 describe('sitemap.xml and robots.txt', () => {
   it('lists the front page, every section and every story, absolute, with lastmod', async () => {
     await start();
@@ -202,6 +291,8 @@ describe('sitemap.xml and robots.txt', () => {
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.body).toContain(`Sitemap: ${SITE}/sitemap.xml`);
     expect(res.body).toMatch(/^User-agent: \*$/m);
+    // Search result pages are not for crawlers (endless, and each one a search).
+    expect(res.body).toMatch(/^Disallow: \/search$/m);
   });
 });
 
@@ -212,6 +303,7 @@ describe('absolute URLs never come from the request', () => {
     '/sections/world',
     '/stories/museum-opens-new-wing-for-modern-art',
     '/feed.xml',
+    '/rss.xml',
     '/sitemap.xml',
     '/robots.txt',
   ];

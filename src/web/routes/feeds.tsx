@@ -1,15 +1,25 @@
-/** Atom feeds: the whole site (`/feed.xml`) and each section (`/sections/:slug/feed.xml`). */
+/**
+ * Feeds: Atom for the whole site (`/feed.xml`) and each section (`/sections/:slug/feed.xml`), and
+ * the same as RSS 2.0 (`/rss.xml`, `/sections/:slug/rss.xml`). Each is a cached document
+ * (`send-document.ts`: ETag, Last-Modified, 304), keyed by its path.
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebContext } from '../context.js';
-import { feedPath, sectionFeedPath, sectionPath } from '../paths.js';
+import { feedPath, rssPath, sectionFeedPath, sectionPath, sectionRssPath } from '../paths.js';
 import { sendDocument } from '../send-document.js';
 import { atomFeed } from '../views/atom-feed.js';
 import { SITE_NAME } from '../views/layout.js';
+import { rssFeed } from '../views/rss-feed.js';
 
 /** Stories a feed carries, whole. Default 30. */
 export const FEED_SIZE = 30;
 
 const ATOM = 'application/atom+xml; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+const SITE_SUBTITLE = '为学英语的中文读者准备的英语新闻 English news for Chinese-speaking learners';
+const SLUG_PARAMS = {
+  schema: { params: { type: 'object', properties: { slug: { type: 'string', maxLength: 100 } } } },
+};
 
 export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
   app.get(feedPath(), (request, reply) =>
@@ -22,36 +32,68 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
         siteUrl: site,
         siteName: SITE_NAME,
         title: SITE_NAME,
-        subtitle: '为学英语的中文读者准备的英语新闻 English news for Chinese-speaking learners',
+        subtitle: SITE_SUBTITLE,
         stories,
       });
       return { body, tags };
     }),
   );
 
-  app.get<{ Params: { slug: string } }>(
-    '/sections/:slug/feed.xml',
-    { schema: { params: { type: 'object', properties: { slug: { type: 'string', maxLength: 100 } } } } },
-    (request, reply) => {
-      const key = sectionFeedPath(request.params.slug);
-      return sendDocument(ctx.cache, request, reply, key, ATOM, async () => {
-        const section = await ctx.reading.findSection(request.params.slug);
-        // Section feeds are addressed by slug only (a Chinese name would be a second URL).
-        if (!section || section.slug !== request.params.slug) return null;
-        const site = ctx.siteUrl();
-        const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
-        const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
-        const body = atomFeed({
-          feedUrl: `${site}${key}`,
-          pageUrl: `${site}${sectionPath(section.slug)}`,
-          siteUrl: site,
-          siteName: SITE_NAME,
-          title: `${name} · ${SITE_NAME}`,
-          subtitle: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
-          stories,
-        });
-        return { body, tags };
+  app.get<{ Params: { slug: string } }>('/sections/:slug/feed.xml', SLUG_PARAMS, (request, reply) => {
+    const key = sectionFeedPath(request.params.slug);
+    return sendDocument(ctx.cache, request, reply, key, ATOM, async () => {
+      const section = await ctx.reading.findSection(request.params.slug);
+      // Section feeds are addressed by slug only (a Chinese name would be a second URL).
+      if (!section || section.slug !== request.params.slug) return null;
+      const site = ctx.siteUrl();
+      const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
+      const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
+      const body = atomFeed({
+        feedUrl: `${site}${key}`,
+        pageUrl: `${site}${sectionPath(section.slug)}`,
+        siteUrl: site,
+        siteName: SITE_NAME,
+        title: `${name} · ${SITE_NAME}`,
+        subtitle: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
+        stories,
       });
-    },
+      return { body, tags };
+    });
+  });
+
+  app.get(rssPath(), (request, reply) =>
+    sendDocument(ctx.cache, request, reply, rssPath(), RSS, async () => {
+      const site = ctx.siteUrl();
+      const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE);
+      const body = rssFeed({
+        feedUrl: `${site}${rssPath()}`,
+        pageUrl: `${site}/`,
+        siteUrl: site,
+        title: SITE_NAME,
+        description: SITE_SUBTITLE,
+        stories,
+      });
+      return { body, tags };
+    }),
   );
+
+  app.get<{ Params: { slug: string } }>('/sections/:slug/rss.xml', SLUG_PARAMS, (request, reply) => {
+    const key = sectionRssPath(request.params.slug);
+    return sendDocument(ctx.cache, request, reply, key, RSS, async () => {
+      const section = await ctx.reading.findSection(request.params.slug);
+      if (!section || section.slug !== request.params.slug) return null;
+      const site = ctx.siteUrl();
+      const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
+      const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
+      const body = rssFeed({
+        feedUrl: `${site}${key}`,
+        pageUrl: `${site}${sectionPath(section.slug)}`,
+        siteUrl: site,
+        title: `${name} · ${SITE_NAME}`,
+        description: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
+        stories,
+      });
+      return { body, tags };
+    });
+  });
 };

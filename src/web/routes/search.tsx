@@ -122,6 +122,7 @@ export const searchRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app,
       return {
         results: answer.results.map(searchResultJson),
         total: answer.total,
+        totalExact: answer.totalExact,
         page: answer.page,
         limit: answer.limit,
       };

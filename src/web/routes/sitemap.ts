@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { SECTIONS_TAG, STORIES_TAG } from '../../store/change-tags.js';
 import type { WebContext } from '../context.js';
 import { makeCachedPage } from '../page-cache.js';
-import { sectionPath, sitemapPartPath, sitemapPath, storyPath } from '../paths.js';
+import { searchPath, sectionPath, sitemapPartPath, sitemapPath, storyPath } from '../paths.js';
 import { sendCached } from '../render.js';
 import { sendDocument } from '../send-document.js';
 import { xml } from '../views/atom-feed.js';
@@ -116,7 +116,8 @@ export const sitemapRoutes: FastifyPluginAsync<{ ctx: WebContext; maxUrls?: numb
   app.get('/robots.txt', (request, reply) => {
     const site = ctx.siteUrl();
     if (robots?.site !== site) {
-      const body = `User-agent: *\nDisallow: /api/\nAllow: /\n\nSitemap: ${site}${sitemapPath()}\n`;
+      // Result pages are endless (any query) and each costs a search: crawlers follow the sitemap.
+      const body = `User-agent: *\nDisallow: /api/\nDisallow: ${searchPath()}\nAllow: /\n\nSitemap: ${site}${sitemapPath()}\n`;
       robots = { site, page: makeCachedPage(body, 'text/plain; charset=utf-8') };
     }
     return sendCached(request, reply, robots.page);

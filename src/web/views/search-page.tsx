@@ -4,7 +4,7 @@
  * or a message saying what to do. Also the search form and newest stories the 404 page offers.
  */
 import type { Section, StorySummary } from '../../articles/model.js';
-import type { SearchResult } from '../../search/service.js';
+import { lastPage, type SearchResult, totalText } from '../../search/service.js';
 import { searchPath, storyPath } from '../paths.js';
 import { DateOf } from './dates.js';
 import { Layout, type SiteChrome } from './layout.js';
@@ -26,7 +26,14 @@ export interface SearchPageProps {
   form: SearchForm;
   /** Absent before anything was asked. */
   outcome?:
-    | { kind: 'results'; results: SearchResult[]; total: number; page: number; limit: number }
+    | {
+        kind: 'results';
+        results: SearchResult[];
+        total: number;
+        totalExact: boolean;
+        page: number;
+        limit: number;
+      }
     | { kind: 'message'; message: string };
 }
 
@@ -68,6 +75,7 @@ export function SearchPageView({ chrome, form, outcome }: SearchPageProps) {
 function Results({
   results,
   total,
+  totalExact,
   page,
   limit,
   pathOf,
@@ -75,6 +83,7 @@ function Results({
 }: {
   results: SearchResult[];
   total: number;
+  totalExact: boolean;
   page: number;
   limit: number;
   pathOf: (page: number) => string;
@@ -88,14 +97,17 @@ function Results({
       </p>
     );
   }
-  const pages = Math.ceil(total / limit);
+  const pages = lastPage({ total, totalExact, limit });
   const prev = page > 1 ? pathOf(page - 1) : null;
-  const next = page < pages ? pathOf(page + 1) : null;
+  const next = page < pages && results.length === limit ? pathOf(page + 1) : null;
+  const count = totalText({ total, totalExact });
+  // "第 3/100 页" only when the count is exact; past a capped count the last page is unknown.
+  const of = totalExact ? `/${pages}` : '';
   return (
     <>
       <p class="count" role="status">
-        找到 {total} 篇 · <span lang="en">{total === 1 ? '1 story' : `${total} stories`}</span>
-        {pages > 1 && ` · 第 ${page}/${pages} 页`}
+        找到 {count} 篇 · <span lang="en">{total === 1 ? '1 story' : `${count} stories`}</span>
+        {(pages > 1 || page > 1) && ` · 第 ${page}${of} 页`}
       </p>
       <ol class="story-list search-results" start={(page - 1) * limit + 1}>
         {results.map((r) => (
@@ -123,7 +135,8 @@ function Results({
             <span />
           )}
           <span>
-            {page} / {pages}
+            {page}
+            {of}
           </span>
           {next ? (
             <a rel="next" href={next}>

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryServices } from '../../test/services.js';
+import type { StoryInput } from '../articles/model.js';
+import type { Services } from '../services.js';
+import { parseQuery } from './query.js';
+import { SearchResultCache } from './result-cache.js';
+
+let services: Services | undefined;
+afterEach(async () => {
+  await services?.close();
+});
+
+const story = (n: number, title: string): StoryInput => ({
+  source: 'desk',
+  externalId: `${n}`,
+  section: 'world',
+  title,
+  dateline: null,
+  publishedAt: `2030-01-0${n}`,
+  url: null,
+  tags: [],
+  paragraphs: [`${title}. Prices moved on the oil market.`],
+  pinnedRelated: [],
+});
+
+const titles = async (s: Services, q: string) => {
+  const answer = await s.search.search({ q, page: 1, limit: 10 });
+  return answer.ok ? answer.results.map((r) => r.title) : [];
+};
+
+describe('cached search answers', () => {
+  it('answer a repeated query from memory until a story changes, and never stale after', async () => {
+    services = memoryServices();
+    await services.pipeline.saveStories([story(1, 'Oil prices rise')]);
+    const cache = new SearchResultCache(services.store);
+    const ask = async () => (await services!.store.search.searchStories(request)).hits.map((h) => h.title);
+    const parsed = parseQuery('oil');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const request = { terms: parsed.query, limit: 10, offset: 0 };
+    const cached = async () =>
+      (await cache.get('oil', () => services!.store.search.searchStories(request))).hits;
+    expect((await cached()).map((h) => h.title)).toEqual(await ask());
+    await cached();
+    expect(cache.stats).toEqual({ hits: 1, misses: 1 });
+    // A write no result shows (it records no change tag) keeps the answer.
+    await services.store.meta.saveMeta('heartbeat', 'now');
+    await cached();
+    expect(cache.stats.hits).toBe(2);
+    // A new story drops it: the next answer has the story.
+    await services.pipeline.saveStories([story(2, 'Oil exporters meet')]);
+    expect((await cached()).map((h) => h.title).sort()).toEqual(['Oil exporters meet', 'Oil prices rise']);
+    expect(cache.stats.misses).toBe(2);
+  });
+
+  it('the search service uses it: a repeated search is the same answer, a changed story shows at once', async () => {
+    services = memoryServices();
+    await services.pipeline.saveStories([story(1, 'Oil prices rise')]);
+    expect(await titles(services, 'oil')).toEqual(['Oil prices rise']);
+    expect(await titles(services, 'oil')).toEqual(['Oil prices rise']);
+    await services.pipeline.saveStories([{ ...story(1, 'Gas prices rise'), paragraphs: ['Gas only.'] }]);
+    expect(await titles(services, 'oil')).toEqual([]);
+    expect(await titles(services, 'gas')).toEqual(['Gas prices rise']);
+  });
+});
