@@ -95,6 +95,9 @@ describe('the fast path', () => {
         ['GET', { 'if-none-match': etag }],
         ['GET', { 'if-none-match': `W/${gzipEtag}`, 'accept-encoding': 'gzip' }],
         ['GET', { 'if-none-match': gzipEtag }],
+        // Last-Modified is the page's second: a client that saw it gets a 304 either way.
+        ['GET', { 'if-modified-since': new Date().toUTCString() }],
+        ['GET', { 'if-modified-since': 'Thu, 01 Jan 2015 00:00:00 GMT' }],
         ['HEAD', {}],
         ['HEAD', { 'accept-encoding': 'gzip' }],
       ];

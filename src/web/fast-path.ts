@@ -27,7 +27,7 @@ import {
 } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import type { CachedPage, PageCache } from './page-cache.js';
-import { acceptsGzip, etagMatches } from './render.js';
+import { acceptsGzip, notModified } from './render.js';
 
 /** The four responses of one page: identity or gzip, 200 or 304, as flat header lists. */
 interface PageHeaders {
@@ -82,7 +82,7 @@ export class FastPath {
     const gzip = this.acceptsGzip(headers['accept-encoding']);
     const lists = this.headersOf(page);
     this.stats.served++;
-    if (etagMatches(headers['if-none-match'], gzip ? page.gzipEtag : page.etag)) {
+    if (notModified(headers, gzip ? page.gzipEtag : page.etag, page.lastModified)) {
       res.writeHead(304, gzip ? lists.gzip304 : lists.plain304);
       res.end();
       return true;
@@ -109,10 +109,13 @@ export class FastPath {
     let lists = this.headers.get(page);
     if (lists) return lists;
     const security = Object.entries(this.security ?? {}).flat();
+    const lastModified =
+      page.lastModified === null ? [] : ['last-modified', new Date(page.lastModified).toUTCString()];
     const validators = (etag: string) => [
       ...security,
       'etag',
       etag,
+      ...lastModified,
       'cache-control',
       'no-cache',
       'vary',

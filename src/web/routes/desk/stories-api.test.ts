@@ -104,7 +104,7 @@ describe('the desk story API', () => {
       [{ title: '   ' }, 'INVALID_STORY'],
       [{ publishedAt: 'last tuesday' }, 'INVALID_STORY'],
       [{ pinned: [a!.id] }, 'INVALID_STORY'],
-      ['not json at all', 'BAD_REQUEST'],
+      ['not json at all', 'BAD_JSON'],
     ];
     for (const [payload, code] of bodies) {
       const res = await app.inject({
