@@ -79,7 +79,9 @@ describe.each(stores)('lingwire backup and restore on %s', (name, freshDatabase,
     await serving.close();
   });
 
-  it('restores into an empty database, and refuses to overwrite a backup file', { timeout: 120_000 }, async () => {
+  it('restores into an empty database, and refuses to overwrite a backup file', {
+    timeout: 120_000,
+  }, async () => {
     const db = await freshDatabase();
     await fixtureSite(db);
     const backup = freshFile(backupName);
