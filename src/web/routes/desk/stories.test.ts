@@ -100,6 +100,8 @@ describe('the desk story pages', () => {
     expect(edit.statusCode).toBe(200);
     expect(edit.headers['cache-control']).toBe('no-store');
     expect(edit.body).toContain(`name="_csrf" value="${editor.csrf}"`);
+    // Its copies and level versions are one click away.
+    expect(edit.body).toContain(`href="/desk/stories/${a!.id}/copies"`);
     expect(edit.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
     const res = await post(`/desk/stories/${a!.id}`, {
       ...editFields('The valley dries out'),

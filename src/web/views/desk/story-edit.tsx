@@ -4,7 +4,13 @@ import { type Section, STORY_STATUSES, type Story } from '../../../articles/mode
 import type { PinState } from '../../../editing/stories.js';
 import type { StoryEdit } from '../../../store/types.js';
 import { CEFR_BANDS } from '../../../text/level.js';
-import { deskStoriesPath, deskStoryActionPath, deskStoryPath, storyPath } from '../../paths.js';
+import {
+  deskCopiesPath,
+  deskStoriesPath,
+  deskStoryActionPath,
+  deskStoryPath,
+  storyPath,
+} from '../../paths.js';
 import type { SiteChrome } from '../layout.js';
 import { CsrfField, DeskLayout, type DeskViewer } from './layout.js';
 import { STATUS_NAMES } from './stories.js';
@@ -70,7 +76,8 @@ export function DeskStoryEditView(props: DeskStoryEditProps) {
             {' '}
             · <a href={storyPath(story.slug)}>查看 View</a>
           </>
-        )}
+        )}{' '}
+        · <a href={deskCopiesPath(story.id)}>副本与不同难度版本 Copies and level versions</a>
       </p>
       {notice && (
         <p class="desk-notice" role="status">
