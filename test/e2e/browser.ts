@@ -2,10 +2,12 @@
  * What the browser tests share: Debian's chromium through playwright-core, the flags a root sandbox
  * with no network needs, and a `lingwire serve` child process on a free port.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../shared-data.js';
+import { type Browser, chromium } from 'playwright-core';
+import { REPO_ROOT, SEED_STORY_PATH } from '../shared-data.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_BROWSER = existsSync(CHROMIUM);
@@ -50,4 +52,35 @@ export async function startLingwire(
     server.once('exit', (code) => reject(new Error(`lingwire serve exited with ${code}: ${seen}`)));
   });
   return { server, url };
+}
+
+/** A fresh site holding the seed story, served by a real `lingwire serve`, and chromium. */
+export interface SeededSite {
+  base: string;
+  browser: Browser;
+  /** Closes the browser, kills the server and removes the database. */
+  close(): Promise<void>;
+}
+
+/** What most browser tests start from: the seed imported into a new database, served, and a browser. */
+export async function openSeededSite(
+  prefix: string,
+  /** More set-up on the database before it is served (accounts, more stories). */
+  prepare?: (db: string) => void,
+): Promise<SeededSite> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(dir, 'site.db');
+  execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
+  prepare?.(db);
+  const { server, url } = await startLingwire(db);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    base: url,
+    browser,
+    close: async () => {
+      await browser.close();
+      if (server.exitCode === null) server.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

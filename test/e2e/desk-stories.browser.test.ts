@@ -4,40 +4,30 @@
  * desk's list by searching, changes its title on the edit page, and sees the public page change
  * at the same address.
  */
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED, SEED_STORY_PATH } from '../shared-data.js';
-import { BIN, CHROMIUM, CHROMIUM_ARGS, HAS_BROWSER, STORY_PATH, startLingwire } from './browser.js';
+import { HAS_SHARED } from '../shared-data.js';
+import { BIN, HAS_BROWSER, openSeededSite, type SeededSite, STORY_PATH } from './browser.js';
 
 describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('an editor on the desk in a real browser', () => {
-  let dir: string;
-  let server: ChildProcess;
+  let site: SeededSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lingwire-desk-e2e-'));
-    const db = join(dir, 'site.db');
-    execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
-    execFileSync(
-      process.execPath,
-      [BIN, '--db', db, 'user', 'add', 'editor@example.com', '--role', 'editor', '--password-stdin'],
-      {
-        input: 'correct horse battery\n',
-      },
+    site = await openSeededSite('lingwire-desk-e2e-', (db) =>
+      execFileSync(
+        process.execPath,
+        [BIN, '--db', db, 'user', 'add', 'editor@example.com', '--role', 'editor', '--password-stdin'],
+        { input: 'correct horse battery\n' },
+      ),
     );
-    ({ server, url: base } = await startLingwire(db));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ base, browser } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it("edits a story's title on the desk and sees the public page change", async () => {

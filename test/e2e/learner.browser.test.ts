@@ -5,33 +5,23 @@
  * `hostilities` to the 生词本 with its sentence, reviews it on the review page, and sees the due
  * count in the header go from 1 to 0.
  */
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED, SEED_STORY_PATH } from '../shared-data.js';
-import { BIN, CHROMIUM, CHROMIUM_ARGS, HAS_BROWSER, STORY_PATH, startLingwire } from './browser.js';
+import { HAS_SHARED } from '../shared-data.js';
+import { HAS_BROWSER, openSeededSite, type SeededSite, STORY_PATH } from './browser.js';
 
 describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () => {
-  let dir: string;
-  let server: ChildProcess;
+  let site: SeededSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lingwire-learner-e2e-'));
-    const db = join(dir, 'site.db');
-    execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
-    ({ server, url: base } = await startLingwire(db));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    site = await openSeededSite('lingwire-learner-e2e-');
+    ({ base, browser } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('registers, marks a word learning with the keyboard, keeps one in the 生词本, reviews it', async () => {
@@ -103,23 +93,17 @@ describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('a learner in a real browser', () =
 });
 
 describe.skipIf(!HAS_BROWSER || !HAS_SHARED)('注释模式 gloss mode in a real browser', () => {
-  let dir: string;
-  let server: ChildProcess;
+  let site: SeededSite;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lingwire-gloss-e2e-'));
-    const db = join(dir, 'site.db');
-    execFileSync(process.execPath, [BIN, '--db', db, 'import', SEED_STORY_PATH]);
-    ({ server, url: base } = await startLingwire(db));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    site = await openSeededSite('lingwire-gloss-e2e-');
+    ({ base, browser } = site);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) server.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('prints short meanings above the words the learner does not know, kept on across pages, off again', async () => {
