@@ -99,3 +99,18 @@ describe('the cleaning rules on their own', () => {
     expect(cleanForms(forms, 'Sergei').plural).toBeNull();
   });
 });
+
+describe("words that are also JavaScript's own names", () => {
+  // A headword used as a key in a plain object found Object.prototype's members: `constructor`
+  // answered 500 from the lookup API and from every story page that contains it.
+  it.each(Object.getOwnPropertyNames(Object.prototype))('%s looks up without throwing', (word) => {
+    expect(() => dictionary.lookup(word)).not.toThrow();
+    expect(() => dictionary.lookup(word.toLowerCase())).not.toThrow();
+  });
+
+  it('finds the real entry for constructor', () => {
+    const entry = dictionary.lookup('constructor');
+    expect(entry?.lemma).toBe('constructor');
+    expect(entry?.translations.length).toBeGreaterThan(0);
+  });
+});

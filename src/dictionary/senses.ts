@@ -51,7 +51,9 @@ const RARE_FIRST: Readonly<Record<string, readonly string[]>> = {
 
 /** `lines` of the entry `headword` with its rarer senses (`RARE_FIRST`) after the others of their line. */
 export function demoteRareSenses(headword: string, lines: readonly Translation[]): Translation[] {
-  const rare = RARE_FIRST[headword.toLowerCase()];
+  // Own keys only: a headword such as `constructor` must not find Object.prototype's members.
+  const key = headword.toLowerCase();
+  const rare = Object.hasOwn(RARE_FIRST, key) ? RARE_FIRST[key] : undefined;
   if (!rare) return [...lines];
   return lines.map((line) => {
     const meanings = meaningsOf(line.text);

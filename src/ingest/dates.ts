@@ -75,7 +75,7 @@ function zoneMinutes(zone: string | undefined): number | null {
     return offset[1] === '-' ? -minutes : minutes;
   }
   const key = zone.toLowerCase();
-  if (key in ZONES) return ZONES[key]!;
+  if (Object.hasOwn(ZONES, key)) return ZONES[key]!;
   // RFC 822 military zones: A–M (not J) east, N–Y west; most feeds mean UTC by them anyway.
   if (/^[a-ik-z]$/.test(key)) return 0;
   return null;

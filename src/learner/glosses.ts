@@ -45,7 +45,8 @@ export class GlossService {
     const cached = this.cache.get(story.storyId);
     if (cached?.from === story) return cached.result;
     const dictionary = this.dictionary();
-    const glosses: Record<string, string> = {};
+    // No prototype: a lemma is any word, `__proto__` included.
+    const glosses: Record<string, string> = Object.create(null);
     for (const lemma of story.lemmas) {
       const line = dictionary?.lookup(lemma)?.translations[0];
       const gloss = line ? shortGloss(line.text) : '';

@@ -96,7 +96,8 @@ export class StoryMarksService {
 
   async marks(userId: number, ref: string): Promise<StoryMarks> {
     const story = await this.storyLemmas(ref);
-    const statuses: Record<string, [string, number | null]> = {};
+    // No prototype: a lemma is any word, `__proto__` included.
+    const statuses: Record<string, [string, number | null]> = Object.create(null);
     let known = 0;
     for (const s of await this.store.learning.findStatusesOf(userId, story.lemmas)) {
       statuses[s.lemma] = [s.status, s.stage];

@@ -87,8 +87,9 @@ function prefixMap(xml: string): Map<string, string> {
   for (const [prefix, uri] of declared) {
     if (!prefix) continue;
     if (uri === ATOM || uri === ATOM03) map.set(prefix, isAtomDoc ? '' : 'atom');
-    else if (uri in CANONICAL) map.set(prefix, CANONICAL[uri]!);
-    else if (uri.toLowerCase() in CANONICAL) map.set(prefix, CANONICAL[uri.toLowerCase()]!);
+    // Own keys only: a feed may declare any string as a namespace (`constructor`, say).
+    else if (Object.hasOwn(CANONICAL, uri)) map.set(prefix, CANONICAL[uri]!);
+    else if (Object.hasOwn(CANONICAL, uri.toLowerCase())) map.set(prefix, CANONICAL[uri.toLowerCase()]!);
   }
   // A root with a prefix for the feed's own vocabulary (`<rdf:RDF>`, `<a:feed>`) keeps rdf:.
   if (rootPrefix && (root?.[2] === 'RDF' || root?.[2] === 'rdf')) map.set(rootPrefix, 'rdf');

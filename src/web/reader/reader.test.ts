@@ -146,4 +146,12 @@ describe('GET /api/lookup', () => {
     expect(missing.json().error.code).toBe('WORD_NOT_FOUND');
     expect((await app.inject('/api/lookup')).statusCode).toBe(400);
   });
+
+  it("answers words that are also JavaScript's own names (constructor was a 500)", async () => {
+    const constructor = await app.inject('/api/lookup?word=constructor');
+    expect(constructor.statusCode).toBe(200);
+    expect(constructor.json().lemma).toBe('constructor');
+    for (const word of ['toString', '__proto__', 'hasOwnProperty', 'valueOf'])
+      expect((await app.inject(`/api/lookup?word=${word}`)).statusCode).toBeLessThan(500);
+  });
 });
