@@ -148,9 +148,9 @@ describe('GET /api/lookup', () => {
   });
 
   it("answers words that are also JavaScript's own names (constructor was a 500)", async () => {
-    const constructor = await app.inject('/api/lookup?word=constructor');
-    expect(constructor.statusCode).toBe(200);
-    expect(constructor.json().lemma).toBe('constructor');
+    const answer = await app.inject('/api/lookup?word=constructor');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().lemma).toBe('constructor');
     for (const word of ['toString', '__proto__', 'hasOwnProperty', 'valueOf'])
       expect((await app.inject(`/api/lookup?word=${word}`)).statusCode).toBeLessThan(500);
   });
