@@ -27,13 +27,13 @@ import {
 } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import type { CachedPage, PageCache } from './page-cache.js';
-import { acceptsGzip, notModified } from './render.js';
+import { acceptsGzip, cachedPageHeaders, notModified } from './render.js';
 
-/** The four responses of one page: identity or gzip, 200 or 304, as flat header lists. */
+/** The responses of one page as flat header lists; the gzip ones once its gzip bytes exist. */
 interface PageHeaders {
   plain: string[];
-  gzip: string[];
   plain304: string[];
+  gzip: string[] | null;
   gzip304: string[];
 }
 
@@ -81,13 +81,17 @@ export class FastPath {
     if (!page) return false;
     const gzip = this.acceptsGzip(headers['accept-encoding']);
     const lists = this.headersOf(page);
-    this.stats.served++;
     if (notModified(headers, gzip ? page.gzipEtag : page.etag, page.lastModified)) {
+      this.stats.served++;
       res.writeHead(304, gzip ? lists.gzip304 : lists.plain304);
       res.end();
       return true;
     }
-    res.writeHead(200, gzip ? lists.gzip : lists.plain);
+    // Not gzipped yet: the normal path makes the gzip bytes (off the event loop when large).
+    const list = gzip ? lists.gzip : lists.plain;
+    if (list === null) return false;
+    this.stats.served++;
+    res.writeHead(200, list);
     if (method === 'HEAD') res.end();
     else res.end(gzip ? page.gzipped : page.body);
     return true;
@@ -104,44 +108,33 @@ export class FastPath {
     return accepts;
   }
 
-  /** The header lists of `page`, in the order the normal path sends them, built once. */
+  /** The header lists of `page`, in the order the normal path sends them (`cachedPageHeaders`), built once. */
   private headersOf(page: CachedPage): PageHeaders {
     let lists = this.headers.get(page);
-    if (lists) return lists;
-    const security = Object.entries(this.security ?? {}).flat();
-    const lastModified =
-      page.lastModified === null ? [] : ['last-modified', new Date(page.lastModified).toUTCString()];
-    const validators = (etag: string) => [
-      ...security,
-      'etag',
-      etag,
-      ...lastModified,
-      'cache-control',
-      'no-cache',
-      'vary',
-      'accept-encoding',
-    ];
-    lists = {
-      plain: [
-        ...validators(page.etag),
-        'content-type',
-        page.contentType,
-        'content-length',
-        String(page.body.length),
-      ],
-      gzip: [
-        ...validators(page.gzipEtag),
-        'content-type',
-        page.contentType,
-        'content-encoding',
-        'gzip',
+    if (!lists) {
+      const security = Object.entries(this.security ?? {}).flat();
+      lists = {
+        plain: [
+          ...security,
+          ...cachedPageHeaders(page, false, 200),
+          'content-length',
+          String(page.body.length),
+        ],
+        plain304: [...security, ...cachedPageHeaders(page, false, 304)],
+        gzip: null,
+        gzip304: [...security, ...cachedPageHeaders(page, true, 304)],
+      };
+      this.headers.set(page, lists);
+    }
+    if (lists.gzip === null && page.gzipped !== null) {
+      const security = Object.entries(this.security ?? {}).flat();
+      lists.gzip = [
+        ...security,
+        ...cachedPageHeaders(page, true, 200),
         'content-length',
         String(page.gzipped.length),
-      ],
-      plain304: validators(page.etag),
-      gzip304: validators(page.gzipEtag),
-    };
-    this.headers.set(page, lists);
+      ];
+    }
     return lists;
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ChangeSource, makeCachedPage, PageCache } from './page-cache.js';
+import { gunzipSync } from 'node:zlib';
+import { type ChangeSource, GZIP_OFF_THREAD_BYTES, gzipOf, makeCachedPage, PageCache } from './page-cache.js';
 
 /** A change log in memory: `commit(tags)` is what a write in any process does. */
 function fakeStore() {
@@ -150,5 +151,28 @@ describe('PageCache Last-Modified', () => {
     vi.setSystemTime(new Date('2026-12-02T10:05:01.100Z'));
     cache.set('/', page('home 3'), ['stories']);
     expect(cache.get('/')!.lastModified).toBe(Date.parse('2026-12-02T10:05:01Z'));
+  });
+});
+
+describe('gzip bytes, made when first asked for', () => {
+  it('gzips a small page on first use, once', () => {
+    const small = page('<p>hello</p>'.repeat(100));
+    expect(small.gzipped).toBeNull();
+    const bytes = gzipOf(small) as Buffer;
+    expect(gunzipSync(bytes).equals(small.body)).toBe(true);
+    expect(small.gzipped).toBe(bytes);
+    expect(gzipOf(small)).toBe(bytes);
+  });
+
+  it('gzips a large page off the event loop, one gzip for the requests that arrive meanwhile', async () => {
+    const large = page('<p>a long story</p>'.repeat(Math.ceil(GZIP_OFF_THREAD_BYTES / 10)));
+    const first = gzipOf(large);
+    const second = gzipOf(large);
+    expect(first).toBeInstanceOf(Promise);
+    expect(second).toBe(first);
+    expect(large.gzipped).toBeNull();
+    const bytes = await first;
+    expect(gunzipSync(bytes).equals(large.body)).toBe(true);
+    expect(gzipOf(large)).toBe(bytes);
   });
 });

@@ -17,11 +17,15 @@ import type { Store } from '../store/types.js';
 
 export interface CachedPage {
   body: Buffer;
-  /** gzip of `body`, made once when cached. */
-  gzipped: Buffer;
+  /**
+   * gzip of `body`, made the first time a client asks for it (`gzipOf`) and kept: a page only
+   * fetched by clients that do not take gzip (feed readers, crawlers, load generators) is never
+   * compressed, and a cold page costs its render, not its render and its gzip.
+   */
+  gzipped: Buffer | null;
   /** Strong validator of `body`. */
   etag: string;
-  /** Strong validator of `gzipped` (`"…-gz"`). */
+  /** Strong validator of the gzip bytes (`"…-gz"`), known before they are made. */
   gzipEtag: string;
   contentType: string;
   /**
@@ -41,8 +45,7 @@ export function makeCachedPage(body: string | Buffer, contentType: string): Cach
   const hash = createHash('sha1').update(bytes).digest('base64url');
   return {
     body: bytes,
-    // A copy: gzipSync's result can sit on a larger pooled buffer that would stay alive with it.
-    gzipped: Buffer.from(gzipSync(bytes, { level: 6 })),
+    gzipped: null,
     etag: `"${hash}"`,
     gzipEtag: `"${hash}-gz"`,
     contentType,
@@ -55,22 +58,31 @@ const gzipOffThread = promisify(gzip);
 /** Pages at least this large are gzipped on libuv's thread pool, not on the event loop. */
 export const GZIP_OFF_THREAD_BYTES = 64 * 1024;
 
+/** gzips of large pages under way, so requests arriving meanwhile share one. */
+const gzipping = new WeakMap<CachedPage, Promise<Buffer>>();
+
 /**
- * `makeCachedPage` for the request path: a large page (the longest story's 2.5 MB) is gzipped
- * off the event loop, so it does not hold up other requests for tens of milliseconds.
+ * The gzip bytes of `page`, made on first use and kept on it. A large page (the longest story's
+ * 2.5 MB) is gzipped off the event loop, so it does not hold up other requests for tens of
+ * milliseconds; a small one at once (a fraction of a millisecond).
  */
-export async function makeCachedPageAsync(body: string | Buffer, contentType: string): Promise<CachedPage> {
-  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  if (bytes.length < GZIP_OFF_THREAD_BYTES) return makeCachedPage(bytes, contentType);
-  const hash = createHash('sha1').update(bytes).digest('base64url');
-  return {
-    body: bytes,
-    gzipped: Buffer.from(await gzipOffThread(bytes, { level: 6 })),
-    etag: `"${hash}"`,
-    gzipEtag: `"${hash}-gz"`,
-    contentType,
-    lastModified: thisSecond(),
-  };
+export function gzipOf(page: CachedPage): Buffer | Promise<Buffer> {
+  if (page.gzipped) return page.gzipped;
+  if (page.body.length < GZIP_OFF_THREAD_BYTES) {
+    // A copy: gzipSync's result can sit on a larger pooled buffer that would stay alive with it.
+    page.gzipped = Buffer.from(gzipSync(page.body, { level: 6 }));
+    return page.gzipped;
+  }
+  let pending = gzipping.get(page);
+  if (!pending) {
+    pending = gzipOffThread(page.body, { level: 6 }).then((bytes) => {
+      page.gzipped = Buffer.from(bytes);
+      gzipping.delete(page);
+      return page.gzipped;
+    });
+    gzipping.set(page, pending);
+  }
+  return pending;
 }
 
 /** Longest request URL the fast path remembers (characters): 20,000 of them stay under 20 MB. */
