@@ -23,6 +23,7 @@ import {
   type IncomingMessage,
   type RequestListener,
   type Server,
+  type ServerOptions,
   type ServerResponse,
 } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
@@ -144,8 +145,9 @@ export class FastPath {
  * asked first.
  */
 export function fastPathServer(fastPath: FastPath) {
-  return (handler: RequestListener, options: FastifyServerOptions): Server => {
-    const server = createServer((req, res) => {
+  return (handler: RequestListener, options: FastifyServerOptions & { http?: ServerOptions }): Server => {
+    // Fastify's `http` options (the header size limit, `request-limits.ts`) apply here too.
+    const server = createServer(options.http ?? {}, (req, res) => {
       if (!fastPath.serve(req, res)) handler(req, res);
     });
     server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ChangeSource, GZIP_OFF_THREAD_BYTES, gzipOf, makeCachedPage, PageCache } from './page-cache.js';
 
 /** A change log in memory: `commit(tags)` is what a write in any process does. */

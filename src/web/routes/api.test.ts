@@ -347,6 +347,34 @@ describe('the OpenAPI document and the reference page', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('documents the refusals that come before a route runs, and the routes give them', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+    expect(statuses('/api/stories', 'get')).toEqual(expect.arrayContaining(['414']));
+    expect(statuses('/api/stories', 'get')).not.toContain('413');
+    expect(statuses('/api/lookup', 'get')).toEqual(expect.arrayContaining(['414', '429']));
+    expect(statuses('/api/search', 'get')).toContain('429');
+    expect(statuses('/api/auth/login', 'post')).toEqual(expect.arrayContaining(['413', '414', '415']));
+    // What they document is what happens.
+    const long = await app.inject(`/api/stories?section=${'a'.repeat(5000)}`);
+    expect(long.statusCode).toBe(414);
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
+    expect(notJson.statusCode).toBe(415);
+    const large = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(70 * 1024) }),
+    });
+    expect(large.statusCode).toBe(413);
+    for (const res of [long, notJson, large]) expect(res.json().error.code).toMatch(/^[A-Z_]+$/);
+  });
+
   it('renders a reference page listing each endpoint with its parameters, without script', async () => {
     const res = await get('/api/docs');
     expect(res.statusCode).toBe(200);

@@ -8,9 +8,10 @@
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { CHROME_TAGS } from '../../articles/reading.js';
+import { ERROR_SCHEMA } from '../api-shapes.js';
 import type { WebContext } from '../context.js';
 import { makeCachedPage } from '../page-cache.js';
-import { apiDocsPath, openApiPath } from '../paths.js';
+import { apiDocsPath, lookupApiPath, openApiPath, searchApiPath } from '../paths.js';
 import { sendCached, sendPage } from '../render.js';
 import { ApiReferenceView, type OpenApiDocument } from '../views/api-reference.js';
 
@@ -27,14 +28,33 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
     },
     // Only the JSON API: pages, feeds and assets are not part of it.
-    transform: ({ schema, url }) => ({
+    transform: ({ schema, url, route }) => ({
       schema:
         url.startsWith('/api/') && url !== openApiPath() && url !== apiDocsPath()
-          ? schema
+          ? withCommonErrors(schema, url, [route.method].flat())
           : { ...schema, hide: true },
       url,
     }),
   });
+}
+
+/** Methods whose requests carry a body, and so may be too large or of a type the API does not read. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** API paths with a per-address rate limit (`rate-limits.ts`; an operator may turn them off). */
+const RATE_LIMITED = new Set([searchApiPath(), lookupApiPath()]);
+
+/**
+ * The errors a route answers before its own code runs, added to its documented responses: 414 for
+ * a URL over the limit (any route), 413 and 415 for a body too large or not JSON (a route that
+ * takes one), 429 where a rate limit applies (`request-limits.ts`, `rate-limits.ts`).
+ */
+function withCommonErrors<S extends { response?: unknown }>(schema: S, url: string, methods: string[]): S {
+  const statuses = [414];
+  if (methods.some((method) => BODY_METHODS.has(method))) statuses.push(413, 415);
+  if (RATE_LIMITED.has(url)) statuses.push(429);
+  const response = { ...((schema?.response as Record<string, unknown> | undefined) ?? {}) };
+  for (const status of statuses) response[status] ??= ERROR_SCHEMA;
+  return { ...schema, response };
 }
 
 export const openApiRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
