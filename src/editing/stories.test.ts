@@ -142,4 +142,24 @@ describe('story editing', () => {
     expect((await services.editing.history(id)).map((e) => e.action)).toEqual(['delete']);
     await expect(services.editing.remove(id, 'cli')).rejects.toMatchObject({ code: 'STORY_NOT_FOUND' });
   });
+  it("keeps an editor's changes when the source is imported again, and takes the source's other changes", async () => {
+    await services.editing.edit(
+      id,
+      { title: 'Cats and dogs, corrected', section: 'business' },
+      'ed@example.com',
+    );
+    // The feed polls again: same story, a new last paragraph, its original title and section.
+    const again = input('1', 'Cats and dogs', [...EASY.slice(0, 2), 'We all went to bed early.']);
+    const summary = await services.pipeline.saveStories([again]);
+    expect(summary.updated).toBe(1);
+    const story = (await services.store.stories.findStoryById(id))!;
+    expect(story.title).toBe('Cats and dogs, corrected');
+    expect((await services.store.sections.findSectionById(story.sectionId))!.slug).toBe('business');
+    expect(story.paragraphs.at(-1)).toBe('We all went to bed early.');
+    // A story no editor touched still follows its source entirely.
+    await services.pipeline.saveStories([input('2', 'Markets fall again', HARD, 'world')]);
+    const other = (await services.store.stories.findStoryByExternalId('test', '2'))!;
+    expect(other.title).toBe('Markets fall again');
+    expect((await services.store.sections.findSectionById(other.sectionId))!.slug).toBe('world');
+  });
 });

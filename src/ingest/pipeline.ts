@@ -17,6 +17,7 @@ import { encodeAnalysis } from '../articles/story-analysis.js';
 import type { AnalyzedStory, StoryAnalyzer } from '../articles/story-level.js';
 import type { Store, StoreTx } from '../store/types.js';
 import type { ClassifiedCounts, ClassifyMode, FilingSession, SectionFiler } from './classify/filer.js';
+import { keepEditorsChanges } from './keep-edits.js';
 import { detectLanguage } from './language.js';
 
 /** A story just added or changed, with its fresh analysis when the text was analysed. */
@@ -165,9 +166,11 @@ export class StoryPipeline {
         ? { ...given, language: detectLanguage(given.paragraphs.join('\n')) }
         : given;
     const existing = await this.publishing.findExisting(tx, withLanguage);
+    // What an editor changed since the last import stays as they left it (`keep-edits.ts`).
+    const fromSource = existing ? await keepEditorsChanges(tx, withLanguage, existing) : withLanguage;
     // A story without a section may get one from the classifier (or keep the one it has).
-    const filed = filing ? await filing.file(withLanguage, existing) : null;
-    const input = filed?.input ?? withLanguage;
+    const filed = filing ? await filing.file(fromSource, existing) : null;
+    const input = filed?.input ?? fromSource;
     const unchangedText = sameText(existing, input);
     // An unchanged text with a level from the current model keeps its level and stored analysis.
     const analyzed =
