@@ -62,6 +62,22 @@ const server = http.createServer((req, res) => { res.writeHead(200, headers); re
 server.listen(0, '127.0.0.1', () => console.log('serving http://127.0.0.1:' + server.address().port + ' '));
 `;
 
+/** Bare node:http spending argv[1] µs of CPU on each request (after a turn of the event loop, as a render would) and answering argv[2] bytes. */
+const BUSY_SERVER = `
+const http = require('node:http');
+const [busyUs, size] = process.argv.slice(1).map(Number);
+const body = Buffer.alloc(size, 'a');
+const server = http.createServer((req, res) => {
+  setImmediate(() => {
+    const until = performance.now() + busyUs / 1000;
+    while (performance.now() < until);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log('serving http://127.0.0.1:' + server.address().port + ' '));
+`;
+
 /** wrk Lua: each request takes the next path of the file named by the first argument. */
 const CYCLE_LUA = `
 local paths = {}
@@ -310,6 +326,27 @@ async function main(): Promise<void> {
         scriptArgs: [storyFile],
       });
       console.log(line(`story page cold (${COLD_URLS} URLs, empty cache)`, cold));
+      // The control: a bare node:http server that spends the CPU time per request just measured
+      // for lingwire's cold pages (busy, on the same core) and answers with bytes of the same
+      // mean size, under the same wrk run. Its tail and timeouts are what node:http and this
+      // closed-loop load give any server that slow; lingwire's beyond them are lingwire's own.
+      const meanBytes = Math.round(cold.bytes / Math.max(1, cold.requests));
+      const control = pinned(process.execPath, [
+        '-e',
+        BUSY_SERVER,
+        String(Math.round(cold.cpuUs)),
+        String(meanBytes),
+      ]);
+      const controlUrl = await waitForUrl(control, /serving (http:\/\/\S+?) /);
+      const busy = await measured(control, controlUrl, {
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        cpus: WRK_CPU,
+        script,
+        scriptArgs: [storyFile],
+      });
+      console.log(line(`control: bare node:http busy ${Math.round(cold.cpuUs)} µs a request`, busy));
+      await stop(control);
     }
     if (PARTS.has('pages')) {
       for (const [name, path] of [

@@ -14,6 +14,8 @@ export interface WrkResult {
   /** The same, spelled out: `non-2xx 3, timeout 2`; empty when none. */
   errorDetail: string;
   requests: number;
+  /** Bytes read (headers and bodies), as wrk reports them (`70.89MB`). */
+  bytes: number;
   /** wrk's own CPU time over the run's wall time (1.0 = one core busy all along). */
   wrkCpu: number;
 }
@@ -65,6 +67,8 @@ export async function wrk(url: string, options: WrkOptions): Promise<WrkResult> 
   const p50 = /\s50%\s+(\S+)/.exec(out)?.[1];
   const p99 = /\s99%\s+(\S+)/.exec(out)?.[1];
   const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const read = /requests in [^,]+, ([\d.]+)([KMGT]?B) read/.exec(out);
+  const bytes = read ? Number(read[1]) * 1024 ** ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(read[2]!) : Number.NaN;
   if (!Number.isFinite(rps) || !p50 || !p99) throw new Error(`could not read wrk's output:\n${out}\n${err}`);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
@@ -86,6 +90,7 @@ export async function wrk(url: string, options: WrkOptions): Promise<WrkResult> 
     errors: non2xx + socketErrors,
     errorDetail: detail,
     requests,
+    bytes,
     wrkCpu,
   };
 }
