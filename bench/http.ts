@@ -62,6 +62,26 @@ const server = http.createServer((req, res) => { res.writeHead(200, headers); re
 server.listen(0, '127.0.0.1', () => console.log('serving http://127.0.0.1:' + server.address().port + ' '));
 `;
 
+/**
+ * lingwire's fast path alone: the same `FastPath` code and page bytes (from this build's `dist/`),
+ * in a process that has nothing else (no Fastify app, store, or other requests). What separates
+ * it from the warm story page is the cost of living in the full server process.
+ */
+const FAST_PATH_ALONE = `
+const [dist, bodyFile, path] = process.argv.slice(1);
+const { readFileSync } = await import('node:fs');
+const { FastPath, fastPathServer } = await import(dist + '/web/fast-path.js');
+const { PageCache, makeCachedPage } = await import(dist + '/web/page-cache.js');
+const { constantSecurityHeaders } = await import(dist + '/web/security-headers.js');
+const cache = new PageCache({ changeToken: () => 'fixed', changes: { latestChange: async () => 0, findChangesSince: async () => null } });
+await cache.sync();
+cache.set('page', makeCachedPage(readFileSync(bodyFile), 'text/html; charset=utf-8'), []);
+cache.remember(path, 'page');
+const fastPath = new FastPath(cache, constantSecurityHeaders({ publicUrl: null, trustProxy: false }));
+const server = fastPathServer(fastPath)((req, res) => { res.statusCode = 404; res.end(); }, {});
+server.listen(0, '127.0.0.1', () => console.log('serving http://127.0.0.1:' + server.address().port + ' '));
+`;
+
 /** Bare node:http spending argv[1] µs of CPU on each request (after a turn of the event loop, as a render would) and answering argv[2] bytes. */
 const BUSY_SERVER = `
 const http = require('node:http');
@@ -254,6 +274,15 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const other = COMPARE_BIN ? await startLingwire(db, COMPARE_BIN) : null;
+    const alone = pinned(process.execPath, [
+      '--input-type=module',
+      '-e',
+      FAST_PATH_ALONE,
+      join(REPO_ROOT, 'dist'),
+      join(dir, 'body'),
+      storyPath,
+    ]);
+    const aloneUrl = await waitForUrl(alone, /serving (http:\/\/\S+?) /);
 
     console.log(
       `archive: ${STORIES} stories (${db}); story page ${storyPath}: ${body.length} bytes; wrk -t1 -c${CONNECTIONS} on core ${WRK_CPU}, ` +
@@ -266,6 +295,7 @@ async function main(): Promise<void> {
         ['bare node:http (same bytes from memory)', bare, `${bareUrl}${storyPath}`],
         ['nginx (same bytes, static file)', nginx, `${nginxUrl}${storyPath}`],
         ['lingwire story page (warm)', lingwire.child, `${lingwire.url}${storyPath}`],
+        ['lingwire fast path alone (same code)', alone, `${aloneUrl}${storyPath}`],
         ...(other
           ? ([['lingwire to compare (BENCH_HTTP_COMPARE)', other.child, `${other.url}${storyPath}`]] as const)
           : []),
@@ -278,7 +308,8 @@ async function main(): Promise<void> {
           results.set(name, [...(results.get(name) ?? []), r]);
         }
       }
-      const [bareRuns, nginxRuns, oursRuns] = targets.map(([name]) => results.get(name)!) as [
+      const [bareRuns, nginxRuns, oursRuns, aloneRuns] = targets.map(([name]) => results.get(name)!) as [
+        Run[],
         Run[],
         Run[],
         Run[],
@@ -300,8 +331,13 @@ async function main(): Promise<void> {
       };
       ratios('bare node:http:', bareRuns, '≥ 0.80');
       ratios('nginx:         ', nginxRuns, '≥ 0.30');
+      const aloneByCpu = aloneRuns.map((r, i) => bareRuns[i]!.cpuUs / r.cpuUs);
+      console.log(
+        `  the fast path alone / bare node:http by server CPU per request ${median(aloneByCpu).toFixed(2)} (rounds ${aloneByCpu.map((x) => x.toFixed(2)).join(', ')}): ` +
+          'the same code in a process with nothing else; the rest of the gap is the full server process',
+      );
       if (other) {
-        const otherRuns = results.get(targets[3]![0])!;
+        const otherRuns = results.get(targets[4]![0])!;
         const byRps = oursRuns.map((r, i) => r.rps / otherRuns[i]!.rps);
         const byCpu = oursRuns.map((r, i) => otherRuns[i]!.cpuUs / r.cpuUs);
         console.log(
