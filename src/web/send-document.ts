@@ -19,6 +19,8 @@ export async function sendDocument(
   key: string,
   contentType: string,
   render: () => Promise<RenderedDocument | null>,
+  /** Where a document that does not exist has moved (asked only then); null: a 404. */
+  moved?: () => Promise<string | null>,
 ): Promise<FastifyReply> {
   const syncing = cache.sync();
   if (syncing) await syncing;
@@ -27,6 +29,8 @@ export async function sendDocument(
     const epoch = cache.epoch;
     const rendered = await render();
     if (!rendered) {
+      const to = moved ? await moved() : null;
+      if (to) return reply.redirect(to, 301);
       reply.callNotFound();
       return reply;
     }

@@ -22,6 +22,12 @@ const SLUG_PARAMS = {
 };
 
 export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, { ctx }) => {
+  // A renamed or merged-away section's feed answers 301 to its new address, as its pages do.
+  const movedFeed = (slug: string, path: (slug: string) => string) => async () => {
+    const to = await ctx.reading.sectionRedirect(slug);
+    return to ? path(to) : null;
+  };
+
   app.get(feedPath(), (request, reply) =>
     sendDocument(ctx.cache, request, reply, feedPath(), ATOM, async () => {
       const site = ctx.siteUrl();
@@ -41,24 +47,32 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
 
   app.get<{ Params: { slug: string } }>('/sections/:slug/feed.xml', SLUG_PARAMS, (request, reply) => {
     const key = sectionFeedPath(request.params.slug);
-    return sendDocument(ctx.cache, request, reply, key, ATOM, async () => {
-      const section = await ctx.reading.findSection(request.params.slug);
-      // Section feeds are addressed by slug only (a Chinese name would be a second URL).
-      if (!section || section.slug !== request.params.slug) return null;
-      const site = ctx.siteUrl();
-      const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
-      const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
-      const body = atomFeed({
-        feedUrl: `${site}${key}`,
-        pageUrl: `${site}${sectionPath(section.slug)}`,
-        siteUrl: site,
-        siteName: SITE_NAME,
-        title: `${name} · ${SITE_NAME}`,
-        subtitle: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
-        stories,
-      });
-      return { body, tags };
-    });
+    return sendDocument(
+      ctx.cache,
+      request,
+      reply,
+      key,
+      ATOM,
+      async () => {
+        const section = await ctx.reading.findSection(request.params.slug);
+        // Section feeds are addressed by slug only (a Chinese name would be a second URL).
+        if (!section || section.slug !== request.params.slug) return null;
+        const site = ctx.siteUrl();
+        const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
+        const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
+        const body = atomFeed({
+          feedUrl: `${site}${key}`,
+          pageUrl: `${site}${sectionPath(section.slug)}`,
+          siteUrl: site,
+          siteName: SITE_NAME,
+          title: `${name} · ${SITE_NAME}`,
+          subtitle: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
+          stories,
+        });
+        return { body, tags };
+      },
+      movedFeed(request.params.slug, sectionFeedPath),
+    );
   });
 
   app.get(rssPath(), (request, reply) =>
@@ -79,21 +93,29 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
 
   app.get<{ Params: { slug: string } }>('/sections/:slug/rss.xml', SLUG_PARAMS, (request, reply) => {
     const key = sectionRssPath(request.params.slug);
-    return sendDocument(ctx.cache, request, reply, key, RSS, async () => {
-      const section = await ctx.reading.findSection(request.params.slug);
-      if (!section || section.slug !== request.params.slug) return null;
-      const site = ctx.siteUrl();
-      const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
-      const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
-      const body = rssFeed({
-        feedUrl: `${site}${key}`,
-        pageUrl: `${site}${sectionPath(section.slug)}`,
-        siteUrl: site,
-        title: `${name} · ${SITE_NAME}`,
-        description: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
-        stories,
-      });
-      return { body, tags };
-    });
+    return sendDocument(
+      ctx.cache,
+      request,
+      reply,
+      key,
+      RSS,
+      async () => {
+        const section = await ctx.reading.findSection(request.params.slug);
+        if (!section || section.slug !== request.params.slug) return null;
+        const site = ctx.siteUrl();
+        const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
+        const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
+        const body = rssFeed({
+          feedUrl: `${site}${key}`,
+          pageUrl: `${site}${sectionPath(section.slug)}`,
+          siteUrl: site,
+          title: `${name} · ${SITE_NAME}`,
+          description: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
+          stories,
+        });
+        return { body, tags };
+      },
+      movedFeed(request.params.slug, sectionRssPath),
+    );
   });
 };

@@ -111,6 +111,16 @@ describe('desk: sections', () => {
     const old = await get(null, '/sections/tennis?page=1');
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/sections/racket');
+    // Its feeds follow: a feed reader subscribed to the old address is sent to the new one.
+    for (const [from, to] of [
+      ['/sections/tennis/feed.xml', '/sections/racket/feed.xml'],
+      ['/sections/tennis/rss.xml', '/sections/racket/rss.xml'],
+    ]) {
+      const feed = await get(null, from);
+      expect(feed.statusCode).toBe(301);
+      expect(feed.headers.location).toBe(to);
+    }
+    expect((await get(null, '/sections/racket/feed.xml')).statusCode).toBe(200);
     expect((await get(null, '/')).body).toContain('球拍运动');
 
     // Reorder: racket moves up one place in the navigation.
@@ -129,6 +139,7 @@ describe('desk: sections', () => {
     expect(moved.statusCode).toBe(301);
     expect(moved.headers.location).toBe('/sections/sports');
     expect((await get(null, '/sections/nowhere')).statusCode).toBe(404);
+    expect((await get(null, '/sections/nowhere/rss.xml')).statusCode).toBe(404);
     // A story that still names the merged-away section lands in the one it went into.
     await services.pipeline.saveStories([{ ...topicStory(300, 'business', 'business') }]);
     const late = (await services.store.stories.findStoryByExternalId('test', 's300'))!;
