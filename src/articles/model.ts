@@ -212,4 +212,10 @@ export interface StoryInput {
    * section. An export read back carries the stored filing (`section_source`, `section_confidence`).
    */
   sectionFiling?: SectionFiling | null;
+  /**
+   * An editor's decisions carried by an export (JSON Lines `status`, `level_override`): absent,
+   * the import leaves them as they are (a new story is published with its computed level).
+   */
+  status?: StoryStatus;
+  levelOverride?: string | null;
 }

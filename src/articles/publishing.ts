@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
-import type { StoreTx } from '../store/types.js';
+import type { EditorialFields, StoreTx } from '../store/types.js';
 import { LEVEL_MODEL_VERSION } from '../text/level.js';
 import type { Section, Story, StoryInput, StoryLevel } from './model.js';
 import { DEFAULT_SECTION, describeNewSection } from './sections.js';
@@ -110,12 +110,24 @@ export class PublishingService {
       group: input.group ?? null,
       groupLevel: input.groupLevel ?? null,
     };
+    const editorial = editorialOf(input, existing);
     if (existing) {
-      if (sameContent(existing, record)) return { outcome: 'unchanged', story: existing };
-      return { outcome: 'updated', story: await tx.stories.updateStory(existing.id, record, now) };
+      if (sameContent(existing, record)) {
+        if (!editorial) return { outcome: 'unchanged', story: existing };
+        return { outcome: 'updated', story: await tx.stories.updateEditorial(existing.id, editorial, now) };
+      }
+      const story = await tx.stories.updateStory(existing.id, record, now);
+      return {
+        outcome: 'updated',
+        story: editorial ? await tx.stories.updateEditorial(story.id, editorial, now) : story,
+      };
     }
     record.slug = await this.uniqueSlug(tx, input.title);
-    return { outcome: 'added', story: await tx.stories.insertStory(record, now) };
+    const story = await tx.stories.insertStory(record, now);
+    return {
+      outcome: 'added',
+      story: editorial ? await tx.stories.updateEditorial(story.id, editorial, now) : story,
+    };
   }
 
   private async uniqueSlug(tx: StoreTx, title: string): Promise<string> {
@@ -126,4 +138,14 @@ export class PublishingService {
     for (let n = 2; await tx.stories.isSlugTaken(slug); n++) slug = `${base}-${n}`;
     return slug;
   }
+}
+
+/** The editorial fields an import carries (an export read back) that differ from the stored story's; null: none. */
+function editorialOf(input: StoryInput, existing: Story | null): EditorialFields | null {
+  const fields: EditorialFields = {};
+  if (input.status !== undefined && input.status !== (existing?.status ?? 'published'))
+    fields.status = input.status;
+  if (input.levelOverride !== undefined && input.levelOverride !== (existing?.levelOverride ?? null))
+    fields.levelOverride = input.levelOverride;
+  return Object.keys(fields).length > 0 ? fields : null;
 }

@@ -161,5 +161,8 @@ export function storyToJsonl(
     group: story.group ?? undefined,
     level: story.groupLevel ?? undefined,
     duplicate_of: duplicateOf ?? undefined,
+    // An editor's decisions, so a site rebuilt from its export hides what was hidden.
+    status: story.status === 'published' ? undefined : story.status,
+    level_override: story.levelOverride ?? undefined,
   });
 }

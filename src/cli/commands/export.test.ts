@@ -85,4 +85,31 @@ describe('export and import back', () => {
       'Imported 1 file: 0 added, 0 updated, 3 unchanged, 0 skipped.',
     );
   });
+  it("carries an editor's status and level override, so a site rebuilt from its export hides what was hidden", async () => {
+    const first = join(dir, 'a.db');
+    await cli(first, 'import', FIXTURE);
+    const id = JSON.parse((await cli(first, 'show', 'river-town-rebuilds-after-the-flood', '--json')).out).id;
+    expect(
+      (await cli(first, 'story', 'set', String(id), '--status', 'unpublished', '--level', 'C1')).code,
+    ).toBe(0);
+    const exported = (await cli(first, 'export')).out;
+    const river = exported
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((r) => r.id === 'p1');
+    expect(river).toMatchObject({ status: 'unpublished', level_override: 'C1' });
+    // The published ones say nothing: an import leaves a story's status as it is.
+    expect(exported.split('\n').filter((line) => line.includes('"status"'))).toHaveLength(1);
+
+    const file = join(dir, 'export.jsonl');
+    writeFileSync(file, `${exported}\n`);
+    const second = join(dir, 'b.db');
+    expect((await cli(second, 'import', file)).code).toBe(0);
+    expect((await cli(second, 'export')).out).toBe(exported);
+    // Hidden on the new site, as on the old one.
+    for (const db of [first, second]) {
+      expect((await cli(db, 'list')).out).not.toContain('River town rebuilds');
+      expect((await cli(db, 'show', 'river-town-rebuilds-after-the-flood')).code).not.toBe(0);
+    }
+  });
 });

@@ -16,17 +16,20 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parseDatelineField, takeDateline } from '../../articles/dateline.js';
-import type {
-  Dateline,
-  PinnedLink,
-  SectionFiling,
-  SectionSource,
-  StoryInput,
-  TextFrom,
+import {
+  type Dateline,
+  type PinnedLink,
+  type SectionFiling,
+  type SectionSource,
+  STORY_STATUSES,
+  type StoryInput,
+  type StoryStatus,
+  type TextFrom,
 } from '../../articles/model.js';
 import { parseRelatedEntry } from '../../articles/seed-format.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../core/config.js';
 import { AppError } from '../../core/errors.js';
+import { CEFR_BANDS } from '../../text/level.js';
 import { stripControlsDeep } from './clean.js';
 import { storyOverLimit } from './limits.js';
 import { type Line, readLines } from './lines.js';
@@ -144,7 +147,25 @@ export const JSONL_FIELDS: ReadonlySet<string> = new Set([
   'level',
   'section_source',
   'section_confidence',
+  'status',
+  'level_override',
 ]);
+
+/** `status` and `level_override`: an editor's decisions, as `export` writes them; absent: none. */
+function editorialOf(record: Record<string, unknown>): { status?: StoryStatus; levelOverride?: string } {
+  const status = optionalString(record, 'status');
+  if (status !== null && !STORY_STATUSES.includes(status as StoryStatus)) {
+    throw new FieldError('status', `must be one of ${STORY_STATUSES.join(', ')}, not "${status}"`);
+  }
+  const band = optionalString(record, 'level_override');
+  if (band !== null && !(CEFR_BANDS as readonly string[]).includes(band)) {
+    throw new FieldError('level_override', `must be one of ${CEFR_BANDS.join(', ')}, not "${band}"`);
+  }
+  return {
+    ...(status === null ? {} : { status: status as StoryStatus }),
+    ...(band === null ? {} : { levelOverride: band }),
+  };
+}
 
 const SECTION_SOURCES: readonly SectionSource[] = ['editor', 'feed', 'classifier'];
 
@@ -290,6 +311,7 @@ export function storyFromJson(value: unknown): StoryInput {
     pinnedRelated: relatedOf(record.related),
     ...provenanceOf(record),
     ...familyOf(record),
+    ...editorialOf(record),
   };
 }
 

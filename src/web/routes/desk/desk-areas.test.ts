@@ -115,7 +115,7 @@ describe('desk: sections', () => {
     for (const [from, to] of [
       ['/sections/tennis/feed.xml', '/sections/racket/feed.xml'],
       ['/sections/tennis/rss.xml', '/sections/racket/rss.xml'],
-    ]) {
+    ] as const) {
       const feed = await get(null, from);
       expect(feed.statusCode).toBe(301);
       expect(feed.headers.location).toBe(to);
