@@ -127,6 +127,17 @@ export interface LearningRepo {
     card: string,
     review: ReviewRecord,
   ): Promise<WordbookEntry | null>;
+  /**
+   * Answers a review atomically: reads the learner's entry, lets `answer` work out its next card
+   * and the review from the entry as stored, and writes both, with no other write in between (two
+   * tabs or a double-click reviewing one entry each count, one after the other). `answer` is
+   * synchronous and may run again; it must not write. Null when the entry is not the learner's.
+   */
+  reviewEntry(
+    userId: number,
+    entryId: number,
+    answer: (entry: WordbookEntry) => { card: string; review: ReviewRecord },
+  ): Promise<WordbookEntry | null>;
   /** Every review, oldest first. */
   listReviews(userId: number): Promise<ReviewRecord[]>;
   /** Records that the learner finished a story (again: the newer time). */
