@@ -105,6 +105,11 @@ export interface LearningRepo {
    * specified: what a cache of the learner's statuses read at `version` has to apply.
    */
   findStatusesChangedAfter(userId: number, version: number): Promise<WordStatus[]>;
+  /**
+   * Every lemma the learner has one of `statuses` for, order not specified: 为我推荐 reads a
+   * learner's known words with it (30,000 and more), so it returns bare strings in one query.
+   */
+  findLemmasWithStatus(userId: number, statuses: readonly WordStatusName[]): Promise<string[]>;
   /** The statuses of those of `lemmas` that have one (order not specified). */
   findStatusesOf(userId: number, lemmas: readonly string[]): Promise<WordStatus[]>;
   /** Adds a 生词本 entry; `ALREADY_IN_WORDBOOK` when the learner keeps that lemma already. */

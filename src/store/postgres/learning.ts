@@ -117,6 +117,14 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
         [userId, version],
       );
     },
+    async findLemmasWithStatus(userId, statuses) {
+      const rows = await scope.read<{ lemma: string }>(
+        'learning.findLemmasWithStatus',
+        'SELECT lemma FROM word_statuses WHERE user_id = $1 AND status = ANY($2::text[])',
+        [userId, distinct(statuses)],
+      );
+      return rows.map((r) => r.lemma);
+    },
     findStatusesOf(userId, lemmas) {
       return statuses(
         'learning.findStatusesOf',

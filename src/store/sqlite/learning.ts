@@ -134,6 +134,18 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
         ).map(wordStatusOf),
       );
     },
+    async findLemmasWithStatus(userId, statuses) {
+      return scope.read(
+        'learning.findLemmasWithStatus',
+        () =>
+          scope
+            .prepare(
+              'SELECT lemma FROM word_statuses WHERE user_id = ? AND status IN (SELECT value FROM json_each(?))',
+            )
+            .pluck()
+            .all(userId, JSON.stringify(distinct(statuses))) as string[],
+      );
+    },
     async findStatusesOf(userId, lemmas) {
       return scope.read('learning.findStatusesOf', () =>
         (
