@@ -126,4 +126,49 @@ const beginner = index.knownFlags(knownNumbers.slice(0, 500).map((w) => names[w]
 console.log(
   `a beginner (500 known): totals summed afresh, then the list (no story fits): ${stats(timeIt(() => index.newestInRange(beginner, 0.999, 1, 20)))}`,
 );
+// New stories wait in the pending list; compacting folds them into the postings.
+for (let n = STORIES; n < STORIES + 2000; n++) {
+  const words = Array.from({ length: 250 + Math.floor(random() * 200) }, draw);
+  index.add(
+    n + 1,
+    new Date(Date.UTC(2016, 0, 1) + n * 3_600_000).toISOString(),
+    words.map((w) => names[w]!),
+  );
+}
+const withPending = index.knownTotals(flags);
+console.log(
+  `2,000 stories pending: the list with kept totals, no story fits: ${stats(timeIt(() => index.newestInRange(flags, 0, 0.0001, 20, 0, withPending)))}`,
+);
+// What the web thread does after topping up (sealing them into a segment of their own), against
+// rebuilding every story's postings (what a list did before when 2,000 were pending).
+const sealTimes: number[] = [];
+const afterSeal: number[] = [];
+for (let i = 0; i < 10; i++) {
+  for (let n = 0; n < 500; n++) {
+    const words = Array.from({ length: 250 + Math.floor(random() * 200) }, draw);
+    const id = STORIES + 2000 + i * 500 + n + 1;
+    index.add(
+      id,
+      new Date(Date.UTC(2016, 0, 1) + id * 3_600_000).toISOString(),
+      words.map((w) => names[w]!),
+    );
+  }
+  t0 = performance.now();
+  index.seal();
+  sealTimes.push(performance.now() - t0);
+  t0 = performance.now();
+  index.newestInRange(flags, 0, 0.0001, 20, 0, index.knownTotals(flags));
+  afterSeal.push(performance.now() - t0);
+}
+console.log(
+  `sealing 500 new stories into a segment (10 times; ${index.segmentCount} segments): ${stats(sealTimes)}`,
+);
+console.log(`  then the learner's totals afresh and the list (no story fits): ${stats(afterSeal)}`);
+const compactTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  t0 = performance.now();
+  index.compact();
+  compactTimes.push(performance.now() - t0);
+}
+console.log(`compacting ${index.size} stories' postings (the old way, on a list): ${stats(compactTimes)}`);
 console.log(`heap used: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB (both layouts held)`);
