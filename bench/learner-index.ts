@@ -8,6 +8,8 @@
  *
  *   npx tsx bench/learner-index.ts [--stories 100000] [--known 30000]
  */
+import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { seededRandom } from '../src/core/random.js';
 import { StoryLemmaIndex } from '../src/learner/story-lemma-index.js';
 
@@ -99,8 +101,27 @@ const previous = (min: number, max: number) => {
   return found;
 };
 console.log(`learner: ${KNOWN} known lemmas (the most frequent of ${VOCAB})`);
+// Where the time of a slow sum goes: garbage collection (pauses observed meanwhile) or the
+// machine's other work (wall time well above this process's CPU time).
+const gcPauses: number[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+const totalsTimes = timeIt(() => index.knownTotals(flags));
+const totalsWall = performance.now() - wallBefore;
+const totalsCpu = process.cpuUsage(cpuBefore);
+await new Promise((resolve) => setTimeout(resolve, 10));
+gcObserver.disconnect();
 console.log(
-  `learner's totals summed from the postings (first list, or after new stories): ${stats(timeIt(() => index.knownTotals(flags)))}`,
+  `learner's totals summed from the postings (first list, or after new stories): ${stats(totalsTimes)}`,
+);
+console.log(
+  `  ${RUNS} sums: wall ${totalsWall.toFixed(0)} ms, CPU ${((totalsCpu.user + totalsCpu.system) / 1000).toFixed(0)} ms; garbage collection meanwhile ${gcPauses.length} pauses, ${gcPauses.reduce((a, b) => a + b, 0).toFixed(1)} ms (longest ${Math.max(0, ...gcPauses).toFixed(1)} ms); ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} load`,
 );
 const totals = index.knownTotals(flags);
 console.log(
