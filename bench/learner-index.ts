@@ -8,6 +8,8 @@
  *
  *   npx tsx bench/learner-index.ts [--stories 100000] [--known 30000]
  */
+import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { seededRandom } from '../src/core/random.js';
 import { StoryLemmaIndex } from '../src/learner/story-lemma-index.js';
 
@@ -99,8 +101,27 @@ const previous = (min: number, max: number) => {
   return found;
 };
 console.log(`learner: ${KNOWN} known lemmas (the most frequent of ${VOCAB})`);
+// Where the time of a slow sum goes: garbage collection (pauses observed meanwhile) or the
+// machine's other work (wall time well above this process's CPU time).
+const gcPauses: number[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+const totalsTimes = timeIt(() => index.knownTotals(flags));
+const totalsWall = performance.now() - wallBefore;
+const totalsCpu = process.cpuUsage(cpuBefore);
+await new Promise((resolve) => setTimeout(resolve, 10));
+gcObserver.disconnect();
 console.log(
-  `learner's totals summed from the postings (first list, or after new stories): ${stats(timeIt(() => index.knownTotals(flags)))}`,
+  `learner's totals summed from the postings (first list, or after new stories): ${stats(totalsTimes)}`,
+);
+console.log(
+  `  ${RUNS} sums: wall ${totalsWall.toFixed(0)} ms, CPU ${((totalsCpu.user + totalsCpu.system) / 1000).toFixed(0)} ms; garbage collection meanwhile ${gcPauses.length} pauses, ${gcPauses.reduce((a, b) => a + b, 0).toFixed(1)} ms (longest ${Math.max(0, ...gcPauses).toFixed(1)} ms); ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} load`,
 );
 const totals = index.knownTotals(flags);
 console.log(
@@ -126,4 +147,49 @@ const beginner = index.knownFlags(knownNumbers.slice(0, 500).map((w) => names[w]
 console.log(
   `a beginner (500 known): totals summed afresh, then the list (no story fits): ${stats(timeIt(() => index.newestInRange(beginner, 0.999, 1, 20)))}`,
 );
+// New stories wait in the pending list; compacting folds them into the postings.
+for (let n = STORIES; n < STORIES + 2000; n++) {
+  const words = Array.from({ length: 250 + Math.floor(random() * 200) }, draw);
+  index.add(
+    n + 1,
+    new Date(Date.UTC(2016, 0, 1) + n * 3_600_000).toISOString(),
+    words.map((w) => names[w]!),
+  );
+}
+const withPending = index.knownTotals(flags);
+console.log(
+  `2,000 stories pending: the list with kept totals, no story fits: ${stats(timeIt(() => index.newestInRange(flags, 0, 0.0001, 20, 0, withPending)))}`,
+);
+// What the web thread does after topping up (sealing them into a segment of their own), against
+// rebuilding every story's postings (what a list did before when 2,000 were pending).
+const sealTimes: number[] = [];
+const afterSeal: number[] = [];
+for (let i = 0; i < 10; i++) {
+  for (let n = 0; n < 500; n++) {
+    const words = Array.from({ length: 250 + Math.floor(random() * 200) }, draw);
+    const id = STORIES + 2000 + i * 500 + n + 1;
+    index.add(
+      id,
+      new Date(Date.UTC(2016, 0, 1) + id * 3_600_000).toISOString(),
+      words.map((w) => names[w]!),
+    );
+  }
+  t0 = performance.now();
+  index.seal();
+  sealTimes.push(performance.now() - t0);
+  t0 = performance.now();
+  index.newestInRange(flags, 0, 0.0001, 20, 0, index.knownTotals(flags));
+  afterSeal.push(performance.now() - t0);
+}
+console.log(
+  `sealing 500 new stories into a segment (10 times; ${index.segmentCount} segments): ${stats(sealTimes)}`,
+);
+console.log(`  then the learner's totals afresh and the list (no story fits): ${stats(afterSeal)}`);
+const compactTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  t0 = performance.now();
+  index.compact();
+  compactTimes.push(performance.now() - t0);
+}
+console.log(`compacting ${index.size} stories' postings (the old way, on a list): ${stats(compactTimes)}`);
 console.log(`heap used: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB (both layouts held)`);

@@ -65,6 +65,44 @@ describe('the for-me index in a worker thread', () => {
     },
   );
 
+  it('seals stories stored after loading into postings after the request, the lists the same before and after', async () => {
+    let now = 0;
+    const services = learnerServices({ dictionary: openDictionary() });
+    const { ForMeService } = await import('./for-me.js');
+    const forMe = new ForMeService(services.store, { refreshMs: 1, now: () => now, sealAt: 3 });
+    await services.pipeline.saveStories([story('Cats', '2026-01-01T00:00:00Z', 'The cat sat on the mat.')]);
+    const ann = await services.learner.accounts.register('ann@example.com', 'correct horse');
+    await services.store.learning.markKnown(ann.id, ['the', 'cat', 'sit', 'on', 'mat', 'dog'], [], 'x');
+    const list = async () =>
+      (await forMe.list(ann.id, { min: 0, max: 0.99, limit: 10, offset: 0 })).map((s) => [
+        s.title,
+        s.knownShare,
+      ]);
+    expect(await list()).toEqual([]);
+    const index = await forMe.storyIndex();
+    await services.pipeline.saveStories([
+      story('Dogs', '2026-01-02T00:00:00Z', 'The dog sat on the mat in Rome today.'),
+      story('Birds', '2026-01-03T00:00:00Z', 'The bird sat on the cat.'),
+      story('Envoys', '2026-01-04T00:00:00Z', 'Envoys discussed the cessation of hostilities.'),
+    ]);
+    now = 10;
+    // What an index loaded afresh from the store gives.
+    const fresh = new ForMeService(services.store);
+    const expected = (await fresh.list(ann.id, { min: 0, max: 0.99, limit: 10, offset: 0 })).map((s) => [
+      s.title,
+      s.knownShare,
+    ]);
+    expect(expected.map(([title]) => title)).toEqual(['Envoys', 'Birds', 'Dogs']);
+    // The request that found them scans them one by one; the seal comes after it.
+    expect(await list()).toEqual(expected);
+    expect(index.pendingCount).toBe(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(index.pendingCount).toBe(0);
+    expect(index.segmentCount).toBe(2);
+    expect(await list()).toEqual(expected);
+    await services.close();
+  });
+
   it('is not used for an in-memory database', () => {
     expect(loadInWorker(':memory:')).toBeNull();
   });

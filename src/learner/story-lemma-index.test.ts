@@ -28,8 +28,9 @@ function scan(stories: TestStory[], known: string[], min: number, max: number, l
 const story = fc.record({
   sortKey: fc.constantFrom('2020-01-01', '2021-06-01', '2022-03-03', '2023-12-31'),
   words: fc.array(fc.constantFrom(...LEMMAS), { maxLength: 30 }),
-  // What happens after adding it: nothing, the postings rebuilt, or an earlier story removed.
-  next: fc.constantFrom('none', 'none', 'compact', 'remove'),
+  // What happens after adding it: nothing, the postings rebuilt, the pending stories sealed into a
+  // segment of their own, or an earlier story removed.
+  next: fc.constantFrom('none', 'none', 'compact', 'seal', 'seal', 'remove'),
 });
 
 describe('StoryLemmaIndex', () => {
@@ -51,6 +52,7 @@ describe('StoryLemmaIndex', () => {
             index.add(id, s.sortKey, s.words);
             kept.set(id, { id, sortKey: s.sortKey, words: s.words });
             if (s.next === 'compact') index.compact();
+            if (s.next === 'seal') index.seal();
             if (s.next === 'remove' && i > 0) {
               index.remove(Math.ceil(id / 2));
               kept.delete(Math.ceil(id / 2));
@@ -79,9 +81,18 @@ describe('StoryLemmaIndex', () => {
         fc.array(fc.tuple(fc.constantFrom(...LEMMAS), fc.boolean()), { maxLength: 10 }),
         (stories, known, changes) => {
           const index = new StoryLemmaIndex();
-          const all = stories.map((s, i) => ({ id: i + 1, sortKey: s.sortKey, words: s.words }));
-          for (const s of all) index.add(s.id, s.sortKey, s.words);
-          index.compact();
+          const all = stories.map((s, i) => ({
+            id: i + 1,
+            sortKey: s.sortKey,
+            words: s.words,
+            next: s.next,
+          }));
+          for (const s of all) {
+            index.add(s.id, s.sortKey, s.words);
+            // Some stories in the first segment, others in segments sealed as they came.
+            if (s.id === 5) index.compact();
+            if (s.next === 'seal') index.seal();
+          }
           const flags = index.knownFlags(known);
           const totals = index.knownTotals(flags);
           const now = new Set(known);
@@ -97,6 +108,24 @@ describe('StoryLemmaIndex', () => {
         },
       ),
     );
+  });
+
+  it('seals stories as they come into at most nine segments, the first left as it was', () => {
+    const index = new StoryLemmaIndex();
+    for (let id = 1; id <= 40; id++) {
+      index.add(id, `2020-01-${String(id).padStart(2, '0')}`, [LEMMAS[id % 8]!, LEMMAS[(id * 3) % 8]!]);
+      if (id === 10) index.compact();
+      else if (id > 10) index.seal();
+      expect(index.segmentCount).toBeLessThanOrEqual(9);
+    }
+    expect(index.pendingCount).toBe(0);
+    const known = index.knownFlags(['a', 'b', 'c']);
+    const all = Array.from({ length: 40 }, (_, i) => ({
+      id: i + 1,
+      sortKey: `2020-01-${String(i + 1).padStart(2, '0')}`,
+      words: [LEMMAS[(i + 1) % 8]!, LEMMAS[((i + 1) * 3) % 8]!],
+    }));
+    expect(index.newestInRange(known, 0, 1, 100)).toEqual(scan(all, ['a', 'b', 'c'], 0, 1, 100));
   });
 
   it('replaces a story added again and forgets a removed one', () => {

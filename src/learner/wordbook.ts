@@ -187,15 +187,11 @@ export class WordbookService {
 
   /** Answers a review; the entry with its next due date. */
   async review(userId: number, entryId: number, rating: ReviewRating): Promise<WordbookEntryJson> {
-    const entry = await this.store.learning.findWordbookEntry(userId, entryId);
-    if (!entry) throw entryNotFound(entryId);
     const now = this.clock();
-    const next = reviewCard(entry.card, rating, now);
-    const saved = await this.store.learning.recordReview(userId, entryId, next.card, {
-      entryId,
-      rating,
-      reviewedAt: now.toISOString(),
-      due: next.due,
+    // Read, schedule and write in one store write: two concurrent reviews of the entry both count.
+    const saved = await this.store.learning.reviewEntry(userId, entryId, (entry) => {
+      const next = reviewCard(entry.card, rating, now);
+      return { card: next.card, review: { entryId, rating, reviewedAt: now.toISOString(), due: next.due } };
     });
     if (!saved) throw entryNotFound(entryId);
     return entryJson(saved);

@@ -105,6 +105,11 @@ export interface LearningRepo {
    * specified: what a cache of the learner's statuses read at `version` has to apply.
    */
   findStatusesChangedAfter(userId: number, version: number): Promise<WordStatus[]>;
+  /**
+   * Every lemma the learner has one of `statuses` for, order not specified: 为我推荐 reads a
+   * learner's known words with it (30,000 and more), so it returns bare strings in one query.
+   */
+  findLemmasWithStatus(userId: number, statuses: readonly WordStatusName[]): Promise<string[]>;
   /** The statuses of those of `lemmas` that have one (order not specified). */
   findStatusesOf(userId: number, lemmas: readonly string[]): Promise<WordStatus[]>;
   /** Adds a 生词本 entry; `ALREADY_IN_WORDBOOK` when the learner keeps that lemma already. */
@@ -126,6 +131,17 @@ export interface LearningRepo {
     entryId: number,
     card: string,
     review: ReviewRecord,
+  ): Promise<WordbookEntry | null>;
+  /**
+   * Answers a review atomically: reads the learner's entry, lets `answer` work out its next card
+   * and the review from the entry as stored, and writes both, with no other write in between (two
+   * tabs or a double-click reviewing one entry each count, one after the other). `answer` is
+   * synchronous and may run again; it must not write. Null when the entry is not the learner's.
+   */
+  reviewEntry(
+    userId: number,
+    entryId: number,
+    answer: (entry: WordbookEntry) => { card: string; review: ReviewRecord },
   ): Promise<WordbookEntry | null>;
   /** Every review, oldest first. */
   listReviews(userId: number): Promise<ReviewRecord[]>;

@@ -14,6 +14,7 @@ import type { StoreContractAdapter } from './contract/fixtures.js';
 import { learnersContract } from './contract/learners.js';
 import { progressContract } from './contract/progress.js';
 import { relatedContract } from './contract/related.js';
+import { reviewsContract } from './contract/reviews.js';
 import { searchContract } from './contract/search.js';
 import { sectionsContract } from './contract/sections.js';
 import { storiesContract } from './contract/stories.js';
@@ -39,5 +40,6 @@ export function describeStoreContract(adapter: StoreContractAdapter): void {
     learnersContract(adapter);
     deskContract(adapter);
     progressContract(adapter);
+    reviewsContract(adapter);
   });
 }

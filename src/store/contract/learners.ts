@@ -159,6 +159,13 @@ export function learnersContract(adapter: StoreContractAdapter): void {
       expect(await l.countWordStatuses(bob.id)).toBe(1);
       const of = await l.findStatusesOf(ann.id, ['discuss', 'apple', 'cessation', 'discuss']);
       expect(of.map((s) => s.lemma).sort()).toEqual(['cessation', 'discuss']);
+      expect((await l.findLemmasWithStatus(ann.id, ['known', 'ignored'])).sort()).toEqual([
+        'Zebra',
+        'discuss',
+      ]);
+      expect(await l.findLemmasWithStatus(ann.id, ['learning', 'learning'])).toEqual(['cessation']);
+      expect(await l.findLemmasWithStatus(ann.id, ['unknown'])).toEqual([]);
+      expect(await l.findLemmasWithStatus(bob.id, ['known'])).toEqual(['apple']);
     });
 
     it("moves a learner's words version on every status change, and only theirs", async () => {

@@ -117,6 +117,14 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
         [userId, version],
       );
     },
+    async findLemmasWithStatus(userId, statuses) {
+      const rows = await scope.read<{ lemma: string }>(
+        'learning.findLemmasWithStatus',
+        'SELECT lemma FROM word_statuses WHERE user_id = $1 AND status = ANY($2::text[])',
+        [userId, distinct(statuses)],
+      );
+      return rows.map((r) => r.lemma);
+    },
     findStatusesOf(userId, lemmas) {
       return statuses(
         'learning.findStatusesOf',
@@ -181,6 +189,22 @@ export function postgresLearningRepo(scope: Scope): LearningRepo {
           [entryId, userId, review.rating, review.reviewedAt, review.due],
         );
         return wordbookEntryOf(row);
+      });
+    },
+    reviewEntry(userId, entryId, answer) {
+      // The row stays locked (FOR UPDATE) from the read to the commit: a concurrent review of the
+      // entry waits and then reads this one's card.
+      return scope.write('learning.reviewEntry', async (query: Query) => {
+        const [row] = await query<WordbookRow>(`${ENTRY} FOR UPDATE`, [entryId, userId]);
+        if (!row) return null;
+        const before = wordbookEntryOf(row);
+        const { card, review } = answer(before);
+        await query('UPDATE wordbook SET card = $1, due = $2 WHERE id = $3', [card, review.due, entryId]);
+        await query(
+          'INSERT INTO reviews (entry_id, user_id, rating, reviewed_at, due) VALUES ($1, $2, $3, $4, $5)',
+          [entryId, userId, review.rating, review.reviewedAt, review.due],
+        );
+        return { ...before, card, due: review.due };
       });
     },
     async listReviews(userId) {

@@ -134,6 +134,18 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
         ).map(wordStatusOf),
       );
     },
+    async findLemmasWithStatus(userId, statuses) {
+      return scope.read(
+        'learning.findLemmasWithStatus',
+        () =>
+          scope
+            .prepare(
+              'SELECT lemma FROM word_statuses WHERE user_id = ? AND status IN (SELECT value FROM json_each(?))',
+            )
+            .pluck()
+            .all(userId, JSON.stringify(distinct(statuses))) as string[],
+      );
+    },
     async findStatusesOf(userId, lemmas) {
       return scope.read('learning.findStatusesOf', () =>
         (
@@ -224,6 +236,22 @@ export function sqliteLearningRepo(scope: Scope): LearningRepo {
           .prepare('INSERT INTO reviews (entry_id, user_id, rating, reviewed_at, due) VALUES (?, ?, ?, ?, ?)')
           .run(entryId, userId, review.rating, review.reviewedAt, review.due);
         return entry(userId, entryId);
+      });
+    },
+    reviewEntry(userId, entryId, answer) {
+      // better-sqlite3 is synchronous and a write is one IMMEDIATE transaction: nothing (in this
+      // process or another) writes between the read and the write.
+      return scope.write('learning.reviewEntry', () => {
+        const before = entry(userId, entryId);
+        if (!before) return null;
+        const { card, review } = answer(before);
+        scope
+          .prepare('UPDATE wordbook SET card = ?, due = ? WHERE id = ? AND user_id = ?')
+          .run(card, review.due, entryId, userId);
+        scope
+          .prepare('INSERT INTO reviews (entry_id, user_id, rating, reviewed_at, due) VALUES (?, ?, ?, ?, ?)')
+          .run(entryId, userId, review.rating, review.reviewedAt, review.due);
+        return { ...before, card, due: review.due };
       });
     },
     async listReviews(userId) {
