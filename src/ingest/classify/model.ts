@@ -36,9 +36,10 @@ import { trainLinearSvm } from './svm.js';
 
 /**
  * Bump when the features or the model change: older stored models are not read, and the filer
- * retrains. 1: softmax regression over words; 2: linear SVM, words or words and pairs.
+ * retrains. 1: softmax regression over words; 2: linear SVM, words or words and pairs; 3: the
+ * same SVM, plurals folded and the title and lead paragraph counted three times.
  */
-export const SECTION_MODEL_VERSION = 2;
+export const SECTION_MODEL_VERSION = 3;
 
 /** A training story: its text, its section (any label) and, optionally, a group key for copies. */
 export interface LabelledText extends ClassifierText {
