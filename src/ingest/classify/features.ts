@@ -73,7 +73,9 @@ export function termCounts(story: ClassifierText, terms: TermSet = 'words'): Map
     });
   };
   add(story.title, HEADLINE_WEIGHT);
-  story.paragraphs.forEach((paragraph, i) => add(paragraph, i === 0 ? HEADLINE_WEIGHT : 1));
+  story.paragraphs.forEach((paragraph, i) => {
+    add(paragraph, i === 0 ? HEADLINE_WEIGHT : 1);
+  });
   return counts;
 }
 
