@@ -57,11 +57,7 @@ export function trainLinearSvm(
   return { classes, features, weights, bias };
 }
 
-/**
- * One binary SVM on `xs` with labels `ys` (+1 / −1), written into `w` (its `features` weights, then
- * the bias feature's weight), which the caller zeroes.
- */
-export function trainBinary(
+function trainBinary(
   xs: readonly SparseVector[],
   ys: readonly number[],
   w: Float64Array,
