@@ -7,12 +7,13 @@
  * (Laplace α = 1, same tokens) trained and tested on exactly the same stories in the same run:
  *
  * 1. **Nested cross-validation**: 5 outer folds over the whole file; in each, the shipped training
- *    procedure (`trainSectionModel`, which picks its terms and SVM cost and calibrates its
+ *    procedure (`trainSectionModel`, which picks its SVM cost and calibrates its
  *    confidence by 3-fold CV *inside* the outer training part) is trained on 4 folds and scored on
  *    the fifth.
  * 2. **Untouched split**: the 20 % of stories in outer fold 0 of a separately seeded split, never
- *    looked at while the method was developed (development ran `--dev`, which only
- *    cross-validates inside the other 80 %), scored once after training on the 80 %.
+ *    used to choose anything (development ran `--dev`, which only cross-validates inside the other
+ *    80 %), scored after training on the 80 %. It has been looked at twice, once at the end of each
+ *    round of development (the SVM; then plural folding and the lead paragraph's weight).
  *
  * A second corpus, never used while developing: Reuters-21578 (ModApte train file, research-only),
  * the stories with exactly one topic among the 8 most frequent such topics (as the usual "R8"
