@@ -132,7 +132,7 @@ function pinned(command: string, args: string[], env: NodeJS.ProcessEnv = proces
   return child;
 }
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
