@@ -9,7 +9,7 @@ import { feedPath, rssPath, sectionFeedPath, sectionPath, sectionRssPath } from 
 import { sendDocument } from '../send-document.js';
 import { atomFeed } from '../views/atom-feed.js';
 import { SITE_NAME } from '../views/layout.js';
-import { rssFeed } from '../views/rss-feed.js';
+import { type RssFeedProps, rssFeed } from '../views/rss-feed.js';
 
 /** Stories a feed carries, whole. Default 30. */
 export const FEED_SIZE = 30;
@@ -45,36 +45,6 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
     }),
   );
 
-  app.get<{ Params: { slug: string } }>('/sections/:slug/feed.xml', SLUG_PARAMS, (request, reply) => {
-    const key = sectionFeedPath(request.params.slug);
-    return sendDocument(
-      ctx.cache,
-      request,
-      reply,
-      key,
-      ATOM,
-      async () => {
-        const section = await ctx.reading.findSection(request.params.slug);
-        // Section feeds are addressed by slug only (a Chinese name would be a second URL).
-        if (!section || section.slug !== request.params.slug) return null;
-        const site = ctx.siteUrl();
-        const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
-        const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
-        const body = atomFeed({
-          feedUrl: `${site}${key}`,
-          pageUrl: `${site}${sectionPath(section.slug)}`,
-          siteUrl: site,
-          siteName: SITE_NAME,
-          title: `${name} · ${SITE_NAME}`,
-          subtitle: `${section.nameZh}栏目的英语新闻 ${section.nameEn || ''}`.trim(),
-          stories,
-        });
-        return { body, tags };
-      },
-      movedFeed(request.params.slug, sectionFeedPath),
-    );
-  });
-
   app.get(rssPath(), (request, reply) =>
     sendDocument(ctx.cache, request, reply, rssPath(), RSS, async () => {
       const site = ctx.siteUrl();
@@ -91,21 +61,28 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
     }),
   );
 
-  app.get<{ Params: { slug: string } }>('/sections/:slug/rss.xml', SLUG_PARAMS, (request, reply) => {
-    const key = sectionRssPath(request.params.slug);
-    return sendDocument(
-      ctx.cache,
-      request,
-      reply,
-      key,
-      RSS,
-      async () => {
-        const section = await ctx.reading.findSection(request.params.slug);
-        if (!section || section.slug !== request.params.slug) return null;
+  // Each section's feed as Atom and as RSS: its newest stories, addressed by slug only (a
+  // Chinese name would be a second URL).
+  const sectionFeeds = [
+    {
+      route: '/sections/:slug/feed.xml',
+      path: sectionFeedPath,
+      type: ATOM,
+      write: (feed: RssFeedProps) => atomFeed({ ...feed, siteName: SITE_NAME, subtitle: feed.description }),
+    },
+    { route: '/sections/:slug/rss.xml', path: sectionRssPath, type: RSS, write: rssFeed },
+  ];
+  for (const { route, path, type, write } of sectionFeeds) {
+    app.get<{ Params: { slug: string } }>(route, SLUG_PARAMS, (request, reply) => {
+      const { slug } = request.params;
+      const key = path(slug);
+      const render = async () => {
+        const section = await ctx.reading.findSection(slug);
+        if (!section || section.slug !== slug) return null;
         const site = ctx.siteUrl();
         const { stories, tags } = await ctx.reading.newestStories(FEED_SIZE, section);
         const name = section.nameEn ? `${section.nameZh} ${section.nameEn}` : section.nameZh;
-        const body = rssFeed({
+        const body = write({
           feedUrl: `${site}${key}`,
           pageUrl: `${site}${sectionPath(section.slug)}`,
           siteUrl: site,
@@ -114,8 +91,8 @@ export const feedRoutes: FastifyPluginAsync<{ ctx: WebContext }> = async (app, {
           stories,
         });
         return { body, tags };
-      },
-      movedFeed(request.params.slug, sectionRssPath),
-    );
-  });
+      };
+      return sendDocument(ctx.cache, request, reply, key, type, render, movedFeed(slug, path));
+    });
+  }
 };
