@@ -56,11 +56,14 @@ describe('the for-me index in a worker thread', () => {
       }
       // The learner's list through the service, loading in the worker.
       const ann = await services.learner.accounts.register('ann@example.com', 'correct horse');
-      await services.learner.forMe.warm(dbPath);
+      // As `serve` sets it up: nothing loaded until the first list, which loads in the worker.
+      services.learner.forMe.useWorker(dbPath);
+      expect(services.learner.forMe.stats.loadedIn).toBeNull();
       const titles = (
         await services.learner.forMe.list(ann.id, { min: 0, max: 1, limit: 10, offset: 0 })
       ).map((s) => s.title);
       expect(titles).toEqual(['Envoys', 'Dogs', 'Cats']);
+      expect(services.learner.forMe.stats.loadedIn).toBe('worker');
       await services.close();
     },
   );

@@ -59,6 +59,8 @@ export class ForMeService {
   private sealing = false;
   /** Learners' known lemmas by id, with the words version they are as of (most recent last). */
   private readonly knownCache = new Map<number, KnownLemmas>();
+  /** Where the index was last loaded: a worker thread, or this thread (for tests and operators). */
+  readonly stats: { loadedIn: 'worker' | 'thread' | null } = { loadedIn: null };
 
   constructor(
     private readonly store: Store,
@@ -79,10 +81,20 @@ export class ForMeService {
    * builds it: requests meanwhile wait for it without holding up anything else.
    */
   warm(dbPath: string): Promise<StoryLemmaIndex> {
+    this.useWorker(dbPath);
+    return this.storyIndex();
+  }
+
+  /**
+   * Loads the index, when it is first needed, in a worker thread with its own connection to
+   * `dbPath` (when that can be done), not on this thread: `serve` calls it at start on every site,
+   * so the first learner of a site that had none does not hold up every other request while the
+   * archive's analyses are read (14 s on this machine at 68,000 stories).
+   */
+  useWorker(dbPath: string): void {
     if (!this.index && !this.loading && this.options.loadIndex === undefined) {
       this.options.loadIndex = loadInWorker(dbPath);
     }
-    return this.storyIndex();
   }
 
   /** The index, loaded on first use and topped up with stories stored since. */
@@ -129,7 +141,9 @@ export class ForMeService {
     const { loadIndex } = this.options;
     if (loadIndex) {
       try {
-        return StoryLemmaIndex.fromExport(await loadIndex());
+        const index = StoryLemmaIndex.fromExport(await loadIndex());
+        this.stats.loadedIn = 'worker';
+        return index;
       } catch (error) {
         // The thread could not do it (a dist/ from another version, say): this thread still can.
         (this.options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(
@@ -137,6 +151,7 @@ export class ForMeService {
         );
       }
     }
+    this.stats.loadedIn = 'thread';
     return loadStoryLemmaIndex(this.store);
   }
 

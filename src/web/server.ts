@@ -27,9 +27,10 @@ export async function startServer(
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
-  // 为我推荐's lemma index is read from every stored analysis (minutes at 100,000 stories on a
-  // small machine): start now, in a worker thread (`learner/for-me-index.ts`), so a learner's
-  // first list does not wait for all of it, but only on a site that has learners.
+  // 为我推荐's lemma index is read from every stored analysis (seconds to a minute at 100,000
+  // stories on a small machine), always in a worker thread (`learner/for-me-index.ts`); on a site
+  // that has learners, start now, so a learner's first list does not wait for all of it.
+  services.learner.forMe.useWorker(config.dbPath);
   void services.learner.accounts
     .listUsers()
     .then((users) => (users.length > 0 ? services.learner.forMe.warm(config.dbPath) : null))
