@@ -35,8 +35,15 @@ export interface PinState {
   missing: boolean;
 }
 
+/** Edits run elsewhere: the writer thread of the same `serve` (see `StoryEditing.useWriter`). */
+export interface EditWriter {
+  edit(id: number, changes: StoryChanges, actor: string): Promise<EditOutcome>;
+  remove(id: number, actor: string): Promise<void>;
+}
+
 export class StoryEditing {
   private readonly clock: Clock;
+  private writer: EditWriter | null = null;
 
   constructor(
     private readonly store: Store,
@@ -49,11 +56,22 @@ export class StoryEditing {
   }
 
   /**
+   * Runs edits and deletions in `writer`, the writer thread of the same `lingwire serve`, which
+   * keeps the related index in memory: done here, a web process's first edit would read the
+   * whole index (tens of seconds at 100,000 stories) while holding the database's write lock and
+   * this thread. Without a writer (`serve --no-writer`, `lingwire story`) edits run here.
+   */
+  useWriter(writer: EditWriter): void {
+    this.writer = writer;
+  }
+
+  /**
    * Applies `given` to story `id` as `actor` (an editor's email, or `cli`). `STORY_NOT_FOUND`,
    * `SECTION_NOT_FOUND`, or `INVALID_STORY` naming the field; nothing is written on an error.
    */
   async edit(id: number, given: StoryChanges, actor: string): Promise<EditOutcome> {
     const changes = checkChanges(given, this.limits);
+    if (this.writer) return this.writer.edit(id, changes, actor);
     return this.pipeline.edit(async (tx, saved) => {
       const story = await findStory(tx, id);
       const now = this.clock().toISOString();
@@ -112,6 +130,7 @@ export class StoryEditing {
 
   /** Deletes story `id` as `actor`, recording it in the history; `STORY_NOT_FOUND` when there is none. */
   async remove(id: number, actor: string): Promise<void> {
+    if (this.writer) return this.writer.remove(id, actor);
     await this.pipeline.edit(async (tx) => {
       const story = await findStory(tx, id);
       await tx.stories.recordStoryEdit({

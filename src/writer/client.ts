@@ -12,6 +12,8 @@ import type { StoryInput } from '../articles/model.js';
 import type { Config } from '../core/config.js';
 import { PACKAGE_ROOT } from '../core/config.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
+import type { EditOutcome } from '../editing/stories.js';
+import type { StoryChanges } from '../editing/story-changes.js';
 import type { ImportOptions, ImportSummary } from '../ingest/import.js';
 import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
 import type { PollResult } from '../ingest/polling/poller.js';
@@ -102,6 +104,16 @@ export class WriterThread {
   /** Polls feeds now in the writer: the due ones, every one, or one by id. */
   pollFeeds(which: 'due' | 'all' | number): Promise<PollResult[]> {
     return this.request({ op: 'pollFeeds', which }) as Promise<PollResult[]>;
+  }
+
+  /** An editor's change of story `id`, made by the writer (`StoryEditing.useWriter`). */
+  editStory(id: number, changes: StoryChanges, actor: string): Promise<EditOutcome> {
+    return this.request({ op: 'editStory', id, changes, actor }) as Promise<EditOutcome>;
+  }
+
+  /** Deletes story `id`, by the writer. */
+  async removeStory(id: number, actor: string): Promise<void> {
+    await this.request({ op: 'removeStory', id, actor });
   }
 
   /** Lets the writer finish what it is doing, closes its database, and ends the thread. */

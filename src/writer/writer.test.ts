@@ -125,6 +125,48 @@ describe('the writer', () => {
     }
   });
 
+  it("makes an editor's changes for the web process, which never loads the related index", async () => {
+    await cli('import', join(fixtures, 'archive.jsonl'));
+    await cli('import', join(fixtures, 'new-story.jsonl'));
+    const thread = await WriterThread.start({ ...DEFAULT_CONFIG, dbPath: db }, { log: () => {} });
+    const web = memoryServices({ dbPath: db });
+    web.editing.useWriter({
+      edit: (id, changes, actor) => thread.editStory(id, changes, actor),
+      remove: (id, actor) => thread.removeStory(id, actor),
+    });
+    try {
+      const r1 = (await web.store.stories.findStoryByExternalId('written', 'r1'))!;
+      // The diplomacy story becomes a football story: its 相关文章 follow, made by the writer.
+      const { story, changes } = await web.editing.edit(
+        r1.id,
+        {
+          title: 'Goalkeeper and captain celebrate the football final',
+          paragraphs: [
+            'The goalkeeper saved a penalty and the captain lifted the cup as the home team won the football final. The striker scored and the fans celebrated.',
+          ],
+        },
+        'ed@example.com',
+      );
+      expect(story.title).toBe('Goalkeeper and captain celebrate the football final');
+      expect(changes.map((c) => c.field)).toEqual(['title', 'paragraphs']);
+      expect(await listOf(web, 'r1')).toContain('n1');
+      expect(web.related.stats.loads).toBe(0);
+      expect((await web.editing.history(r1.id))[0]).toMatchObject({ actor: 'ed@example.com' });
+      // A bad change comes back with its code, and nothing was written.
+      await expect(
+        web.editing.edit(r1.id, { section: 'no-such-section' }, 'ed@example.com'),
+      ).rejects.toMatchObject({
+        code: 'SECTION_NOT_FOUND',
+      });
+      await web.editing.remove(r1.id, 'ed@example.com');
+      expect(await web.store.stories.findStoryById(r1.id)).toBeNull();
+      expect(web.related.stats.loads).toBe(0);
+    } finally {
+      await thread.close();
+      await web.close();
+    }
+  });
+
   it('runs in a worker thread: stores what it is handed, beats, and stops', async () => {
     const thread = await WriterThread.start(
       { ...DEFAULT_CONFIG, dbPath: db },

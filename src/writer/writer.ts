@@ -15,6 +15,8 @@
  */
 import { threadId } from 'node:worker_threads';
 import type { StoryInput } from '../articles/model.js';
+import type { EditOutcome } from '../editing/stories.js';
+import type { StoryChanges } from '../editing/story-changes.js';
 import { type ImportOptions, type ImportSummary, importPaths } from '../ingest/import.js';
 import type { BatchOptions, BatchSummary } from '../ingest/pipeline.js';
 import type { PollResult } from '../ingest/polling/poller.js';
@@ -46,7 +48,10 @@ export type WriterRequest =
       options?: Omit<ImportOptions, 'onProgress'>;
     }
   /** Polls the feeds that are due, every feed (`all`), or one (`id`). */
-  | { op: 'pollFeeds'; which: 'due' | 'all' | number };
+  | { op: 'pollFeeds'; which: 'due' | 'all' | number }
+  /** An editor's change of a story, or its deletion (`StoryEditing`), with this writer's index. */
+  | { op: 'editStory'; id: number; changes: StoryChanges; actor: string }
+  | { op: 'removeStory'; id: number; actor: string };
 
 export class Writer {
   private timer: NodeJS.Timeout | null = null;
@@ -116,8 +121,15 @@ export class Writer {
   }
 
   /** Runs one request. */
-  async handle(request: WriterRequest): Promise<BatchSummary | ImportSummary | PollResult[]> {
+  async handle(
+    request: WriterRequest,
+  ): Promise<BatchSummary | ImportSummary | PollResult[] | EditOutcome | null> {
     switch (request.op) {
+      case 'editStory':
+        return this.services.editing.edit(request.id, request.changes, request.actor);
+      case 'removeStory':
+        await this.services.editing.remove(request.id, request.actor);
+        return null;
       case 'pollFeeds':
         return this.pollFeeds(request.which);
       case 'saveStories':

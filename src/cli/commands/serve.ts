@@ -48,8 +48,13 @@ export function registerServe(program: Command, env: CommandEnv): void {
         config.dbPath === ':memory:' || !options.writer
           ? null
           : await WriterThread.start(config, { log: env.output.err });
-      // The desk's "poll now" wakes this writer instead of waiting for its next check.
+      // The desk's "poll now" wakes this writer instead of waiting for its next check, and editors'
+      // changes are made by it, with its related index (`StoryEditing.useWriter`).
       if (writer) {
+        services.editing.useWriter({
+          edit: (id, changes, actor) => writer.editStory(id, changes, actor),
+          remove: (id, actor) => writer.removeStory(id, actor),
+        });
         services.desk.feeds.wakeWriter(() => {
           writer
             .pollFeeds('due')
