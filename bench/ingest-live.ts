@@ -33,22 +33,82 @@ const LIVE_STORIES = 5;
 const LINGWIRE = join(REPO_ROOT, 'bin', 'lingwire.js');
 
 /** A new story, unlike the archive's ids and titles; the section the archive's stories are in. */
+/**
+ * Eight stories on eight topics (text written for this bench), so that no new story is a
+ * near-copy of the one before: a copy is grouped under its canonical story and not listed.
+ */
+const TOPICS: Array<[string, string[]]> = [
+  [
+    'Oil prices climb as OPEC ministers weigh output cuts',
+    [
+      'Oil prices rose on Monday as OPEC ministers gathered in Vienna to discuss cutting crude output, traders said.',
+      'Brent crude futures gained more than two dollars a barrel, while analysts warned that supplies remained tight ahead of the winter.',
+    ],
+  ],
+  [
+    'Heavy snow closes mountain passes and strands travellers',
+    [
+      'Heavy snow closed three mountain passes overnight, leaving hundreds of drivers stranded in their cars until rescue teams arrived at dawn.',
+      'Forecasters expect more snow later in the week and asked people to avoid the high roads.',
+    ],
+  ],
+  [
+    'City library reopens after a two-year renovation',
+    [
+      "The city library reopened on Saturday after a two-year renovation that added a children's wing, a café and quiet rooms for students.",
+      'Librarians said more than four thousand people visited on the first day, many of them borrowing books for the holidays.',
+    ],
+  ],
+  [
+    'Researchers track whales with underwater microphones',
+    [
+      'Marine researchers have placed underwater microphones along the coast to follow the songs of migrating whales through the spring.',
+      'The recordings show the animals changing their routes to avoid busy shipping lanes, the team reported in a science journal.',
+    ],
+  ],
+  [
+    'Farmers expect a record apple harvest after a mild summer',
+    [
+      'Orchard owners in the valley expect a record apple harvest this autumn after a mild summer with steady rain and few storms.',
+      'Growers are hiring extra pickers and say prices at local markets should fall by the end of the season.',
+    ],
+  ],
+  [
+    'National team wins the relay final in a photo finish',
+    [
+      'The national team won the four-by-four-hundred relay final by a hundredth of a second after a photo finish at the championships.',
+      'The anchor runner said the crowd carried her through the last fifty metres as the rivals closed in.',
+    ],
+  ],
+  [
+    'New bridge opens to traffic three months early',
+    [
+      'A new road bridge across the river opened to traffic three months ahead of schedule, cutting the journey between the two towns by twenty minutes.',
+      'Engineers said the steel arch was built in sections on the bank and floated into place in a single night.',
+    ],
+  ],
+  [
+    'Museum shows letters from a nineteenth-century explorer',
+    [
+      'A museum exhibition shows more than a hundred letters written by a nineteenth-century explorer during her journeys across the desert.',
+      'Curators said the letters describe sandstorms, markets and the kindness of strangers in careful, funny detail.',
+    ],
+  ],
+];
+
 function newStory(n: number): StoryInput {
   const stamp = `${Date.now().toString(36)}${n}`;
+  const [title, paragraphs] = TOPICS[n % TOPICS.length]!;
   return {
     source: 'live-bench',
     externalId: `live-${stamp}`,
     section: null,
-    title: `Oil prices climb as OPEC ministers weigh output cuts (${stamp})`,
+    title: `${title} (${stamp})`,
     dateline: null,
     publishedAt: new Date().toISOString(),
     url: null,
     tags: [],
-    paragraphs: [
-      'Oil prices rose on Monday as OPEC ministers gathered in Vienna to discuss cutting crude output, traders said.',
-      'Brent crude futures gained more than two dollars a barrel, while analysts warned that supplies remained tight ahead of the winter.',
-      'Several producers have argued for lower quotas to support prices, but others want to protect their share of the market.',
-    ],
+    paragraphs,
     pinnedRelated: [],
   };
 }
@@ -61,10 +121,21 @@ async function get(path: string): Promise<string> {
   return body;
 }
 
-/** Milliseconds from `t0` until `path` serves a page containing `needle` (polled every 2 ms). */
-async function until(path: string, needle: string, t0: number, limitMs = 120_000): Promise<number> {
+/**
+ * Milliseconds from `t0` until `path` serves a page containing `needle` (polled every 2 ms);
+ * `failed` says why it never will (the save failed, or stored a copy, which is not listed).
+ */
+async function until(
+  path: string,
+  needle: string,
+  t0: number,
+  failed: () => Error | null = () => null,
+  limitMs = 120_000,
+): Promise<number> {
   for (;;) {
     if ((await get(path)).includes(needle)) return performance.now() - t0;
+    const failure = failed();
+    if (failure) throw failure;
     if (performance.now() - t0 > limitMs) throw new Error(`${path} never showed ${needle}`);
     await new Promise((r) => setTimeout(r, 2));
   }
@@ -126,11 +197,20 @@ async function main(): Promise<void> {
       const input = newStory(n);
       const t0 = performance.now();
       let committed = 0;
-      const saved = writer.saveStories([input]).then((summary) => {
-        committed = performance.now() - t0;
-        return summary;
-      });
-      const live = await until(sectionPath, input.title, t0);
+      let failure: Error | null = null;
+      const saved = writer.saveStories([input]).then(
+        (summary) => {
+          committed = performance.now() - t0;
+          if (summary.added !== 1 || (summary.copies ?? 0) > 0)
+            failure = new Error(`expected one new story listed: ${JSON.stringify(summary)}`);
+          return summary;
+        },
+        (error: Error) => {
+          failure = error;
+          throw error;
+        },
+      );
+      const live = await until(sectionPath, input.title, t0, () => failure);
       const summary = await saved;
       if (process.env.BENCH_VERBOSE)
         console.log(`  story ${n}: writer done ${fmt(committed)}, served ${fmt(live)}`);
