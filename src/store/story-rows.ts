@@ -192,7 +192,10 @@ export function listWhere(
     clauses.push(clause(placeholder(values.length)));
   };
   if (!filter.includeCopies) clauses.push('duplicate_of IS NULL');
-  if (filter.status !== 'any') add((p) => `status = ${p}`, filter.status ?? 'published');
+  // What readers see is written out, not bound: only then can either database use the partial
+  // index of listed stories (`stories_listed_by_section`, migration 14) for it.
+  if (filter.status === undefined || filter.status === 'published') clauses.push("status = 'published'");
+  else if (filter.status !== 'any') add((p) => `status = ${p}`, filter.status);
   if (filter.feed !== undefined) add((p) => `feed = ${p}`, filter.feed);
   if (filter.titleContains !== undefined) {
     const escaped = filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);

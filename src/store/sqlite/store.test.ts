@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreContract, type StoreContractOptions } from '../store-contract.js';
+import { listWhere } from '../story-rows.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './store.js';
 
@@ -123,6 +124,32 @@ describe('sqlite: the change token with changeCheckMs', () => {
     } finally {
       await server.close();
       await importer.close();
+    }
+  });
+});
+
+describe('sqlite: the listed stories index', () => {
+  it('answers a section page’s count and list from the partial index of listed stories', async () => {
+    const path = freshFile();
+    await openSqliteStore(path).close();
+    const raw = new Database(path, { readonly: true });
+    try {
+      // The clauses `listWhere` writes for a reader's section page.
+      const plan = (sql: string) =>
+        (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' ');
+      const listed = "duplicate_of IS NULL AND status = 'published' AND section_id = 1";
+      // …which is what `listWhere` writes for one (the status written out, not bound).
+      expect(listWhere({ sectionId: 1 }, () => '?').where).toBe(
+        "WHERE duplicate_of IS NULL AND status = 'published' AND section_id = ?",
+      );
+      expect(plan(`SELECT COUNT(*) FROM stories WHERE ${listed}`)).toContain('stories_listed_by_section');
+      expect(
+        plan(`SELECT id FROM stories WHERE ${listed} ORDER BY sort_at DESC, id DESC LIMIT 20`),
+      ).toContain('stories_listed_by_section');
+    } finally {
+      raw.close();
     }
   });
 });
