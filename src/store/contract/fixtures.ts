@@ -123,3 +123,19 @@ export function useStores(adapter: StoreContractAdapter): StoreContractAdapter {
     },
   };
 }
+
+/** A password hash of the right shape for stored accounts (contract tests never log in). */
+export const HASH = 'scrypt$16384$8$1$c2FsdA$a2V5';
+
+/** Two accounts, ann (a reader) and bob (`bobRole`), created at `at`: the learner contracts' users. */
+export async function twoUsers(store: Store, at = NOW, bobRole: 'reader' | 'editor' = 'reader') {
+  const ann = await store.accounts.createUser(
+    { email: 'ann@example.com', passwordHash: HASH, role: 'reader' },
+    at,
+  );
+  const bob = await store.accounts.createUser(
+    { email: 'bob@example.com', passwordHash: HASH, role: bobRole },
+    at,
+  );
+  return { ann, bob };
+}

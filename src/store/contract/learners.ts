@@ -2,21 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { NewWordbookEntry } from '../../learner/model.js';
 import type { Store } from '../types.js';
-import { addSection, addStory, LATER, NOW, type StoreContractAdapter, useStores } from './fixtures.js';
+import {
+  addSection,
+  addStory,
+  HASH,
+  LATER,
+  NOW,
+  type StoreContractAdapter,
+  twoUsers as twoAccounts,
+  useStores,
+} from './fixtures.js';
 
-const HASH = 'scrypt$16384$8$1$c2FsdA$a2V5';
-
-async function twoUsers(store: Store) {
-  const ann = await store.accounts.createUser(
-    { email: 'ann@example.com', passwordHash: HASH, role: 'reader' },
-    NOW,
-  );
-  const bob = await store.accounts.createUser(
-    { email: 'bob@example.com', passwordHash: HASH, role: 'editor' },
-    NOW,
-  );
-  return { ann, bob };
-}
+/** ann and bob, bob an editor. */
+const twoUsers = (store: Store) => twoAccounts(store, NOW, 'editor');
 
 function entry(overrides: Partial<NewWordbookEntry> = {}): NewWordbookEntry {
   return {

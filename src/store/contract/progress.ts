@@ -1,25 +1,20 @@
 /** The contract of a learner's progress aggregates and 为我推荐 feed tokens (`learner-types.ts`). */
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../types.js';
-import { addSection, addStory, type StoreContractAdapter, useStores } from './fixtures.js';
+import {
+  addSection,
+  addStory,
+  type StoreContractAdapter,
+  twoUsers as twoAccounts,
+  useStores,
+} from './fixtures.js';
 
-const HASH = 'scrypt$16384$8$1$c2FsdA$a2V5';
 const DAY1 = '2026-03-01T08:00:00.000Z';
 const DAY1_LATE = '2026-03-01T23:59:59.000Z';
 const DAY2 = '2026-03-02T09:30:00.000Z';
 const DAY4 = '2026-03-04T10:00:00.000Z';
 
-async function twoUsers(store: Store) {
-  const ann = await store.accounts.createUser(
-    { email: 'ann@example.com', passwordHash: HASH, role: 'reader' },
-    DAY1,
-  );
-  const bob = await store.accounts.createUser(
-    { email: 'bob@example.com', passwordHash: HASH, role: 'reader' },
-    DAY1,
-  );
-  return { ann, bob };
-}
+const twoUsers = (store: Store) => twoAccounts(store, DAY1);
 
 export function progressContract(adapter: StoreContractAdapter): void {
   describe('learner progress and feed tokens', () => {

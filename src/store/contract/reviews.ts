@@ -6,9 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewRecord, WordbookEntry } from '../../learner/model.js';
 import type { Store } from '../types.js';
-import { LATER, NOW, type StoreContractAdapter, useStores } from './fixtures.js';
+import { LATER, NOW, type StoreContractAdapter, twoUsers, useStores } from './fixtures.js';
 
-const HASH = 'scrypt$16384$8$1$c2FsdA$a2V5';
 /** Concurrent reviews of one entry. */
 const N = 12;
 
@@ -24,14 +23,7 @@ function countUp(entry: WordbookEntry): { card: string; review: ReviewRecord } {
 }
 
 async function keptWord(store: Store) {
-  const ann = await store.accounts.createUser(
-    { email: 'ann@example.com', passwordHash: HASH, role: 'reader' },
-    NOW,
-  );
-  const bob = await store.accounts.createUser(
-    { email: 'bob@example.com', passwordHash: HASH, role: 'reader' },
-    NOW,
-  );
+  const { ann, bob } = await twoUsers(store);
   const kept = await store.learning.addWordbookEntry(
     ann.id,
     {
