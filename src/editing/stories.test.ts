@@ -162,4 +162,18 @@ describe('story editing', () => {
     expect(other.title).toBe('Markets fall again');
     expect((await services.store.sections.findSectionById(other.sectionId))!.slug).toBe('world');
   });
+  it("keeps an editor's status and level when an export that says otherwise is imported again", async () => {
+    // Exported while unpublished at C1; since then an editor published it and cleared the level.
+    await services.pipeline.saveStories([
+      { ...input('1', 'Cats and dogs', EASY), status: 'unpublished', levelOverride: 'C1' },
+    ]);
+    expect((await services.store.stories.findStoryById(id))!.status).toBe('unpublished');
+    await services.editing.edit(id, { status: 'published', level: null }, 'ed@example.com');
+    await services.pipeline.saveStories([
+      { ...input('1', 'Cats and dogs', EASY), status: 'unpublished', levelOverride: 'C1' },
+    ]);
+    const story = (await services.store.stories.findStoryById(id))!;
+    expect(story.status).toBe('published');
+    expect(story.levelOverride).toBeNull();
+  });
 });

@@ -59,9 +59,10 @@ export class StoryEditing {
    * Runs edits and deletions in `writer`, the writer thread of the same `lingwire serve`, which
    * keeps the related index in memory: done here, a web process's first edit would read the
    * whole index (tens of seconds at 100,000 stories) while holding the database's write lock and
-   * this thread. Without a writer (`serve --no-writer`, `lingwire story`) edits run here.
+   * this thread. Without a writer (`serve --no-writer`, `lingwire story`, or null after the
+   * writer stopped) edits run here.
    */
-  useWriter(writer: EditWriter): void {
+  useWriter(writer: EditWriter | null): void {
     this.writer = writer;
   }
 

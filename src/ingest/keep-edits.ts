@@ -2,8 +2,9 @@
  * A re-import does not undo an editor's work. When a feed polls again or a file is imported again,
  * the stored story is updated from the source, except for the fields an editor changed since
  * (recorded in the story's history, `story_edits`): a corrected title, a re-sectioned story, a
- * trimmed paragraph stay as the editor left them. The other fields still follow the source. The
- * editorial-only fields (status, level override, pins) are never written by an import anyway.
+ * trimmed paragraph stay as the editor left them. The other fields still follow the source. An
+ * export read back may carry a status and a level override (`status`, `level_override`): those
+ * too stay as an editor set them since. Pins by id are never written by an import.
  */
 import type { Story, StoryInput } from '../articles/model.js';
 import type { StoreTx } from '../store/types.js';
@@ -27,6 +28,8 @@ export async function keepEditorsChanges(
   if (edited.has('source')) kept.source = existing.source;
   if (edited.has('license')) kept.license = existing.license;
   if (edited.has('publishedAt')) kept.publishedAt = existing.publishedAt;
+  if (edited.has('status')) delete kept.status;
+  if (edited.has('level')) delete kept.levelOverride;
   if (edited.has('section')) {
     const section = await tx.sections.findSectionById(existing.sectionId);
     if (section) {

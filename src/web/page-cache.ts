@@ -75,11 +75,18 @@ export function gzipOf(page: CachedPage): Buffer | Promise<Buffer> {
   }
   let pending = gzipping.get(page);
   if (!pending) {
-    pending = gzipOffThread(page.body, { level: 6 }).then((bytes) => {
-      page.gzipped = Buffer.from(bytes);
-      gzipping.delete(page);
-      return page.gzipped;
-    });
+    pending = gzipOffThread(page.body, { level: 6 }).then(
+      (bytes) => {
+        page.gzipped = Buffer.from(bytes);
+        gzipping.delete(page);
+        return page.gzipped;
+      },
+      (error: unknown) => {
+        // The next request tries again rather than meeting this failure for as long as the page is cached.
+        gzipping.delete(page);
+        throw error;
+      },
+    );
     gzipping.set(page, pending);
   }
   return pending;

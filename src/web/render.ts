@@ -88,10 +88,11 @@ export function sendCached(
       .code(304)
       .headers(headerObject(cachedPageHeaders(page, gzip, 304)))
       .send();
-  reply.headers(headerObject(cachedPageHeaders(page, gzip, 200)));
-  if (!gzip) return reply.send(page.body);
+  // The headers once the bytes exist: a gzip that fails leaves an error reply not labelled gzip.
+  const send = (bytes: Buffer) => reply.headers(headerObject(cachedPageHeaders(page, gzip, 200))).send(bytes);
+  if (!gzip) return send(page.body);
   const gzipped = gzipOf(page);
-  return Buffer.isBuffer(gzipped) ? reply.send(gzipped) : gzipped.then((bytes) => reply.send(bytes));
+  return Buffer.isBuffer(gzipped) ? send(gzipped) : gzipped.then(send);
 }
 
 /** A view to cache, with the change tags of what it was rendered from (see `PageCache`). */

@@ -27,11 +27,16 @@ export class WriterThread {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private exited: Promise<number>;
+  /** Why requests are refused at once: the thread stopped, or is closing; null while it runs. */
+  private gone: string | null = null;
+  private readonly onStop: Array<(why: string) => void> = [];
 
   private constructor(
     private readonly worker: Worker,
     log: (line: string) => void,
   ) {
+    // After a successful start an error ends the thread: say so (the exit below refuses what follows).
+    worker.on('error', (error) => log(`lingwire: the writer thread failed: ${error.message}`));
     worker.on('message', (message: WriterMessage) => {
       if (message.type === 'log') log(message.line);
       if (message.type !== 'done' && message.type !== 'failed') return;
@@ -48,10 +53,27 @@ export class WriterThread {
     });
     this.exited = new Promise((resolve) => worker.once('exit', resolve));
     this.exited.then((code) => {
+      const why = `the writer thread stopped (exit code ${code})`;
+      const closing = this.gone !== null;
+      this.gone ??= why;
       for (const waiting of this.pending.values())
-        waiting.reject(new Error(`writer: the writer thread stopped (exit code ${code})`));
+        waiting.reject(new AppError('STORE_FAILURE', `writer: ${why}`));
       this.pending.clear();
+      if (!closing) {
+        log(`lingwire: ${why}; feeds are not polled until the server restarts.`);
+        for (const listener of this.onStop) listener(why);
+      }
     });
+  }
+
+  /** Whether the thread still takes requests. */
+  get alive(): boolean {
+    return this.gone === null;
+  }
+
+  /** Calls `listener` if the thread stops other than by `close()` (a crash). */
+  onStopped(listener: (why: string) => void): void {
+    this.onStop.push(listener);
   }
 
   /** Starts a writer thread on `config`'s database and waits until it has recorded its first heartbeat. */
@@ -118,6 +140,7 @@ export class WriterThread {
 
   /** Lets the writer finish what it is doing, closes its database, and ends the thread. */
   async close(): Promise<void> {
+    this.gone ??= 'the writer thread is closing';
     this.worker.postMessage({ close: true });
     const timeout = setTimeout(() => this.worker.terminate(), 10_000);
     await this.exited;
@@ -125,6 +148,8 @@ export class WriterThread {
   }
 
   private request(request: WriterRequest): Promise<unknown> {
+    // A stopped worker takes messages and never answers: refuse at once rather than hang.
+    if (this.gone !== null) return Promise.reject(new AppError('STORE_FAILURE', `writer: ${this.gone}`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -167,6 +167,25 @@ describe('the writer', () => {
     }
   });
 
+  it('refuses requests at once once its thread has died, and says so', async () => {
+    const lines: string[] = [];
+    const thread = await WriterThread.start({ ...DEFAULT_CONFIG, dbPath: db }, { log: (l) => lines.push(l) });
+    const stopped = new Promise<string>((resolve) => thread.onStopped(resolve));
+    // A crash: the thread ends without being asked to.
+    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect(await stopped).toMatch(/the writer thread stopped/);
+    expect(thread.alive).toBe(false);
+    expect(lines.join('\n')).toMatch(/the writer thread stopped/);
+    // Before, a request to the dead thread was posted and never answered: an editor's save hung.
+    await expect(thread.editStory(1, { title: 'x' }, 'ed@example.com')).rejects.toMatchObject({
+      code: 'STORE_FAILURE',
+    });
+    await expect(thread.saveStories([story('d1', 'A title', 'A body.')])).rejects.toMatchObject({
+      code: 'STORE_FAILURE',
+    });
+    await thread.close();
+  });
+
   it('runs in a worker thread: stores what it is handed, beats, and stops', async () => {
     const thread = await WriterThread.start(
       { ...DEFAULT_CONFIG, dbPath: db },

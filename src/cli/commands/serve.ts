@@ -41,26 +41,29 @@ export function registerServe(program: Command, env: CommandEnv): void {
       // Loaded here so other commands do not pay for starting the web stack.
       const { startServer, stopOnSignals } = await import('../../web/server.js');
       const services = await openServices(config, { dictionary: openReaderDictionary(env) });
-      const server = await startServer(config, services, env.output.err);
-      // The writer (stories in, related index, later feed polling) runs in its own thread.
+      // The writer (stories in, related index, feed polling) runs in its own thread. It starts
+      // before the site listens, so no edit made in between runs here (`StoryEditing.useWriter`).
       const { WriterThread } = await import('../../writer/client.js');
       const writer =
         config.dbPath === ':memory:' || !options.writer
           ? null
           : await WriterThread.start(config, { log: env.output.err });
-      // The desk's "poll now" wakes this writer instead of waiting for its next check, and editors'
-      // changes are made by it, with its related index (`StoryEditing.useWriter`).
       if (writer) {
+        // Editors' changes are made by the writer, with its related index…
         services.editing.useWriter({
           edit: (id, changes, actor) => writer.editStory(id, changes, actor),
           remove: (id, actor) => writer.removeStory(id, actor),
         });
+        // …and here again if it stops (a crash): slower, never stuck.
+        writer.onStopped(() => services.editing.useWriter(null));
+        // The desk's "poll now" wakes it instead of waiting for its next check.
         services.desk.feeds.wakeWriter(() => {
           writer
             .pollFeeds('due')
             .catch((error: Error) => env.output.err(`lingwire: polling feeds failed: ${error.message}`));
         });
       }
+      const server = await startServer(config, services, env.output.err);
       const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'}${writer ? '' : ', web only: no writer'})`,
