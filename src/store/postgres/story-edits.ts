@@ -1,10 +1,10 @@
 /** Editors' writes of a story and its history on PostgreSQL (see `StoryEditRepo` in `../types.ts`). */
 import { AppError } from '../../core/errors.js';
-import { relatedTag } from '../change-tags.js';
 import { editorialParams, type StoryEditRow, storyEditOf } from '../story-edit-rows.js';
-import { rowTags, type StoryRow, storyOf } from '../story-rows.js';
+import { type StoryRow, storyOf } from '../story-rows.js';
 import type { StoryEditRepo } from '../types.js';
 import type { Scope } from './scope.js';
+import { tagGroup } from './story-groups.js';
 
 export function postgresStoryEdits(scope: Scope, storyColumns: string): StoryEditRepo {
   const update = `
@@ -28,17 +28,7 @@ export function postgresStoryEdits(scope: Scope, storyColumns: string): StoryEdi
         ]);
         if (!row) throw new AppError('STORY_NOT_FOUND', `store: no story with id ${id} to edit.`);
         // The story, its copies (their URLs show it) and every list that holds one of them.
-        const group = await query<StoryRow>(
-          'SELECT id, section_id, title_key, source, story_group FROM stories WHERE id = $1 OR duplicate_of = $1',
-          [id],
-        );
-        for (const member of group) rowTags(tags, member);
-        const lists = await query<{ story_id: number }>(
-          `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
-           WHERE s.id = $1 OR s.duplicate_of = $1`,
-          [id],
-        );
-        for (const { story_id } of lists) tags.add(relatedTag(story_id));
+        await tagGroup(query, tags, id);
         return storyOf(row);
       });
     },

@@ -7,23 +7,25 @@ import type { Query, Scope } from './scope.js';
 
 const GROUP_COLUMNS = 'id, section_id, title_key, duplicate_of';
 
+/** Change tags of every story in the group of canonical story `canonical`, and of the lists holding them. */
+export async function tagGroup(query: Query, tags: Set<string>, canonical: number): Promise<void> {
+  const rows = await query<GroupRow>(
+    `SELECT ${GROUP_COLUMNS} FROM stories WHERE id = $1 OR duplicate_of = $1`,
+    [canonical],
+  );
+  for (const row of rows) rowTags(tags, row);
+  const lists = await query<{ story_id: number }>(
+    `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
+     WHERE s.id = $1 OR s.duplicate_of = $1`,
+    [canonical],
+  );
+  for (const { story_id } of lists) tags.add(relatedTag(story_id));
+}
+
 export function postgresStoryGroups(scope: Scope, storyColumns: string): StoryGroupRepo {
   const rowOf = async (query: Query, id: number) =>
     (await query<GroupRow>(`SELECT ${GROUP_COLUMNS} FROM stories WHERE id = $1 FOR UPDATE`, [id]))[0];
-  /** Change tags of every story in the group of canonical story `canonical`, and of the lists holding them. */
-  const tagGroup = async (query: Query, tags: Set<string>, canonical: number) => {
-    const rows = await query<GroupRow>(
-      `SELECT ${GROUP_COLUMNS} FROM stories WHERE id = $1 OR duplicate_of = $1`,
-      [canonical],
-    );
-    for (const row of rows) rowTags(tags, row);
-    const lists = await query<{ story_id: number }>(
-      `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
-       WHERE s.id = $1 OR s.duplicate_of = $1`,
-      [canonical],
-    );
-    for (const { story_id } of lists) tags.add(relatedTag(story_id));
-  };
+
   return {
     async findStoryByUrl(url) {
       const [row] = await scope.read<StoryRow>(

@@ -1,10 +1,10 @@
 /** Editors' writes of a story and its history on SQLite (see `StoryEditRepo` in `../types.ts`). */
 import { AppError } from '../../core/errors.js';
-import { relatedTag } from '../change-tags.js';
 import { editorialParams, type StoryEditRow, storyEditOf } from '../story-edit-rows.js';
-import { rowTags, type StoryRow, storyOf } from '../story-rows.js';
+import { type StoryRow, storyOf } from '../story-rows.js';
 import type { StoryEditRepo } from '../types.js';
 import type { Scope } from './scope.js';
+import { tagGroup } from './story-groups.js';
 
 const UPDATE = `
   UPDATE stories SET status = COALESCE(@status, status),
@@ -23,19 +23,7 @@ export function sqliteStoryEdits(scope: Scope): StoryEditRepo {
         const row = scope.prepare(UPDATE).get(params) as StoryRow | undefined;
         if (!row) throw new AppError('STORY_NOT_FOUND', `store: no story with id ${id} to edit.`);
         // The story, its copies (their URLs show it) and every list that holds one of them.
-        const group = scope
-          .prepare(
-            'SELECT id, section_id, title_key, source, story_group FROM stories WHERE id = ? OR duplicate_of = ?',
-          )
-          .all(id, id) as StoryRow[];
-        for (const member of group) rowTags(tags, member);
-        const lists = scope
-          .prepare(
-            `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
-             WHERE s.id = ? OR s.duplicate_of = ?`,
-          )
-          .all(id, id) as Array<{ story_id: number }>;
-        for (const { story_id } of lists) tags.add(relatedTag(story_id));
+        tagGroup(scope, tags, id);
         return storyOf(row);
       });
     },

@@ -7,23 +7,25 @@ import type { Scope } from './scope.js';
 
 const GROUP_COLUMNS = 'id, section_id, title_key, duplicate_of';
 
+/** Change tags of every story in the group of canonical story `canonical`, and of the lists holding them. */
+export function tagGroup(scope: Scope, tags: Set<string>, canonical: number): void {
+  const rows = scope
+    .prepare(`SELECT ${GROUP_COLUMNS} FROM stories WHERE id = ? OR duplicate_of = ?`)
+    .all(canonical, canonical) as GroupRow[];
+  for (const row of rows) rowTags(tags, row);
+  const lists = scope
+    .prepare(
+      `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
+       WHERE s.id = ? OR s.duplicate_of = ?`,
+    )
+    .all(canonical, canonical) as Array<{ story_id: number }>;
+  for (const { story_id } of lists) tags.add(relatedTag(story_id));
+}
+
 export function sqliteStoryGroups(scope: Scope): StoryGroupRepo {
   const rowOf = (id: number) =>
     scope.prepare(`SELECT ${GROUP_COLUMNS} FROM stories WHERE id = ?`).get(id) as GroupRow | undefined;
-  /** Change tags of every story in the group of canonical story `canonical`, and of the lists holding them. */
-  const tagGroup = (tags: Set<string>, canonical: number) => {
-    const rows = scope
-      .prepare(`SELECT ${GROUP_COLUMNS} FROM stories WHERE id = ? OR duplicate_of = ?`)
-      .all(canonical, canonical) as GroupRow[];
-    for (const row of rows) rowTags(tags, row);
-    const lists = scope
-      .prepare(
-        `SELECT DISTINCT l.story_id FROM related_lists l JOIN stories s ON s.id = l.related_id
-         WHERE s.id = ? OR s.duplicate_of = ?`,
-      )
-      .all(canonical, canonical) as Array<{ story_id: number }>;
-    for (const { story_id } of lists) tags.add(relatedTag(story_id));
-  };
+
   return {
     async findStoryByUrl(url) {
       return scope.read('stories.findStoryByUrl', () => {
@@ -39,11 +41,11 @@ export function sqliteStoryGroups(scope: Scope): StoryGroupRepo {
         const canonical = rowOf(canonicalId);
         const target = sameGroup(story, canonical, id, canonicalId);
         if (target === null) return;
-        tagGroup(tags, id);
+        tagGroup(scope, tags, id);
         scope
           .prepare('UPDATE stories SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?')
           .run(target, id, id);
-        tagGroup(tags, target);
+        tagGroup(scope, tags, target);
       });
     },
     setCanonical(id) {
@@ -56,7 +58,7 @@ export function sqliteStoryGroups(scope: Scope): StoryGroupRepo {
           .prepare('UPDATE stories SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?')
           .run(id, old, old);
         scope.prepare('UPDATE stories SET duplicate_of = NULL WHERE id = ?').run(id);
-        tagGroup(tags, id);
+        tagGroup(scope, tags, id);
       });
     },
     async findCopies(canonicalId) {
