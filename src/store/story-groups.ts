@@ -2,8 +2,11 @@
 import { AppError } from '../core/errors.js';
 import type { StoryRow } from './story-rows.js';
 
-/** What a group change reads of a story. */
-export type GroupRow = Pick<StoryRow, 'id' | 'section_id' | 'title_key' | 'duplicate_of'>;
+/** What the group rules read of a story, and its family for the change tags (`rowTags`). */
+export type GroupRow = Pick<
+  StoryRow,
+  'id' | 'section_id' | 'title_key' | 'duplicate_of' | 'source' | 'story_group'
+>;
 
 export function groupError(id: number): AppError {
   return new AppError('STORY_NOT_FOUND', `store: no story with id ${id}.`);

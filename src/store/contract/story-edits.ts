@@ -1,6 +1,8 @@
 /** The contract of `StoryEditRepo`: status, level override, pins, history; and what the public then sees. */
+
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../search/query.js';
+import { familyTag } from '../change-tags.js';
 import type { Store } from '../types.js';
 import {
   addSection,
@@ -56,7 +58,14 @@ export function storyEditsContract(adapter: StoreContractAdapter): void {
         store.stories.updateEditorial(a, { status: 'unpublished' }, LATER),
       );
       expect(tags).toEqual(
-        expect.arrayContaining([`story:${a}`, `section:${section.id}`, 'stories', `related:${b}`]),
+        // Its family too: the other version's page links it (本文其他难度).
+        expect.arrayContaining([
+          `story:${a}`,
+          `section:${section.id}`,
+          'stories',
+          `related:${b}`,
+          familyTag('wire', 'g1'),
+        ]),
       );
       expect((await store.stories.listStories({ limit: 10, offset: 0 })).map((r) => r.id)).toEqual([b]);
       expect(await store.stories.countStories()).toBe(1);

@@ -5,7 +5,7 @@ import { rowTags, type StoryRow, storyOf } from '../story-rows.js';
 import type { StoryGroupRepo } from '../types.js';
 import type { Query, Scope } from './scope.js';
 
-const GROUP_COLUMNS = 'id, section_id, title_key, duplicate_of';
+const GROUP_COLUMNS = 'id, section_id, title_key, duplicate_of, source, story_group';
 
 /** Change tags of every story in the group of canonical story `canonical`, and of the lists holding them. */
 export async function tagGroup(query: Query, tags: Set<string>, canonical: number): Promise<void> {
