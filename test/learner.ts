@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { StoryInput } from '../src/articles/model.js';
 import { DEFAULT_CONFIG } from '../src/core/config.js';
 import type { Dictionary } from '../src/dictionary/index.js';
 import { type Services, servicesOver } from '../src/services.js';
@@ -99,4 +100,20 @@ export async function signInWithRole(
   const cookie = cookieOf(res, 'lw_session');
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { email, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** A one-paragraph story in 国际英语新闻 for the learner tests. */
+export function learnerStory(title: string, date: string, text: string): StoryInput {
+  return {
+    source: '',
+    externalId: null,
+    section: '国际英语新闻',
+    title,
+    dateline: null,
+    publishedAt: date,
+    url: null,
+    tags: [],
+    paragraphs: [text],
+    pinnedRelated: [],
+  };
 }

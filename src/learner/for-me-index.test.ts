@@ -3,26 +3,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { learnerServices } from '../../test/learner.js';
+import { learnerServices, learnerStory as story } from '../../test/learner.js';
 import { openDictionary } from '../dictionary/index.js';
 import { FOR_ME_THREAD_PATH, loadInWorker, loadStoryLemmaIndex } from './for-me-index.js';
 import { StoryLemmaIndex } from './story-lemma-index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lingwire-for-me-index-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const story = (title: string, date: string, text: string) => ({
-  source: '',
-  externalId: null,
-  section: '国际英语新闻',
-  title,
-  dateline: null,
-  publishedAt: date,
-  url: null,
-  tags: [],
-  paragraphs: [text],
-  pinnedRelated: [],
-});
 
 describe('the for-me index in a worker thread', () => {
   // `npm test` builds dist/ before running the tests.

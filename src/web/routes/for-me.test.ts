@@ -1,25 +1,17 @@
 /** 为我推荐 over HTTP: the newest stories in the learner's range, with their figures. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { learnerApp, learnerServices, registerLearner } from '../../../test/learner.js';
+import {
+  learnerApp,
+  learnerServices,
+  registerLearner,
+  learnerStory as story,
+} from '../../../test/learner.js';
 import { openDictionary } from '../../dictionary/index.js';
 import type { Services } from '../../services.js';
 
 let services: Services;
 let app: FastifyInstance;
-
-const story = (title: string, date: string, text: string) => ({
-  source: '',
-  externalId: null,
-  section: '国际英语新闻',
-  title,
-  dateline: null,
-  publishedAt: date,
-  url: null,
-  tags: [],
-  paragraphs: [text],
-  pinnedRelated: [],
-});
 
 beforeAll(async () => {
   services = learnerServices({ dictionary: openDictionary() });

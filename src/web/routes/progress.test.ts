@@ -2,7 +2,12 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { learnerApp, learnerServices, registerLearner } from '../../../test/learner.js';
+import {
+  learnerApp,
+  learnerServices,
+  registerLearner,
+  learnerStory as story,
+} from '../../../test/learner.js';
 import { openDictionary } from '../../dictionary/index.js';
 import { parseFeedText } from '../../ingest/feeds/parse.js';
 import type { Services } from '../../services.js';
@@ -11,19 +16,6 @@ let services: Services;
 let app: FastifyInstance;
 let now = new Date('2026-03-02T10:00:00Z');
 const SITE = 'https://learn.example';
-
-const story = (title: string, date: string, text: string) => ({
-  source: '',
-  externalId: null,
-  section: '国际英语新闻',
-  title,
-  dateline: null,
-  publishedAt: date,
-  url: null,
-  tags: [],
-  paragraphs: [text],
-  pinnedRelated: [],
-});
 
 beforeAll(async () => {
   services = learnerServices({ dictionary: openDictionary(), clock: () => now });
