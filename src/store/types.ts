@@ -408,6 +408,13 @@ export interface StoreTx {
 export interface Store extends StoreTx {
   /** Human-readable adapter name for logs, never a password: `sqlite:/path/to/db`, `postgres://user@host:5432/db`. */
   readonly description: string;
+  /**
+   * What lets another thread see this store's changes (the front thread: `web/front/`): the SQLite
+   * file, whose `PRAGMA data_version` moves with every commit of another connection, and a
+   * counter on shared memory this store bumps on each of its own writes. Null on PostgreSQL and
+   * in memory.
+   */
+  readonly sqlite: { file: string; localWrites: Int32Array } | null;
   /** The change log, for precise page-cache invalidation across processes. */
   readonly changes: ChangeRepo;
   /**

@@ -108,6 +108,18 @@ export interface PageCacheOptions {
 /** What the cache asks of the store. */
 export type ChangeSource = Pick<Store, 'changeToken' | 'changes'>;
 
+/**
+ * Told of every change to a `PageCache`'s pages and remembered URLs, in order: the front thread's
+ * mirror (`front/mirror.ts`) keeps its copy equal to this one through it.
+ */
+export interface PageCacheObserver {
+  stored(key: string, page: CachedPage): void;
+  dropped(key: string): void;
+  cleared(): void;
+  remembered(url: string, key: string): void;
+  forgot(url: string): void;
+}
+
 interface Entry {
   page: CachedPage;
   tags: readonly string[];
@@ -135,6 +147,7 @@ export class PageCache {
   private readonly maxUrls: number;
   /** Lookups answered from the cache and not (for operators and tests). */
   readonly stats = { hits: 0, misses: 0 };
+  private observer: PageCacheObserver | null = null;
 
   constructor(
     private readonly source: ChangeSource,
@@ -181,6 +194,16 @@ export class PageCache {
     }
   }
 
+  /**
+   * Tells `observer` of every change from now on, after the pages and URLs already held (oldest
+   * first, so its evictions match).
+   */
+  observe(observer: PageCacheObserver): void {
+    this.observer = observer;
+    for (const [key, { page }] of this.entries) observer.stored(key, page);
+    for (const [url, key] of this.urls) observer.remembered(url, key);
+  }
+
   /** The number that moves on each invalidation: read it before rendering, pass it to `set`. */
   get epoch(): number {
     return this.epochValue;
@@ -210,9 +233,13 @@ export class PageCache {
     if (url.length > MAX_REMEMBERED_URL || this.urls.get(url) === key) return;
     if (this.urls.size >= this.maxUrls && !this.urls.has(url)) {
       const oldest = this.urls.keys().next().value;
-      if (oldest !== undefined) this.urls.delete(oldest);
+      if (oldest !== undefined) {
+        this.urls.delete(oldest);
+        this.observer?.forgot(oldest);
+      }
     }
     this.urls.set(url, key);
+    this.observer?.remembered(url, key);
   }
 
   /** The key a request for exactly `url` was last answered under, if remembered. */
@@ -233,6 +260,7 @@ export class PageCache {
       if (oldest !== undefined) this.delete(oldest);
     }
     this.entries.set(key, { page, tags });
+    this.observer?.stored(key, page);
     for (const tag of tags) {
       const keys = this.byTag.get(tag);
       if (keys) keys.add(key);
@@ -276,6 +304,7 @@ export class PageCache {
     this.epochValue++;
     this.entries.clear();
     this.byTag.clear();
+    this.observer?.cleared();
   }
 
   get size(): number {
@@ -286,6 +315,7 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    this.observer?.dropped(key);
     for (const tag of entry.tags) {
       const keys = this.byTag.get(tag);
       keys?.delete(key);

@@ -17,6 +17,7 @@
  * `changeToken()` is built on; the change log (`changes.ts`) says what those commits changed.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { resolve as resolvePath } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAccountRepo } from './accounts.js';
@@ -79,8 +80,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const db = openSqliteDatabase(path, options);
   const prepare = statementCache(db);
   const changeLog = changeLogWriter(prepare, options);
-  /** Bumped on every write through this connection, which `data_version` does not report. */
-  let localWrites = 0;
+  /**
+   * Bumped on every write through this connection, which `data_version` does not report; on
+   * shared memory, so the front thread sees this process's writes at once (`Store.sqlite`).
+   */
+  const localWrites = new Int32Array(new SharedArrayBuffer(4));
+  const wrote = () => Atomics.add(localWrites, 0, 1);
 
   // better-sqlite3 runs one statement at a time, but an async transaction body yields between
   // statements; the queue keeps a second transaction from starting inside the first.
@@ -113,7 +118,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         unlessBusy(() =>
           db
             .transaction(() => {
-              localWrites++;
+              wrote();
               const tags = new Set<string>();
               const result = run(tags);
               changeLog.append(tags);
@@ -141,7 +146,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       },
       async write(method, run) {
         refuseEnded(method);
-        localWrites++;
+        wrote();
         return unlessBusy(() => run(state.tags));
       },
     };
@@ -158,6 +163,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       unlessBusy(() => {
         changeLog.append(state.tags);
         db.exec('COMMIT');
+        wrote();
       });
       return result;
     } catch (error) {
@@ -166,7 +172,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       } catch {
         // SQLite rolls back itself when ROLLBACK fails (a disk error); the first error says why.
       }
-      localWrites++;
+      wrote();
       throw error;
     } finally {
       state.active = false;
@@ -179,6 +185,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   let checkedAt = Number.NEGATIVE_INFINITY;
   return {
     description: `sqlite:${path}`,
+    sqlite: path === ':memory:' || path === '' ? null : { file: resolvePath(path), localWrites },
     ...repositories(storeScope, changes),
     async transaction(work) {
       refuseInsideTransaction('transaction');
@@ -190,7 +197,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         version = unlessBusy(() => (dataVersion.get() as { data_version: number }).data_version);
         checkedAt = now;
       }
-      return `${version}.${localWrites}`;
+      return `${version}.${Atomics.load(localWrites, 0)}`;
     },
     async close() {
       if (db.open) db.close();
