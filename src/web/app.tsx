@@ -107,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fastPath = new FastPath(cache, constantSecurityHeaders(security));
   const app = Fastify({
     // Body, URL and header sizes, and errors before a request exists (`request-limits.ts`).
-    ...requestLimitOptions(),
+    ...requestLimitOptions(deps.frontSecret !== undefined),
     serverFactory: fastPathServer(fastPath, deps.frontSecret),
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.

@@ -137,6 +137,13 @@ describe('the front thread', () => {
     expect(JSON.parse(me.body.toString()).user.email).toBe('reader@example.com');
     // Headers about the connection are the front's own, once each.
     expect(me.headers.filter((h) => h.startsWith('connection: '))).toEqual(['connection: keep-alive']);
+    // The header size limit is the front's: just under it passes (with the front's own headers added)…
+    const big = (bytes: number) => ({ 'x-filler': 'a'.repeat(bytes) });
+    expect((await ask(server.url, '/stories/no-such-story', 'GET', big(16_300))).status).toBe(404);
+    // …over it, the site's JSON refusal.
+    const refused = await ask(server.url, '/stories/no-such-story', 'GET', big(17 * 1024));
+    expect(refused.status).toBe(431);
+    expect(JSON.parse(refused.body.toString()).error.code).toBe('HEADERS_TOO_LARGE');
   });
 
   it('gives the site the reader’s address, and believes no forged one', async () => {

@@ -74,7 +74,7 @@ export function passTo(
   security: Readonly<Record<string, string>>,
 ) {
   const agent = new Agent({ keepAlive: true });
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+  const handler = (req: IncomingMessage, res: ServerResponse, retried = false): void => {
     const outgoing = request({
       agent,
       host: target.host,
@@ -89,8 +89,13 @@ export function passTo(
       answer.on('error', () => res.destroy());
     });
     outgoing.on('error', () => {
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed) {
         res.destroy();
+        return;
+      }
+      // A kept-alive connection the site closed just as it was reused: a GET or HEAD is asked again.
+      if (outgoing.reusedSocket && !retried && (req.method === 'GET' || req.method === 'HEAD')) {
+        handler(req, res, true);
         return;
       }
       res.writeHead(502, {
@@ -104,7 +109,8 @@ export function passTo(
     res.on('close', () => {
       if (!res.writableFinished) outgoing.destroy();
     });
-    req.pipe(outgoing);
+    if (retried) outgoing.end();
+    else req.pipe(outgoing);
   };
   return { handler, close: () => agent.destroy() };
 }
