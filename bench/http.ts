@@ -21,6 +21,11 @@
  *   BENCH_HTTP_COMPARE (another build's `bin/lingwire.js`: its warm story page joins the rounds)
  *   BENCH_HTTP_PARTS (`warm,cold,pages`: which parts to run; default all)
  *
+ * lingwire runs as `serve` does: on a SQLite file its front thread (`src/web/front/`) answers the
+ * cached pages and passes the rest to the web thread; the same build with `LINGWIRE_FRONT=0` (the
+ * web thread answering everything) joins the warm rounds, and so does the fast path alone (the
+ * same code in a process with nothing else).
+ *
  * Beside req/s, each line gives the server's CPU time per request (from /proc, user + system):
  * on a machine other processes load, req/s moves with what they take, CPU per request much less,
  * so the ratio of CPU per request is the steadier estimate of the ratio a calm machine gives.
