@@ -429,7 +429,9 @@ export interface Store extends StoreTx {
    * and ask `changes.findChangesSince` what changed when it moves. SQLite reads
    * `PRAGMA data_version` plus a count of this connection's writes; PostgreSQL keeps a counter
    * moved by LISTEN/NOTIFY (it may lag another process's commit by a notification's travel).
+   * `fresh`: read SQLite's counter now, not within the last `changeCheckMs` (a catch-up someone
+   * asked for because they saw a commit must see it too); PostgreSQL's is always current.
    */
-  changeToken(): string;
+  changeToken(fresh?: boolean): string;
   close(): Promise<void>;
 }

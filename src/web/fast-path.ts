@@ -18,6 +18,7 @@
  * JSON), and no hook changes a cached page's response. A hook that must see every page request
  * (a rate limit on pages, say) must turn the fast path off or be checked here too.
  */
+import { timingSafeEqual } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -165,6 +166,13 @@ export class FastPath {
   }
 }
 
+/** Whether `sent` is `secret`, in time that does not depend on where they differ. */
+function sameSecret(sent: string, secret: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Headers only the front thread may send (`front/pass.ts`): from anyone else they are dropped. */
 const FRONT_ONLY = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
@@ -178,8 +186,13 @@ export function fastPathServer(fastPath: FastPath, frontSecret?: string) {
   return (handler: RequestListener, options: FastifyServerOptions & { http?: ServerOptions }): Server => {
     // Fastify's `http` options (the header size limit, `request-limits.ts`) apply here too.
     const server = createServer(options.http ?? {}, (req, res) => {
-      if (frontSecret !== undefined && req.headers[FRONT_SECRET_HEADER] !== frontSecret) {
-        for (const name of FRONT_ONLY) delete req.headers[name];
+      if (frontSecret !== undefined) {
+        const sent = req.headers[FRONT_SECRET_HEADER];
+        // Read once and removed: no route or log sees it.
+        delete req.headers[FRONT_SECRET_HEADER];
+        if (typeof sent !== 'string' || !sameSecret(sent, frontSecret)) {
+          for (const name of FRONT_ONLY) delete req.headers[name];
+        }
       }
       if (!fastPath.serve(req, res)) handler(req, res);
     });

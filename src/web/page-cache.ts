@@ -161,9 +161,10 @@ export class PageCache {
   /**
    * Drops the pages that changes since the last call touched. Null when nothing changed (one
    * cheap token check, and no promise for the hot path to wait on); else a promise to await.
+   * `fresh`: the store reads its change counter now (`Store.changeToken`).
    */
-  sync(): Promise<void> | null {
-    const token = this.source.changeToken();
+  sync(fresh = false): Promise<void> | null {
+    const token = this.source.changeToken(fresh);
     if (token === this.token) return null;
     this.syncing ??= this.catchUp(token).finally(() => {
       this.syncing = null;

@@ -23,6 +23,12 @@ export async function startServer(
   config: Config,
   services: WebServices,
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  /**
+   * When the front thread stops on its own: nothing answers readers then. `serve` exits with an
+   * error (a supervisor restarts it); by default it is only said.
+   */
+  onFrontFailure: (error: Error) => void = (error) =>
+    warn(`lingwire: the front thread stopped: ${error.message}`),
 ): Promise<RunningServer> {
   // The front needs the database's change counter (a SQLite file) and one set of security headers
   // for every request (none of a trusted proxy's per-request https); else the web thread serves all.
@@ -58,6 +64,7 @@ export async function startServer(
         secret: frontSecret,
         cache: app.lingwireCache,
         log: warn,
+        onFailure: onFrontFailure,
       });
     } catch (error) {
       await app.close();

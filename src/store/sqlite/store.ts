@@ -162,8 +162,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       );
       unlessBusy(() => {
         changeLog.append(state.tags);
-        db.exec('COMMIT');
+        // Before the commit, in the same turn: a front thread that sees it asks for a catch-up,
+        // which this thread runs after the commit.
         wrote();
+        db.exec('COMMIT');
       });
       return result;
     } catch (error) {
@@ -191,9 +193,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       refuseInsideTransaction('transaction');
       return enqueue(() => runTransaction(work));
     },
-    changeToken() {
+    changeToken(fresh = false) {
       const now = checkEveryMs > 0 ? performance.now() : 0;
-      if (checkEveryMs <= 0 || now - checkedAt >= checkEveryMs) {
+      if (fresh || checkEveryMs <= 0 || now - checkedAt >= checkEveryMs) {
         version = unlessBusy(() => (dataVersion.get() as { data_version: number }).data_version);
         checkedAt = now;
       }

@@ -16,6 +16,11 @@ export interface FrontOptions extends FrontThreadData {
   /** The web thread's page cache, which the front copies. */
   cache: PageCache;
   log: (line: string) => void;
+  /**
+   * Called when the front stops on its own (a bug, memory): nothing listens where readers connect
+   * then, so `serve` exits with an error for its supervisor to restart it.
+   */
+  onFailure: (error: Error) => void;
 }
 
 /** An error starting the front: `code` is the listen error's (`EADDRINUSE`, …). */
@@ -41,14 +46,17 @@ export class FrontThread {
   ) {
     worker.on('message', (message: FromFront) => {
       if (message.type === 'stats') for (const resolve of this.statsWaiting.splice(0)) resolve(message.stats);
+      if (message.type === 'warning') options.log(`lingwire: front thread: ${message.message}`);
     });
-    // A front that stops on its own (a bug, memory) leaves readers with nothing: say so loudly.
+    let failure: Error | null = null;
+    worker.on('error', (error) => {
+      failure = error;
+      options.log(`lingwire: the front thread failed: ${error.stack ?? error.message}`);
+    });
     worker.on('exit', (code) => {
       this.exited = true;
-      if (!this.stopping)
-        options.log(`lingwire: the front thread stopped (exit code ${code}); restart the server.`);
+      if (!this.stopping) options.onFailure(failure ?? new Error(`the front thread exited (code ${code})`));
     });
-    worker.on('error', (error) => options.log(`lingwire: the front thread failed: ${error.message}`));
   }
 
   /** Starts the front listening on `options.host:port`; resolves once it listens. */
@@ -56,7 +64,7 @@ export class FrontThread {
     if (!existsSync(FRONT_THREAD_PATH)) {
       throw new FrontStartError(`${FRONT_THREAD_PATH} is missing; run \`npm run build\` first.`, undefined);
     }
-    const { cache, log, ...data } = options;
+    const { cache, log, onFailure, ...data } = options;
     const worker = new Worker(FRONT_THREAD_PATH, { workerData: data satisfies FrontThreadData });
     const post = (message: ToFront) => worker.postMessage(message);
     const mirror = new PageMirror(post);

@@ -163,6 +163,65 @@ describe('the front thread', () => {
     expect((await ask(direct, '/api/search?q=port', 'GET', forged)).status).toBe(429);
   });
 
+  it('passes a body with the framing it arrived with: nothing smuggled onto the site’s connection', async () => {
+    await serve();
+    const login = (email: string) =>
+      ask(
+        server.url,
+        '/api/auth/login',
+        'POST',
+        { 'content-type': 'application/json' },
+        { body: JSON.stringify({ email, password: 'a long passphrase' }) },
+      ).then((a) => a.status);
+    // A second request hidden in the body of a GET whose `Connection` header names its length:
+    // a proxy that dropped the length would send the body as raw bytes, a request of its own.
+    const hidden = JSON.stringify({ email: 'smuggled@example.com', password: 'a long passphrase' });
+    const smuggled =
+      'POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(hidden)}\r\n\r\n${hidden}`;
+    const outer =
+      'GET /stories/no-such-story HTTP/1.1\r\nHost: x\r\nConnection: content-length\r\n' +
+      `Content-Length: ${Buffer.byteLength(smuggled)}\r\n\r\n${smuggled}`;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.write(outer));
+      socket.once('data', (chunk) => {
+        socket.destroy();
+        resolve(chunk.toString());
+      });
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404/);
+    // Whatever the site made of it, it was not a registration.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await login('smuggled@example.com')).toBe(401);
+    // (A registration through the front is a 201, and its login a 200: the check can tell.)
+    await ask(
+      server.url,
+      '/api/auth/register',
+      'POST',
+      { 'content-type': 'application/json' },
+      { body: JSON.stringify({ email: 'open@example.com', password: 'a long passphrase' }) },
+    );
+    expect(await login('open@example.com')).toBe(200);
+  });
+
+  it('says so when the front thread dies, so serve can exit for its supervisor', async () => {
+    const failures: Error[] = [];
+    const full = { ...DEFAULT_CONFIG, dbPath: db, port: 0, logLevel: 'silent' };
+    services = servicesOver(await openStore(db), full, { dictionary: null, warn: () => {} });
+    server = await startServer(
+      full,
+      services,
+      () => {},
+      (error) => failures.push(error),
+    );
+    expect((await ask(server.url, STORY)).status).toBe(200);
+    await (server.front as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect(failures).toHaveLength(1);
+    // A stop after that still closes the site.
+    await server.stop();
+  });
+
   it('keeps serving when a reader leaves mid-answer', async () => {
     await serve();
     for (let i = 0; i < 20; i++) {

@@ -61,7 +61,8 @@ export class PageMirror implements PageCacheObserver {
    */
   async answerSync(cache: PageCache, id: number): Promise<void> {
     try {
-      for (let round = 0; round < 2; round++) await cache.sync();
+      // Fresh: the store's counter may have been read just before the commit the front saw.
+      for (let round = 0; round < 2; round++) await cache.sync(true);
     } catch {
       // The cache cleared itself (and told the front): nothing stale is left to serve.
     }

@@ -27,7 +27,11 @@ export class FrontPages implements PageSource {
     /** Whether the database changed since the last call. */
     private readonly changed: () => boolean,
     private readonly askSync: (id: number) => void,
-  ) {}
+  ) {
+    // Whatever was committed before this thread first looked: caught up with before serving.
+    this.asked = ++this.lastId;
+    askSync(this.asked);
+  }
 
   apply(ops: readonly PageOp[]): void {
     for (const op of ops) {

@@ -34,14 +34,30 @@ const FROM_FRONT_ONLY = new Set([
   FRONT_SECRET_HEADER,
 ]);
 
+/** Headers a client's `Connection` header may not remove: the body's framing and the target. */
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'host']);
+
+/** Whether `req` has a body: a length over 0, or chunked. */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
 function requestHeaders(req: IncomingMessage, secret: string): IncomingHttpHeaders {
   const named = connectionTokens(req.headers.connection);
   const headers: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP.has(name) && !FROM_FRONT_ONLY.has(name) && !named?.has(name)) headers[name] = value;
+    if (HOP_BY_HOP.has(name) || FROM_FRONT_ONLY.has(name)) continue;
+    if (named?.has(name) && !FRAMING.has(name)) continue;
+    headers[name] = value;
   }
-  // A body without a length arrived chunked: it is re-chunked on the way (the parser undid it).
+  // The body's framing is set here, never left to the client's headers: the parser has undone any
+  // chunking, so a body without a length is chunked again; a length is kept as read. (A body
+  // whose framing the site read differently from the front would leave bytes on the shared
+  // connection that the site takes for another request.)
+  delete headers['content-length'];
   if (req.headers['transfer-encoding'] !== undefined) headers['transfer-encoding'] = 'chunked';
+  else if (req.headers['content-length'] !== undefined)
+    headers['content-length'] = req.headers['content-length'];
   headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   headers[FRONT_SECRET_HEADER] = secret;
   return headers;
@@ -73,7 +89,9 @@ export function passTo(
   secret: string,
   security: Readonly<Record<string, string>>,
 ) {
-  const agent = new Agent({ keepAlive: true });
+  // Idle connections are closed here after 60 s, before the site's 72 s keep-alive closes them
+  // under a request about to be sent.
+  const agent = new Agent({ keepAlive: true, timeout: 60_000 });
   const handler = (req: IncomingMessage, res: ServerResponse, retried = false): void => {
     const outgoing = request({
       agent,
@@ -93,8 +111,10 @@ export function passTo(
         res.destroy();
         return;
       }
-      // A kept-alive connection the site closed just as it was reused: a GET or HEAD is asked again.
-      if (outgoing.reusedSocket && !retried && (req.method === 'GET' || req.method === 'HEAD')) {
+      // A kept-alive connection the site closed just as it was reused: a GET or HEAD without a
+      // body (which is gone now) is asked again.
+      const again = req.method === 'GET' || req.method === 'HEAD';
+      if (outgoing.reusedSocket && !retried && again && !hasBody(req)) {
         handler(req, res, true);
         return;
       }
@@ -109,7 +129,7 @@ export function passTo(
     res.on('close', () => {
       if (!res.writableFinished) outgoing.destroy();
     });
-    if (retried) outgoing.end();
+    if (retried || !hasBody(req)) outgoing.end();
     else req.pipe(outgoing);
   };
   return { handler, close: () => agent.destroy() };

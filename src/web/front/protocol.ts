@@ -42,6 +42,7 @@ export type FromFront =
   | { type: 'failed'; message: string; code?: string }
   | { type: 'sync'; id: number }
   | { type: 'stats'; stats: FrontStats }
+  | { type: 'warning'; message: string }
   | { type: 'stopped' };
 
 export interface FrontThreadData {

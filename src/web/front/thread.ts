@@ -104,12 +104,16 @@ port.on('message', (message: ToFront) => {
   }
 });
 
-server.once('error', (error: Error & { code?: string }) => {
+const failedToListen = (error: Error & { code?: string }) => {
   post({ type: 'failed', message: error.message, code: error.code });
   db.close();
   port.close();
-});
+};
+server.once('error', failedToListen);
 server.listen(data.port, data.host, () => {
+  server.off('error', failedToListen);
+  // Later errors (a failed accept when out of file descriptors) are reported; the server goes on.
+  server.on('error', (error: Error) => post({ type: 'warning', message: error.message }));
   const address = server.address();
   post({ type: 'listening', port: typeof address === 'object' && address ? address.port : data.port });
 });
