@@ -21,11 +21,6 @@
  *   BENCH_HTTP_COMPARE (another build's `bin/lingwire.js`: its warm story page joins the rounds)
  *   BENCH_HTTP_PARTS (`warm,cold,pages`: which parts to run; default all)
  *
- * lingwire runs as `serve` does: on a SQLite file its front thread (`src/web/front/`) answers the
- * cached pages and passes the rest to the web thread; the same build with `LINGWIRE_FRONT=0` (the
- * web thread answering everything) joins the warm rounds, and so does the fast path alone (the
- * same code in a process with nothing else).
- *
  * Beside req/s, each line gives the server's CPU time per request (from /proc, user + system):
  * on a machine other processes load, req/s moves with what they take, CPU per request much less,
  * so the ratio of CPU per request is the steadier estimate of the ratio a calm machine gives.
@@ -143,16 +138,11 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startLingwire(
-  db: string,
-  bin = LINGWIRE_BIN,
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ child: ChildProcess; url: string }> {
+async function startLingwire(db: string, bin = LINGWIRE_BIN): Promise<{ child: ChildProcess; url: string }> {
   // `--no-writer`: the web process alone (a writer thread would load the related index on the
   // server's core meanwhile); the pages and routes are the same code as `serve`'s.
   const child = pinned(process.execPath, [bin, '--db', db, 'serve', '--no-writer', '--port', '0'], {
     ...process.env,
-    ...env,
     LOG_LEVEL: 'warn',
     // Rate limits off: this measures throughput, from one address.
     LINGWIRE_RATE_LIMIT_SEARCH: '0',
@@ -284,9 +274,6 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const other = COMPARE_BIN ? await startLingwire(db, COMPARE_BIN) : null;
-    // The same build with the front thread off: cached pages answered by the web thread itself.
-    const noFront = PARTS.has('warm') ? await startLingwire(db, LINGWIRE_BIN, { LINGWIRE_FRONT: '0' }) : null;
-    if (noFront) await fetch(`${noFront.url}${storyPath}`);
     const alone = pinned(process.execPath, [
       '--input-type=module',
       '-e',
@@ -309,7 +296,6 @@ async function main(): Promise<void> {
         ['nginx (same bytes, static file)', nginx, `${nginxUrl}${storyPath}`],
         ['lingwire story page (warm)', lingwire.child, `${lingwire.url}${storyPath}`],
         ['lingwire fast path alone (same code)', alone, `${aloneUrl}${storyPath}`],
-        ['lingwire without the front (LINGWIRE_FRONT=0)', noFront!.child, `${noFront!.url}${storyPath}`],
         ...(other
           ? ([['lingwire to compare (BENCH_HTTP_COMPARE)', other.child, `${other.url}${storyPath}`]] as const)
           : []),
@@ -322,9 +308,12 @@ async function main(): Promise<void> {
           results.set(name, [...(results.get(name) ?? []), r]);
         }
       }
-      const [bareRuns, nginxRuns, oursRuns, aloneRuns, noFrontRuns] = targets.map(
-        ([name]) => results.get(name)!,
-      ) as [Run[], Run[], Run[], Run[], Run[]];
+      const [bareRuns, nginxRuns, oursRuns, aloneRuns] = targets.map(([name]) => results.get(name)!) as [
+        Run[],
+        Run[],
+        Run[],
+        Run[],
+      ];
       const rps = (runs: Run[]) => median(runs.map((r) => r.rps));
       const range = (runs: Run[]) =>
         `${Math.min(...runs.map((r) => r.rps)).toFixed(0)}–${Math.max(...runs.map((r) => r.rps)).toFixed(0)}`;
@@ -345,15 +334,10 @@ async function main(): Promise<void> {
       const aloneByCpu = aloneRuns.map((r, i) => bareRuns[i]!.cpuUs / r.cpuUs);
       console.log(
         `  the fast path alone / bare node:http by server CPU per request ${median(aloneByCpu).toFixed(2)} (rounds ${aloneByCpu.map((x) => x.toFixed(2)).join(', ')}): ` +
-          'the same code in a process with nothing else',
-      );
-      const noFrontByRps = noFrontRuns.map((r, i) => r.rps / bareRuns[i]!.rps);
-      console.log(
-        `  without the front / bare node:http req/s ${median(noFrontByRps).toFixed(2)} (rounds ${noFrontByRps.map((x) => x.toFixed(2)).join(', ')}): ` +
-          'the fast path inside the full web thread',
+          'the same code in a process with nothing else; the rest of the gap is the full server process',
       );
       if (other) {
-        const otherRuns = results.get(targets[5]![0])!;
+        const otherRuns = results.get(targets[4]![0])!;
         const byRps = oursRuns.map((r, i) => r.rps / otherRuns[i]!.rps);
         const byCpu = oursRuns.map((r, i) => otherRuns[i]!.cpuUs / r.cpuUs);
         console.log(
@@ -365,7 +349,6 @@ async function main(): Promise<void> {
       );
     }
     if (other) await stop(other.child);
-    if (noFront) await stop(noFront.child);
 
     if (PARTS.has('cold')) {
       // Cold: a new process (empty cache), cycling through more stories than the cache holds.

@@ -65,14 +65,6 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Requests a client address may make to search and lookup; see `RateLimits`. */
   rateLimits: RateLimits;
-  /**
-   * Whether `serve` answers cached pages from a thread of its own, the front (`web/front/`), which
-   * listens where readers connect and passes every other request to the site: cached pages then
-   * go at about bare `node:http` speed instead of three quarters of it. Only on a SQLite file
-   * with `trustProxy` off (behind an operator's proxy, or on PostgreSQL, the web thread answers
-   * them itself). Default true; env `LINGWIRE_FRONT=0` turns it off.
-   */
-  front: boolean;
 }
 
 /**
@@ -154,7 +146,6 @@ export const DEFAULT_CONFIG: Config = {
   importLimits: DEFAULT_IMPORT_LIMITS,
   trustProxy: false,
   rateLimits: DEFAULT_RATE_LIMITS,
-  front: true,
 };
 
 /** Defaults, overridden by the environment. */
@@ -204,17 +195,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_RATE_LIMITS.lookupPerMinute,
       ),
     },
-    front: switchSetting('LINGWIRE_FRONT', env.LINGWIRE_FRONT, DEFAULT_CONFIG.front),
   };
-}
-
-/** Reads an on/off setting (`1`, `true`, `on`, `0`, `false`, `off`) or fails naming it. */
-export function switchSetting(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value.trim() === '') return fallback;
-  const word = value.trim().toLowerCase();
-  if (['1', 'true', 'on', 'yes'].includes(word)) return true;
-  if (['0', 'false', 'off', 'no'].includes(word)) return false;
-  throw new AppError('BAD_INPUT', `${name} must be 1 or 0 (on or off), not "${value}".`);
 }
 
 /** `LINGWIRE_PUBLIC_URL`: an http(s) address without query or fragment; the trailing slash dropped. */

@@ -408,13 +408,6 @@ export interface StoreTx {
 export interface Store extends StoreTx {
   /** Human-readable adapter name for logs, never a password: `sqlite:/path/to/db`, `postgres://user@host:5432/db`. */
   readonly description: string;
-  /**
-   * What lets another thread see this store's changes (the front thread: `web/front/`): the SQLite
-   * file, whose `PRAGMA data_version` moves with every commit of another connection, and a
-   * counter on shared memory this store bumps on each of its own writes. Null on PostgreSQL and
-   * in memory.
-   */
-  readonly sqlite: { file: string; localWrites: Int32Array } | null;
   /** The change log, for precise page-cache invalidation across processes. */
   readonly changes: ChangeRepo;
   /**
@@ -429,9 +422,7 @@ export interface Store extends StoreTx {
    * and ask `changes.findChangesSince` what changed when it moves. SQLite reads
    * `PRAGMA data_version` plus a count of this connection's writes; PostgreSQL keeps a counter
    * moved by LISTEN/NOTIFY (it may lag another process's commit by a notification's travel).
-   * `fresh`: read SQLite's counter now, not within the last `changeCheckMs` (a catch-up someone
-   * asked for because they saw a commit must see it too); PostgreSQL's is always current.
    */
-  changeToken(fresh?: boolean): string;
+  changeToken(): string;
   close(): Promise<void>;
 }

@@ -70,11 +70,6 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Whether to believe `X-Forwarded-For` (Fastify's `trustProxy`; `Config.trustProxy`). Default false. */
   trustProxy?: boolean | number | string;
-  /**
-   * Set when the front thread (`front/thread.ts`) stands before this app: the secret its requests
-   * carry. Then the app believes their `X-Forwarded-For` (the front's peer) and nobody else's.
-   */
-  frontSecret?: string;
   /** Search and lookup rate limits (`Config.rateLimits`; `serve` passes the configured ones). Default none. */
   rateLimits?: RateLimits;
 }
@@ -94,8 +89,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Set by `startServer` to the listen address when no public URL is configured. */
     lingwireSite: SiteAddress;
-    /** The page cache (operators' tools, tests, and the front thread's copy of it). */
-    lingwireCache: PageCache;
   }
 }
 
@@ -107,20 +100,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fastPath = new FastPath(cache, constantSecurityHeaders(security));
   const app = Fastify({
     // Body, URL and header sizes, and errors before a request exists (`request-limits.ts`).
-    ...requestLimitOptions(deps.frontSecret !== undefined),
-    serverFactory: fastPathServer(fastPath, deps.frontSecret),
+    ...requestLimitOptions(),
+    serverFactory: fastPathServer(fastPath),
     logger: deps.logger ?? false,
     // Request lines would be most of the log and a fifth of the CPU on a busy site; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
     // A hop count becomes the function Fastify's types take for it (trust the nearest N proxies).
-    // Behind the front the nearest hop is the front, which names the client (`fastPathServer`).
-    trustProxy:
-      deps.frontSecret !== undefined
-        ? trustHops(1)
-        : typeof deps.trustProxy === 'number'
-          ? trustHops(deps.trustProxy)
-          : (deps.trustProxy ?? false),
+    trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
     // A malformed URL or an overlong path parameter, answered before any hook runs.
     frameworkErrors: (error, request, reply) => {
       setSecurityHeaders(request, reply);

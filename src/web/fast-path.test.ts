@@ -8,11 +8,11 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ask } from '../../test/http.js';
 import { memoryServices } from '../../test/services.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
@@ -24,6 +24,37 @@ import { buildApp } from './app.js';
 import type { FastPath } from './fast-path.js';
 import { MAX_REMEMBERED_URL } from './page-cache.js';
 import { feedPath, sitemapPath } from './paths.js';
+
+interface Answer {
+  status: number;
+  /** Every header as sent, in order, lowercased, but `date`. */
+  headers: string[];
+  body: Buffer;
+}
+
+function ask(
+  base: string,
+  path: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const pairs: string[] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i]!.toLowerCase();
+          if (name !== 'date') pairs.push(`${name}: ${res.rawHeaders[i + 1]}`);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 let services: Services;
 let app: FastifyInstance;

@@ -18,7 +18,6 @@
  * JSON), and no hook changes a cached page's response. A hook that must see every page request
  * (a rate limit on pages, say) must turn the fast path off or be checked here too.
  */
-import { timingSafeEqual } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -28,9 +27,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
-import { FRONT_SECRET_HEADER } from './front/protocol.js';
-import { acceptsGzip, cachedPageHeaders, notModified } from './http-caching.js';
-import { type CachedPage, gzipOf } from './page-cache.js';
+import type { CachedPage, PageCache } from './page-cache.js';
+import { acceptsGzip, cachedPageHeaders, notModified } from './render.js';
 
 /** The responses of one page as flat header lists; the gzip ones once its gzip bytes exist. */
 interface PageHeaders {
@@ -38,16 +36,6 @@ interface PageHeaders {
   plain304: string[];
   gzip: string[] | null;
   gzip304: string[];
-}
-
-/** Where the fast path finds pages: the `PageCache`, or the front thread's mirror of it (`front/pages.ts`). */
-export interface PageSource {
-  /** The cache key a request for exactly `url` was last answered under, if any. */
-  keyForUrl(url: string): string | undefined;
-  /** The page under `key`, if cached. */
-  peek(key: string): CachedPage | undefined;
-  /** Null when nothing changed since the last look; anything else means wait (pages may be stale). */
-  sync(): unknown;
 }
 
 /** Accept-Encoding values seen → whether they accept gzip (browsers send a handful of values). */
@@ -62,14 +50,11 @@ export class FastPath {
 
   /**
    * `security`: the headers every response carries (`security-headers.ts`), or null when they
-   * depend on the request (then nothing is served here). `makesGzip`: whether a page's gzip bytes
-   * are made here when first asked for (the front thread, which has its own copy of each page);
-   * else the normal path makes them on the shared page and this request goes its way.
+   * depend on the request (then nothing is served here).
    */
   constructor(
-    private readonly cache: PageSource,
+    private readonly cache: PageCache,
     private readonly security: Readonly<Record<string, string>> | null,
-    private readonly makesGzip = false,
   ) {}
 
   /** Whether requests are answered here at all. */
@@ -103,25 +88,14 @@ export class FastPath {
       res.end();
       return true;
     }
-    // Not gzipped yet: made here at once when small, else by the normal path (or off the event
-    // loop, for the next request) while this one goes the normal way.
-    if (gzip && lists.gzip === null && !this.gzipNow(page)) return false;
-    const list = gzip ? this.headersOf(page).gzip! : lists.plain;
+    // Not gzipped yet: the normal path makes the gzip bytes (off the event loop when large).
+    const list = gzip ? lists.gzip : lists.plain;
+    if (list === null) return false;
     this.stats.served++;
     res.writeHead(200, list);
     if (method === 'HEAD') res.end();
     else res.end(gzip ? page.gzipped : page.body);
     return true;
-  }
-
-  /** Makes `page`'s gzip bytes if this fast path may and they are quick; true when they exist. */
-  private gzipNow(page: CachedPage): boolean {
-    if (!this.makesGzip) return false;
-    const made = gzipOf(page);
-    if (Buffer.isBuffer(made)) return true;
-    // A large page, gzipped on the thread pool for the requests after this one (a failure is tried again then).
-    made.catch(() => {});
-    return false;
   }
 
   private acceptsGzip(header: string | undefined): boolean {
@@ -166,34 +140,14 @@ export class FastPath {
   }
 }
 
-/** Whether `sent` is `secret`, in time that does not depend on where they differ. */
-function sameSecret(sent: string, secret: string): boolean {
-  const a = Buffer.from(sent);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Headers only the front thread may send (`front/pass.ts`): from anyone else they are dropped. */
-const FRONT_ONLY = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host'] as const;
-
 /**
  * Fastify's `serverFactory`: the HTTP server Fastify would make (its timeouts), with `fastPath`
- * asked first. `frontSecret`: this server sits behind the front thread; a request carrying the
- * secret comes from it and its `X-Forwarded-For` names the client, any other has its proxy
- * headers removed before Fastify (whose `trustProxy` then believes the front) sees them.
+ * asked first.
  */
-export function fastPathServer(fastPath: FastPath, frontSecret?: string) {
+export function fastPathServer(fastPath: FastPath) {
   return (handler: RequestListener, options: FastifyServerOptions & { http?: ServerOptions }): Server => {
     // Fastify's `http` options (the header size limit, `request-limits.ts`) apply here too.
     const server = createServer(options.http ?? {}, (req, res) => {
-      if (frontSecret !== undefined) {
-        const sent = req.headers[FRONT_SECRET_HEADER];
-        // Read once and removed: no route or log sees it.
-        delete req.headers[FRONT_SECRET_HEADER];
-        if (typeof sent !== 'string' || !sameSecret(sent, frontSecret)) {
-          for (const name of FRONT_ONLY) delete req.headers[name];
-        }
-      }
       if (!fastPath.serve(req, res)) handler(req, res);
     });
     server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;

@@ -108,18 +108,6 @@ export interface PageCacheOptions {
 /** What the cache asks of the store. */
 export type ChangeSource = Pick<Store, 'changeToken' | 'changes'>;
 
-/**
- * Told of every change to a `PageCache`'s pages and remembered URLs, in order: the front thread's
- * mirror (`front/mirror.ts`) keeps its copy equal to this one through it.
- */
-export interface PageCacheObserver {
-  stored(key: string, page: CachedPage): void;
-  dropped(key: string): void;
-  cleared(): void;
-  remembered(url: string, key: string): void;
-  forgot(url: string): void;
-}
-
 interface Entry {
   page: CachedPage;
   tags: readonly string[];
@@ -147,7 +135,6 @@ export class PageCache {
   private readonly maxUrls: number;
   /** Lookups answered from the cache and not (for operators and tests). */
   readonly stats = { hits: 0, misses: 0 };
-  private observer: PageCacheObserver | null = null;
 
   constructor(
     private readonly source: ChangeSource,
@@ -161,10 +148,9 @@ export class PageCache {
   /**
    * Drops the pages that changes since the last call touched. Null when nothing changed (one
    * cheap token check, and no promise for the hot path to wait on); else a promise to await.
-   * `fresh`: the store reads its change counter now (`Store.changeToken`).
    */
-  sync(fresh = false): Promise<void> | null {
-    const token = this.source.changeToken(fresh);
+  sync(): Promise<void> | null {
+    const token = this.source.changeToken();
     if (token === this.token) return null;
     this.syncing ??= this.catchUp(token).finally(() => {
       this.syncing = null;
@@ -193,16 +179,6 @@ export class PageCache {
       this.clear();
       throw error;
     }
-  }
-
-  /**
-   * Tells `observer` of every change from now on, after the pages and URLs already held (oldest
-   * first, so its evictions match).
-   */
-  observe(observer: PageCacheObserver): void {
-    this.observer = observer;
-    for (const [key, { page }] of this.entries) observer.stored(key, page);
-    for (const [url, key] of this.urls) observer.remembered(url, key);
   }
 
   /** The number that moves on each invalidation: read it before rendering, pass it to `set`. */
@@ -234,13 +210,9 @@ export class PageCache {
     if (url.length > MAX_REMEMBERED_URL || this.urls.get(url) === key) return;
     if (this.urls.size >= this.maxUrls && !this.urls.has(url)) {
       const oldest = this.urls.keys().next().value;
-      if (oldest !== undefined) {
-        this.urls.delete(oldest);
-        this.observer?.forgot(oldest);
-      }
+      if (oldest !== undefined) this.urls.delete(oldest);
     }
     this.urls.set(url, key);
-    this.observer?.remembered(url, key);
   }
 
   /** The key a request for exactly `url` was last answered under, if remembered. */
@@ -261,7 +233,6 @@ export class PageCache {
       if (oldest !== undefined) this.delete(oldest);
     }
     this.entries.set(key, { page, tags });
-    this.observer?.stored(key, page);
     for (const tag of tags) {
       const keys = this.byTag.get(tag);
       if (keys) keys.add(key);
@@ -305,7 +276,6 @@ export class PageCache {
     this.epochValue++;
     this.entries.clear();
     this.byTag.clear();
-    this.observer?.cleared();
   }
 
   get size(): number {
@@ -316,7 +286,6 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.observer?.dropped(key);
     for (const tag of entry.tags) {
       const keys = this.byTag.get(tag);
       keys?.delete(key);

@@ -5,7 +5,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { acceptsGzip, cachedPageHeaders, notModified } from './http-caching.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { gzipOf, makeCachedPage } from './page-cache.js';
 import { type KeyQuery, pageKey } from './page-key.js';
@@ -15,6 +14,60 @@ const HTML = 'text/html; charset=utf-8';
 
 export function renderHtml(view: VNode): string {
   return `<!doctype html>${renderToString(view)}`;
+}
+
+/** Whether the client accepts gzip: named with a q-value above 0 (or `*`), per RFC 9110. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star: boolean | null = null;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip' || name === 'x-gzip') return accepted;
+    if (name === '*') star = accepted;
+  }
+  return star ?? false;
+}
+
+/** Whether `If-None-Match` names this ETag: a list, weak (`W/`) forms and `*` all count (weak comparison). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Whether a conditional GET may be answered 304 (RFC 9110 §13.2.2): `If-None-Match` when sent
+ * (and then `If-Modified-Since` is ignored), else `If-Modified-Since` at or after the page's
+ * `Last-Modified`. An unreadable date, or one in the future, is ignored.
+ */
+export function notModified(
+  headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
+  etag: string,
+  lastModified: number | null,
+): boolean {
+  if (headers['if-none-match'] !== undefined) return etagMatches(headers['if-none-match'], etag);
+  const since = headers['if-modified-since'];
+  if (since === undefined || lastModified === null) return false;
+  const date = Date.parse(since);
+  return !Number.isNaN(date) && date <= Date.now() && lastModified <= date;
+}
+
+/**
+ * A cached page's headers (after the security headers), in the order sent, as a flat list:
+ * `name, value, name, value, …`. Both ways of sending a cached page use it, so the fast path
+ * (`fast-path.ts`, which adds `content-length`) and `sendCached` answer alike.
+ */
+export function cachedPageHeaders(page: CachedPage, gzip: boolean, status: 200 | 304): string[] {
+  // The gzip bytes are another representation and get their own validator.
+  const list = ['etag', gzip ? page.gzipEtag : page.etag];
+  if (page.lastModified !== null) list.push('last-modified', new Date(page.lastModified).toUTCString());
+  list.push('cache-control', 'no-cache', 'vary', 'accept-encoding');
+  if (status === 304) return list;
+  list.push('content-type', page.contentType);
+  if (gzip) list.push('content-encoding', 'gzip');
+  return list;
 }
 
 function headerObject(list: readonly string[]): Record<string, string> {

@@ -26,19 +26,13 @@ function kilobytes(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
 }
 
-/**
- * Fastify options that set the limits. `behindFront`: the front thread has checked the header
- * size already and adds two headers of its own, so the site allows a kilobyte more.
- */
-export function requestLimitOptions(behindFront = false): Pick<
-  FastifyServerOptions,
-  'bodyLimit' | 'clientErrorHandler'
-> & {
+/** Fastify options that set the limits. */
+export function requestLimitOptions(): Pick<FastifyServerOptions, 'bodyLimit' | 'clientErrorHandler'> & {
   http: ServerOptions;
 } {
   return {
     bodyLimit: BODY_LIMIT,
-    http: { maxHeaderSize: MAX_HEADER_BYTES + (behindFront ? 1024 : 0) },
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
     // Errors before a request exists (headers too large, a malformed request line, a slow client):
     // the same JSON shape, written on the socket, which is then closed.
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {

@@ -2,17 +2,12 @@
  * Listening and stopping. On SIGINT or SIGTERM the server stops taking connections, lets requests
  * in flight finish, closes the store, and exits 0.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import { buildApp, type WebServices } from './app.js';
-import { FrontThread } from './front/client.js';
-import { constantSecurityHeaders } from './security-headers.js';
 
 export interface RunningServer {
   app: FastifyInstance;
-  /** The front thread answering cached pages (`front/thread.ts`), when it runs (`Config.front`). */
-  front: FrontThread | null;
   /** `http://127.0.0.1:3000` */
   url: string;
   stop(): Promise<void>;
@@ -23,59 +18,15 @@ export async function startServer(
   config: Config,
   services: WebServices,
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-  /**
-   * When the front thread stops on its own: nothing answers readers then. `serve` exits with an
-   * error (a supervisor restarts it); by default it is only said.
-   */
-  onFrontFailure: (error: Error) => void = (error) =>
-    warn(`lingwire: the front thread stopped: ${error.message}`),
 ): Promise<RunningServer> {
-  // The front needs the database's change counter (a SQLite file) and one set of security headers
-  // for every request (none of a trusted proxy's per-request https); else the web thread serves all.
-  const security = constantSecurityHeaders({
-    publicUrl: config.publicUrl,
-    trustProxy: config.trustProxy !== false,
-  });
-  const sqlite = services.store.sqlite;
-  const withFront = config.front && config.trustProxy === false && security !== null && sqlite !== null;
-  const frontSecret = withFront ? randomBytes(24).toString('base64url') : undefined;
   const app = await buildApp({
     services,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
-    frontSecret,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
-  let front: FrontThread | null = null;
-  let port: number;
-  if (frontSecret !== undefined && security !== null && sqlite !== null) {
-    // The site on a loopback port of its own; the front where readers connect.
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const inner = app.server.address();
-    try {
-      front = await FrontThread.start({
-        host: config.host,
-        port: config.port,
-        app: { host: '127.0.0.1', port: typeof inner === 'object' && inner ? inner.port : 0 },
-        dbPath: sqlite.file,
-        localWrites: sqlite.localWrites,
-        security,
-        secret: frontSecret,
-        cache: app.lingwireCache,
-        log: warn,
-        onFailure: onFrontFailure,
-      });
-    } catch (error) {
-      await app.close();
-      throw error;
-    }
-    port = front.port;
-  } else {
-    await app.listen({ port: config.port, host: config.host });
-    const address = app.server.address();
-    port = typeof address === 'object' && address ? address.port : config.port;
-  }
+  await app.listen({ port: config.port, host: config.host });
   // 为我推荐's lemma index is read from every stored analysis (seconds to a minute at 100,000
   // stories on a small machine), always in a worker thread (`learner/for-me-index.ts`); on a site
   // that has learners, start now, so a learner's first list does not wait for all of it.
@@ -86,6 +37,8 @@ export async function startServer(
     .catch((error: unknown) => {
       app.log.error({ err: error }, 'loading the for-me index failed');
     });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   if (!config.publicUrl) {
@@ -97,15 +50,11 @@ export async function startServer(
   }
   let stopping: Promise<void> | null = null;
   const stop = () => {
-    // The front finishes the requests in flight (the app still answers those it passed on); then
-    // closing the app lets its own finish, and closes the services.
-    stopping ??= (async () => {
-      await front?.stop();
-      await app.close();
-    })();
+    // Closing the app lets requests in flight finish, then closes the services.
+    stopping ??= app.close();
     return stopping;
   };
-  return { app, front, url, stop };
+  return { app, url, stop };
 }
 
 /** Stops the server on SIGINT/SIGTERM; a second signal exits at once. */

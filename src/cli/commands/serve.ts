@@ -63,22 +63,22 @@ export function registerServe(program: Command, env: CommandEnv): void {
             .catch((error: Error) => env.output.err(`lingwire: polling feeds failed: ${error.message}`));
         });
       }
-      const stopAll = async () => {
-        await writer?.close();
-        await server.stop();
-      };
-      const server = await startServer(config, services, env.output.err, (error) => {
-        // Nothing listens where readers connect: exit with an error, so a supervisor restarts the site.
-        env.output.err(`lingwire: the front thread stopped (${error.message}); exiting.`);
-        stopAll().finally(() => process.exit(1));
-      });
+      const server = await startServer(config, services, env.output.err);
       const count = await services.reading.countStories();
       env.output.out(
         `lingwire is serving ${server.url}/ (database ${services.store.description}, ${count} ${count === 1 ? 'story' : 'stories'}${writer ? '' : ', web only: no writer'})`,
       );
       if (count === 0)
         env.output.out('No stories yet: add some with `npx lingwire import <file.txt|file.jsonl|folder>`.');
-      stopOnSignals({ stop: stopAll }, env.output.err);
+      stopOnSignals(
+        {
+          stop: async () => {
+            await writer?.close();
+            await server.stop();
+          },
+        },
+        env.output.err,
+      );
       await new Promise<never>(() => {});
     });
 }

@@ -214,7 +214,6 @@ export async function openPostgresStore(
 
   return {
     description: describeUrl(url),
-    sqlite: null,
     ...repositories(storeScope, changes),
     async transaction(work) {
       refuseInsideTransaction('transaction');

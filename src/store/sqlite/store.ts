@@ -17,7 +17,6 @@
  * `changeToken()` is built on; the change log (`changes.ts`) says what those commits changed.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { resolve as resolvePath } from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAccountRepo } from './accounts.js';
@@ -80,12 +79,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const db = openSqliteDatabase(path, options);
   const prepare = statementCache(db);
   const changeLog = changeLogWriter(prepare, options);
-  /**
-   * Bumped on every write through this connection, which `data_version` does not report; on
-   * shared memory, so the front thread sees this process's writes at once (`Store.sqlite`).
-   */
-  const localWrites = new Int32Array(new SharedArrayBuffer(4));
-  const wrote = () => Atomics.add(localWrites, 0, 1);
+  /** Bumped on every write through this connection, which `data_version` does not report. */
+  let localWrites = 0;
 
   // better-sqlite3 runs one statement at a time, but an async transaction body yields between
   // statements; the queue keeps a second transaction from starting inside the first.
@@ -118,7 +113,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         unlessBusy(() =>
           db
             .transaction(() => {
-              wrote();
+              localWrites++;
               const tags = new Set<string>();
               const result = run(tags);
               changeLog.append(tags);
@@ -146,7 +141,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       },
       async write(method, run) {
         refuseEnded(method);
-        wrote();
+        localWrites++;
         return unlessBusy(() => run(state.tags));
       },
     };
@@ -162,9 +157,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       );
       unlessBusy(() => {
         changeLog.append(state.tags);
-        // Before the commit, in the same turn: a front thread that sees it asks for a catch-up,
-        // which this thread runs after the commit.
-        wrote();
         db.exec('COMMIT');
       });
       return result;
@@ -174,7 +166,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       } catch {
         // SQLite rolls back itself when ROLLBACK fails (a disk error); the first error says why.
       }
-      wrote();
+      localWrites++;
       throw error;
     } finally {
       state.active = false;
@@ -187,19 +179,18 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   let checkedAt = Number.NEGATIVE_INFINITY;
   return {
     description: `sqlite:${path}`,
-    sqlite: path === ':memory:' || path === '' ? null : { file: resolvePath(path), localWrites },
     ...repositories(storeScope, changes),
     async transaction(work) {
       refuseInsideTransaction('transaction');
       return enqueue(() => runTransaction(work));
     },
-    changeToken(fresh = false) {
+    changeToken() {
       const now = checkEveryMs > 0 ? performance.now() : 0;
-      if (fresh || checkEveryMs <= 0 || now - checkedAt >= checkEveryMs) {
+      if (checkEveryMs <= 0 || now - checkedAt >= checkEveryMs) {
         version = unlessBusy(() => (dataVersion.get() as { data_version: number }).data_version);
         checkedAt = now;
       }
-      return `${version}.${Atomics.load(localWrites, 0)}`;
+      return `${version}.${localWrites}`;
     },
     async close() {
       if (db.open) db.close();
