@@ -18,9 +18,9 @@
  * `changeToken()` is a counter moved by LISTEN/NOTIFY (`notifications.ts`) plus this store's own
  * writes; the change log (`changes.ts`) says what those commits changed.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { AppError } from '../../core/errors.js';
+import { TransactionContext } from '../transaction-context.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { postgresAccountRepo } from './accounts.js';
 import { postgresAnalysisRepo } from './analysis.js';
@@ -68,8 +68,8 @@ interface TxState {
   tags: Set<string>;
 }
 
-// One instance for every store (see sqlite/store.ts: each registered one costs a little).
-const inTransaction = new AsyncLocalStorage<TxState>();
+// One for every store: its AsyncLocalStorage is on only while a transaction is open (`transaction-context.ts`).
+const inTransaction = new TransactionContext<TxState>();
 
 function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
   return {
@@ -156,7 +156,7 @@ export async function openPostgresStore(
   };
 
   const refuseInsideTransaction = (method: string) => {
-    const current = inTransaction.getStore();
+    const current = inTransaction.current();
     if (!current?.active || current.pool !== pool) return;
     const hint =
       method === 'transaction'

@@ -16,8 +16,8 @@
  * `PRAGMA data_version` tells this connection when another process has committed, which is what
  * `changeToken()` is built on; the change log (`changes.ts`) says what those commits changed.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../core/errors.js';
+import { TransactionContext } from '../transaction-context.js';
 import type { ChangeRepo, Store, StoreTx } from '../types.js';
 import { sqliteAccountRepo } from './accounts.js';
 import { sqliteAnalysisRepo } from './analysis.js';
@@ -54,9 +54,8 @@ interface TxState {
   tags: Set<string>;
 }
 
-// One instance for every store: on Node 20 an AsyncLocalStorage stays registered for the life of
-// the process once used, and each registered one costs a little on every async operation.
-const inTransaction = new AsyncLocalStorage<TxState>();
+// One for every store: its AsyncLocalStorage is on only while a transaction is open (`transaction-context.ts`).
+const inTransaction = new TransactionContext<TxState>();
 
 function repositories(scope: Scope, changes: ChangeRepo): StoreTx {
   return {
@@ -92,7 +91,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
 
   const refuseInsideTransaction = (method: string) => {
-    const current = inTransaction.getStore();
+    const current = inTransaction.current();
     if (!current?.active || current.db !== db) return;
     const hint =
       method === 'transaction'
