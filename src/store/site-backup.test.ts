@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropTestSchemas, freshSchemaUrl, TEST_DATABASE_URL } from '../../test/postgres.js';
 import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
-import { openStore } from './open-store.js';
+import { openStore, SERVING_CHANGE_CHECK_MS } from './open-store.js';
 import type { PostgresStore } from './postgres/store.js';
 
 const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'related');
@@ -74,6 +74,8 @@ describe.each(stores)('lingwire backup and restore on %s', (name, freshDatabase,
     expect(await ok('--db', db, 'export')).toBe(before);
 
     if (name === 'PostgreSQL') await (serving as PostgresStore).settle();
+    // SQLite: the serving store reads another process's commits once in SERVING_CHANGE_CHECK_MS.
+    else await new Promise((resolve) => setTimeout(resolve, SERVING_CHANGE_CHECK_MS + 1));
     expect(serving.changeToken()).not.toBe(token);
     expect(await serving.changes.findChangesSince(seen)).toMatchObject({ tags: ['all'] });
     await serving.close();

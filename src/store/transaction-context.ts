@@ -5,11 +5,10 @@
  *
  * An `AsyncLocalStorage`, enabled only while a transaction is open. On Node 20 an enabled one
  * turns on async hooks for the whole thread: every promise, tick and socket then pays for context
- * tracking. Measured on a cached story page (`bench:http`'s page alone, one core): 25 µs of CPU a
- * request without, 28–39 µs with one enabled: most of the gap between lingwire's fast path and
- * bare `node:http`. So it is disabled again when the last transaction on this thread ends, and
- * the web thread, whose transactions are rare (a learner's review, an editor's change), serves
- * pages without it.
+ * tracking. Measured on a cached story page (`bench:http`'s fast path alone, one core): 25 µs of
+ * CPU a request without, 28–39 µs with one enabled. Before, the web thread had it on for good
+ * from its first transaction (an editor's action on the desk, a level set by hand), and every
+ * request after paid. Now it is disabled again when the last transaction on the thread ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -30,10 +29,5 @@ export class TransactionContext<T> {
   /** The transaction whose work is running here, if any. */
   current(): T | undefined {
     return this.open === 0 ? undefined : this.storage.getStore();
-  }
-
-  /** Whether async hooks are on for it now (for tests). */
-  get enabled(): boolean {
-    return this.open > 0;
   }
 }

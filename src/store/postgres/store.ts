@@ -201,15 +201,19 @@ export async function openPostgresStore(
 
   // The change log reads committed state from any context, a transaction's work included.
   const changes = postgresChangeRepo(poolQuery);
-  const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
+  // The context covers BEGIN to COMMIT (network round trips here): work left running by the
+  // transaction's body is refused until the transaction has ended.
+  const runTransaction = <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
     const state: TxState = { pool, active: true, tags: new Set() };
-    try {
-      return await inClientTransaction(state.tags, (query) =>
-        inTransaction.run(state, () => work(repositories(transactionScope(state, query), changes))),
-      );
-    } finally {
-      state.active = false;
-    }
+    return inTransaction.run(state, async () => {
+      try {
+        return await inClientTransaction(state.tags, (query) =>
+          work(repositories(transactionScope(state, query), changes)),
+        );
+      } finally {
+        state.active = false;
+      }
+    });
   };
 
   return {

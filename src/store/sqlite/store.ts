@@ -147,29 +147,34 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
 
   const changes = sqliteChangeRepo(prepare, unlessBusy);
-  const runTransaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
+  // The context covers BEGIN to COMMIT: work left running by the transaction's body is refused
+  // until the transaction has ended, not only until its body settled.
+  const runTransaction = <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
     const state: TxState = { db, active: true, tags: new Set() };
-    unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
-    try {
-      const result = await inTransaction.run(state, () =>
-        work(repositories(transactionScope(state), changes)),
-      );
-      unlessBusy(() => {
-        changeLog.append(state.tags);
-        db.exec('COMMIT');
-      });
-      return result;
-    } catch (error) {
+    return inTransaction.run(state, async () => {
+      unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
       try {
-        if (db.inTransaction) db.exec('ROLLBACK');
-      } catch {
-        // SQLite rolls back itself when ROLLBACK fails (a disk error); the first error says why.
+        const result = await work(repositories(transactionScope(state), changes));
+        unlessBusy(() => {
+          changeLog.append(state.tags);
+          db.exec('COMMIT');
+        });
+        // Moved again at the commit: a page cache that caught up between a write and the commit
+        // (the change-log entry is written at the commit) must look once more.
+        localWrites++;
+        return result;
+      } catch (error) {
+        try {
+          if (db.inTransaction) db.exec('ROLLBACK');
+        } catch {
+          // SQLite rolls back itself when ROLLBACK fails (a disk error); the first error says why.
+        }
+        localWrites++;
+        throw error;
+      } finally {
+        state.active = false;
       }
-      localWrites++;
-      throw error;
-    } finally {
-      state.active = false;
-    }
+    });
   };
 
   const dataVersion = prepare('PRAGMA data_version');
