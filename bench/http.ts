@@ -73,7 +73,7 @@ const { readFileSync } = await import('node:fs');
 const { FastPath, fastPathServer } = await import(dist + '/web/fast-path.js');
 const { PageCache, makeCachedPage } = await import(dist + '/web/page-cache.js');
 const { constantSecurityHeaders } = await import(dist + '/web/security-headers.js');
-const cache = new PageCache({ changeToken: () => 'fixed', changes: { latestChange: async () => 0, findChangesSince: async () => null } });
+const cache = new PageCache({ changeToken: () => 'fixed', transactionMark: () => 0, changes: { latestChange: async () => 0, findChangesSince: async () => null } });
 await cache.sync();
 cache.set('page', makeCachedPage(readFileSync(bodyFile), 'text/html; charset=utf-8'), []);
 cache.remember(path, 'page');

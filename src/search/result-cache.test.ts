@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memoryServices } from '../../test/services.js';
 import type { StoryInput } from '../articles/model.js';
 import type { Services } from '../services.js';
+import { record } from '../store/contract/fixtures.js';
 import { parseQuery } from './query.js';
 import { SearchResultCache } from './result-cache.js';
 
@@ -49,6 +50,50 @@ describe('cached search answers', () => {
     // A new story drops it: the next answer has the story.
     await services.pipeline.saveStories([story(2, 'Oil exporters meet')]);
     expect((await cached()).map((h) => h.title).sort()).toEqual(['Oil exporters meet', 'Oil prices rise']);
+    expect(cache.stats.misses).toBe(2);
+  });
+
+  it('does not keep an answer found while a transaction was open: it may show rows that are rolled back', async () => {
+    services = memoryServices();
+    await services.pipeline.saveStories([story(1, 'Oil prices rise')]);
+    const store = services.store;
+    const cache = new SearchResultCache(store);
+    const parsed = parseQuery('oil');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const request = { terms: parsed.query, limit: 10, offset: 0 };
+    const cached = async () =>
+      (await cache.get('oil', () => store.search.searchStories(request))).hits.map((h) => h.title);
+    const sectionId = (await store.sections.listSections())[0]!.id;
+    let fail = () => {};
+    const failed = new Promise<void>((resolve) => {
+      fail = resolve;
+    });
+    let wrote = () => {};
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const action = store.transaction(async (tx) => {
+      await tx.stories.insertStory(
+        record({
+          sectionId,
+          slug: 'draft',
+          externalId: 'd',
+          title: 'Oil draft',
+          titleKey: 'oil draft',
+          paragraphs: ['Oil.'],
+        }),
+        '2030-01-05T00:00:00Z',
+      );
+      wrote();
+      await failed;
+      throw new Error('rolled back');
+    });
+    await written;
+    // SQLite's one connection shows the uncommitted story to this search.
+    expect((await cached()).sort()).toEqual(['Oil draft', 'Oil prices rise']);
+    fail();
+    await expect(action).rejects.toThrow('rolled back');
+    expect(await cached()).toEqual(['Oil prices rise']);
     expect(cache.stats.misses).toBe(2);
   });
 

@@ -20,7 +20,7 @@ export class SearchResultCache {
   readonly stats = { hits: 0, misses: 0 };
 
   constructor(
-    private readonly store: Pick<Store, 'changeToken' | 'changes'>,
+    private readonly store: Pick<Store, 'changeToken' | 'changes' | 'transactionMark'>,
     private readonly maxEntries = SEARCH_CACHE_ENTRIES,
   ) {}
 
@@ -34,9 +34,12 @@ export class SearchResultCache {
       return kept;
     }
     this.stats.misses++;
+    // Not kept when a transaction was open, or started or ended, while searching: the answer may
+    // show its writes, which it may roll back (`Store.transactionMark`).
+    const mark = this.store.transactionMark();
     const epoch = this.epoch;
     const page = await search();
-    if (epoch === this.epoch) {
+    if (epoch === this.epoch && mark % 2 === 0 && this.store.transactionMark() === mark) {
       if (this.entries.size >= this.maxEntries) {
         const oldest = this.entries.keys().next().value;
         if (oldest !== undefined) this.entries.delete(oldest);

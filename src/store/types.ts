@@ -424,5 +424,14 @@ export interface Store extends StoreTx {
    * moved by LISTEN/NOTIFY (it may lag another process's commit by a notification's travel).
    */
   changeToken(): string;
+  /**
+   * Odd while a transaction is open whose writes this store's own reads already see, and moved
+   * at its start and at its end. SQLite has one connection, so a page rendered while an async
+   * transaction is open can show rows that it later rolls back (and a rollback records nothing in
+   * the change log); PostgreSQL reads on other connections, which never see them, so its mark
+   * stays 0. A cache may keep what it read only if the mark was even before the read and is the
+   * same after it.
+   */
+  transactionMark(): number;
   close(): Promise<void>;
 }

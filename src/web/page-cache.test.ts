@@ -7,9 +7,11 @@ function fakeStore() {
   let token = 0;
   let entries: Array<{ seq: number; tags: string[] }> = [];
   let pruned = 0;
+  let mark = 0;
   const asked = { since: 0 };
   const source: ChangeSource = {
     changeToken: () => String(token),
+    transactionMark: () => mark,
     changes: {
       latestChange: async () => entries.at(-1)?.seq ?? pruned,
       findChangesSince: async (seq) => {
@@ -30,6 +32,12 @@ function fakeStore() {
     prune() {
       pruned = entries.at(-1)?.seq ?? pruned;
       entries = [];
+    },
+    /** A transaction of this store's connection starts (its writes visible to reads) or ends. */
+    transaction(open: boolean) {
+      if (open === (mark % 2 === 1)) throw new Error('transaction(open) out of order');
+      mark++;
+      if (!open) token++;
     },
   };
 }
@@ -97,6 +105,30 @@ describe('PageCache', () => {
     expect(cache.get('/stories/c')).toBeUndefined();
     cache.set('/stories/c', page('c'), ['story:3'], cache.epoch);
     expect(cache.get('/stories/c')).toBeDefined();
+  });
+
+  it('does not keep a page rendered while a transaction was open, or across its start (it may roll back)', async () => {
+    const store = fakeStore();
+    const cache = new PageCache(store.source);
+    await cache.sync();
+    // Rendered while one is open: what it shows may be rolled back, which records no change.
+    store.transaction(true);
+    const during = cache.epoch;
+    cache.set('/stories/a', page('uncommitted'), ['story:1'], during);
+    store.transaction(false);
+    await cache.sync();
+    cache.set('/stories/a', page('uncommitted'), ['story:1'], during);
+    expect(cache.get('/stories/a')).toBeUndefined();
+    // Begun before one started and finished after it rolled back.
+    const before = cache.epoch;
+    store.transaction(true);
+    store.transaction(false);
+    cache.set('/stories/b', page('b'), ['story:2'], before);
+    expect(cache.get('/stories/b')).toBeUndefined();
+    // With no transaction in between, pages are kept as before.
+    const quiet = cache.epoch;
+    cache.set('/stories/b', page('b'), ['story:2'], quiet);
+    expect(cache.get('/stories/b')?.body.toString()).toBe('b');
   });
 
   it('evicts the longest-cached page when full, and forgets its tags', async () => {

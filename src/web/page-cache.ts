@@ -106,7 +106,7 @@ export interface PageCacheOptions {
 }
 
 /** What the cache asks of the store. */
-export type ChangeSource = Pick<Store, 'changeToken' | 'changes'>;
+export type ChangeSource = Pick<Store, 'changeToken' | 'changes' | 'transactionMark'>;
 
 interface Entry {
   page: CachedPage;
@@ -126,8 +126,13 @@ export class PageCache {
   /** The newest change applied; null until the first sync. */
   private seq: number | null = null;
   private syncing: Promise<void> | null = null;
-  /** Moves on every invalidation, so a render that straddles one is not cached (it may be stale). */
+  /**
+   * Moves on every invalidation, and when a transaction of the store starts or ends, so a render
+   * that straddles one is not cached (it may be stale, or show rows that were rolled back).
+   */
   private epochValue = 0;
+  /** The store's `transactionMark` when last looked at. */
+  private mark = 0;
   private readonly maxEntries: number;
   private readonly maxTags: number;
   /** Exact request URL → the key it was served under, for the fast path. */
@@ -181,9 +186,22 @@ export class PageCache {
     }
   }
 
-  /** The number that moves on each invalidation: read it before rendering, pass it to `set`. */
+  /**
+   * The number that moves on each invalidation: read it before rendering, pass it to `set`. NaN,
+   * which `set` never accepts, while a transaction whose writes the render could see is open.
+   */
   get epoch(): number {
-    return this.epochValue;
+    return this.noteTransactions() ? Number.NaN : this.epochValue;
+  }
+
+  /** Moves the epoch when the store's transaction mark moved; true while one is open. */
+  private noteTransactions(): boolean {
+    const mark = this.source.transactionMark();
+    if (mark !== this.mark) {
+      this.mark = mark;
+      this.epochValue++;
+    }
+    return mark % 2 === 1;
   }
 
   get(key: string): CachedPage | undefined {
@@ -222,10 +240,11 @@ export class PageCache {
 
   /**
    * Keeps `page` under `key` until one of `tags` changes. Not kept when an invalidation happened
-   * since `epoch` was read: the page may have been rendered from data that just changed.
+   * since `epoch` was read (the page may have been rendered from data that just changed), nor
+   * when a transaction started or ended meanwhile (it may show writes that were rolled back).
    */
-  set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epochValue): void {
-    if (epoch !== this.epochValue) return;
+  set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epoch): void {
+    if (this.noteTransactions() || epoch !== this.epochValue) return;
     this.delete(key);
     this.dateChange(key, page);
     if (this.entries.size >= this.maxEntries) {

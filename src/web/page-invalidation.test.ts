@@ -183,4 +183,37 @@ describe.each(SETUPS)('precise page-cache invalidation on $name', (setup) => {
     // Stories on other subjects (rates, elections, storms) neither list it nor were re-rendered.
     expect(untouched).toBeGreaterThanOrEqual(3);
   });
+
+  it('does not keep a page rendered while a transaction that then rolls back was open', async () => {
+    const sports = (await store.sections.listSections()).find((s) => s.slug === 'sports')!;
+    const renamed = `${sports.nameEn} (draft)`;
+    cache.clear();
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let changed = () => {};
+    const made = new Promise<void>((resolve) => {
+      changed = resolve;
+    });
+    // An editor's action on the web thread: its write, then a wait, then a failure.
+    const action = store.transaction(async (tx) => {
+      await tx.sections.updateSection(sports.id, { nameEn: renamed });
+      changed();
+      await opened;
+      throw new Error('the action failed after its write');
+    });
+    await made;
+    // On SQLite the page now shows the uncommitted name (one connection); on PostgreSQL it does not.
+    const during = await fetchPage('/sections/sports');
+    expect(during.cached).toBe(false);
+    if (setup.name === 'SQLite') expect(during.body).toContain(renamed);
+    open();
+    await expect(action).rejects.toThrow('the action failed');
+    const after = await fetchPage('/sections/sports');
+    expect(after.body).not.toContain(renamed);
+    expect(after.body).toContain(sports.nameEn);
+    // Rendered again with nothing open, the page is cached as before.
+    expect((await fetchPage('/sections/sports')).cached).toBe(true);
+  });
 });

@@ -203,6 +203,31 @@ export function transactionsContract(adapter: StoreContractAdapter): void {
       expect(await store.stories.countStories()).toBe(2);
     });
 
+    it('marks the time a read may see writes that are not committed, and moves the mark at the end', async () => {
+      const store = await stores.open();
+      const section = await addSection(store, 'a');
+      const before = store.transactionMark();
+      expect(before % 2).toBe(0);
+      const { opened, open } = gate();
+      const running = store.transaction(async (tx) => {
+        await addStory(tx, section.id, 1);
+        await opened;
+        throw new Error('rolled back');
+      });
+      await tick();
+      // What a page rendered now would show, and whether the mark says it may not be kept.
+      const seen = (await store.stories.findStoryBySlug('s1')) !== null;
+      const during = store.transactionMark();
+      if (seen) expect(during % 2).toBe(1);
+      open();
+      await expect(running).rejects.toThrow('rolled back');
+      expect(await store.stories.findStoryBySlug('s1')).toBeNull();
+      const after = store.transactionMark();
+      expect(after % 2).toBe(0);
+      // Between two equal even readings nothing uncommitted could have been read.
+      if (seen) expect(after).not.toBe(before);
+    });
+
     it("does not bind another connection's store: it reads the last commit meanwhile", async () => {
       const [server, importer] = await stores.openTwo();
       await addSection(importer, 'a');

@@ -226,6 +226,10 @@ export async function openPostgresStore(
     changeToken() {
       return `${listener.token()}.${localWrites}`;
     },
+    // Reads outside a transaction run on other connections and never see its writes.
+    transactionMark() {
+      return 0;
+    },
     settle() {
       return listener.settle();
     },

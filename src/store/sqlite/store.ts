@@ -80,6 +80,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const changeLog = changeLogWriter(prepare, options);
   /** Bumped on every write through this connection, which `data_version` does not report. */
   let localWrites = 0;
+  /** `Store.transactionMark`: odd from BEGIN to the end of COMMIT or ROLLBACK. */
+  let transactionMark = 0;
 
   // better-sqlite3 runs one statement at a time, but an async transaction body yields between
   // statements; the queue keeps a second transaction from starting inside the first.
@@ -153,6 +155,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     const state: TxState = { db, active: true, tags: new Set() };
     return inTransaction.run(state, async () => {
       unlessBusy(() => db.exec('BEGIN IMMEDIATE'));
+      transactionMark++;
       try {
         const result = await work(repositories(transactionScope(state), changes));
         unlessBusy(() => {
@@ -173,6 +176,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         throw error;
       } finally {
         state.active = false;
+        transactionMark++;
       }
     });
   };
@@ -205,6 +209,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         token = `${version}.${localWrites}`;
       }
       return token;
+    },
+    transactionMark() {
+      return transactionMark;
     },
     async close() {
       if (db.open) db.close();
