@@ -113,7 +113,7 @@ export interface Story extends Provenance {
    * `level.band` already shows it.
    */
   levelOverride: string | null;
-  /** Related stories an editor pinned by id (shown first in 相关文章), in order. */
+  /** Related stories an editor pinned by id (shown first in 相关文章), in order; at most `MAX_PINS`. */
   pinnedIds: number[];
 }
 
@@ -218,4 +218,19 @@ export interface StoryInput {
    */
   status?: StoryStatus;
   levelOverride?: string | null;
+  /**
+   * The related stories an editor pinned (`Story.pinnedIds`), named by source and external id as
+   * an export writes them (JSON Lines `pinned`): resolved once the whole batch is stored, so a pin
+   * may name a story later in the file. Absent: the import leaves the pins as they are.
+   */
+  pinnedStories?: StoryRef[];
+}
+
+/** Most related stories an editor may pin on one story. */
+export const MAX_PINS = 20;
+
+/** A story named the way it is across databases: its source and its id there. */
+export interface StoryRef {
+  source: string;
+  externalId: string;
 }

@@ -78,6 +78,11 @@ export class PublishingService {
    * Adds a story with `level`, or updates `existing` (from `findExisting`). A re-import that
    * changes nothing writes nothing and says `unchanged`.
    */
+  /** Now, as the stored timestamps say it (ISO 8601). */
+  now(): string {
+    return this.clock().toISOString();
+  }
+
   async saveStory(
     tx: StoreTx,
     input: StoryInput,

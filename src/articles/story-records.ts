@@ -13,6 +13,7 @@ import type {
   SectionFiling,
   Story,
   StoryLevel,
+  StoryRef,
   StoryView,
 } from './model.js';
 import { titleKey } from './slug.js';
@@ -126,13 +127,16 @@ export function storyJson(story: StoryView) {
 
 /**
  * A story as one JSON Lines record that `lingwire import` reads back into the same story, with how
- * its section was chosen (`section_source`, `section_confidence`) when that is known, and for a copy
- * the canonical story's external id (`duplicateOf`, see `Story.duplicateOf`).
+ * its section was chosen (`section_source`, `section_confidence`) when that is known, for a copy
+ * the canonical story's external id (`duplicateOf`, see `Story.duplicateOf`), and the stories an
+ * editor pinned by source and id (`pinned`: ids are the database's own).
  */
 export function storyToJsonl(
   story: StoryView,
   filing: SectionFiling | null = null,
   duplicateOf: string | null = null,
+  /** The stories `story.pinnedIds` name, in order (a deleted one left out). */
+  pinned: StoryRef[] = [],
 ): string {
   return JSON.stringify({
     id: story.externalId,
@@ -164,5 +168,6 @@ export function storyToJsonl(
     // An editor's decisions, so a site rebuilt from its export hides what was hidden.
     status: story.status === 'published' ? undefined : story.status,
     level_override: story.levelOverride ?? undefined,
+    pinned: pinned.length > 0 ? pinned.map((p) => ({ source: p.source, id: p.externalId })) : undefined,
   });
 }

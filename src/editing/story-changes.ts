@@ -4,7 +4,7 @@
  * `lingwire story set` hand their values in as `StoryChanges`.
  */
 import { formatDateline, parseDatelineField } from '../articles/dateline.js';
-import { STORY_STATUSES, type Story, type StoryStatus } from '../articles/model.js';
+import { MAX_PINS, STORY_STATUSES, type Story, type StoryStatus } from '../articles/model.js';
 import type { ImportLimits } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { storyOverLimit } from '../ingest/sources/limits.js';
@@ -50,7 +50,6 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const MAX_TITLE = 500;
 const MAX_TAGS = 50;
-const MAX_PINS = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 const invalid = (message: string) => new AppError('INVALID_STORY', message);

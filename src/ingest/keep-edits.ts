@@ -4,7 +4,7 @@
  * (recorded in the story's history, `story_edits`): a corrected title, a re-sectioned story, a
  * trimmed paragraph stay as the editor left them. The other fields still follow the source. An
  * export read back may carry a status and a level override (`status`, `level_override`): those
- * too stay as an editor set them since. Pins by id are never written by an import.
+ * too stay as an editor set them since, and so do pinned related stories (`pinned`).
  */
 import type { Story, StoryInput } from '../articles/model.js';
 import type { StoreTx } from '../store/types.js';
@@ -30,6 +30,7 @@ export async function keepEditorsChanges(
   if (edited.has('publishedAt')) kept.publishedAt = existing.publishedAt;
   if (edited.has('status')) delete kept.status;
   if (edited.has('level')) delete kept.levelOverride;
+  if (edited.has('pinned')) delete kept.pinnedStories;
   if (edited.has('section')) {
     const section = await tx.sections.findSectionById(existing.sectionId);
     if (section) {

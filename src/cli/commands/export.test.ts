@@ -112,4 +112,57 @@ describe('export and import back', () => {
       expect((await cli(db, 'show', 'river-town-rebuilds-after-the-flood')).code).not.toBe(0);
     }
   });
+
+  it("carries an editor's pins by source and id into a new site, and keeps pins an editor changed since", async () => {
+    const first = join(dir, 'a.db');
+    await cli(first, 'import', FIXTURE);
+    const show = async (db: string, slug: string) => JSON.parse((await cli(db, 'show', slug, '--json')).out);
+    const river = await show(first, 'river-town-rebuilds-after-the-flood');
+    const harbour = await show(first, 'harbour-reopens-to-fishing-boats');
+    const plain = await show(first, 'a-story-with-nothing-but-a-title-and-a-body');
+    // The first story in the file pins two that come after it.
+    expect(
+      (await cli(first, 'story', 'set', String(river.id), '--pin', `${plain.id},${harbour.id}`)).code,
+    ).toBe(0);
+    /** The pins of story p1 in an export of `db`. */
+    const pinsIn = async (db: string) =>
+      (await cli(db, 'export')).out
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .find((r) => r.id === 'p1').pinned;
+    const both = [
+      { source: plain.source, id: plain.externalId },
+      { source: 'courier', id: 'p2' },
+    ];
+    expect(await pinsIn(first)).toEqual(both);
+    const exported = (await cli(first, 'export')).out;
+    expect(exported.split('\n').filter((line) => line.includes('"pinned"'))).toHaveLength(1);
+
+    const file = join(dir, 'export.jsonl');
+    writeFileSync(file, `${exported}\n`);
+    const second = join(dir, 'b.db');
+    // A database that already has other stories, so its ids are not the first site's.
+    await cli(second, 'import', join(REPO_ROOT, 'test', 'fixtures', 'related', 'archive.jsonl'));
+    expect((await cli(second, 'import', file)).code).toBe(0);
+    expect((await show(second, 'river-town-rebuilds-after-the-flood')).id).not.toBe(river.id);
+    expect(await pinsIn(second)).toEqual(both);
+
+    // The same file with one pin, and one naming a story stored nowhere.
+    const changed = exported.replace(
+      /"pinned":\[[^\]]*\]/,
+      '"pinned":[{"source":"courier","id":"p2"},{"source":"courier","id":"gone"}]',
+    );
+    writeFileSync(file, `${changed}\n`);
+    // The second site has no editor's pins: the file's stand, without the missing one.
+    const again = await cli(second, 'import', file);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('1 updated');
+    expect(again.err).toContain(
+      'river-town-rebuilds-after-the-flood: pinned story "gone" from "courier" is not stored',
+    );
+    expect(await pinsIn(second)).toEqual([{ source: 'courier', id: 'p2' }]);
+    // On the first site an editor set them: they stay as the editor left them.
+    expect((await cli(first, 'import', file)).code).toBe(0);
+    expect(await pinsIn(first)).toEqual(both);
+  });
 });

@@ -1,7 +1,7 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { StoryView } from '../../articles/model.js';
+import type { StoryRef, StoryView } from '../../articles/model.js';
 import { storyToJsonl } from '../../articles/story-records.js';
 import { AppError } from '../../core/errors.js';
 import { withServices } from '../../services.js';
@@ -28,16 +28,23 @@ export function registerExport(program: Command, env: CommandEnv): void {
               );
             }
           }
-          // A copy names its canonical story by external id (ids are the database's own).
-          const canonicalIds = new Map<number, string | null>();
-          const canonicalOf = async (id: number | null) => {
-            if (id === null) return null;
-            if (!canonicalIds.has(id))
-              canonicalIds.set(
-                id,
-                (await reading.findStory(String(id), { includeHidden: true }))?.externalId ?? null,
-              );
-            return canonicalIds.get(id) ?? null;
+          // A copy names its canonical story, and a pin the pinned story, by source and external id
+          // (ids are the database's own).
+          const refs = new Map<number, StoryRef | null>();
+          const refOf = async (id: number): Promise<StoryRef | null> => {
+            if (!refs.has(id)) {
+              const story = await store.stories.findStoryById(id);
+              refs.set(id, story ? { source: story.source, externalId: story.externalId } : null);
+            }
+            return refs.get(id) ?? null;
+          };
+          const pinnedOf = async (ids: number[]) => {
+            const pinned: StoryRef[] = [];
+            for (const id of ids) {
+              const ref = await refOf(id);
+              if (ref) pinned.push(ref);
+            }
+            return pinned;
           };
           let count = 0;
           let chunk: string[] = [];
@@ -50,10 +57,12 @@ export function registerExport(program: Command, env: CommandEnv): void {
           const write = async () => {
             const filings = await store.filing.findFilings(pending.map((s) => s.id));
             for (const story of pending) {
+              const canonical = story.duplicateOf === null ? null : await refOf(story.duplicateOf);
               const line = storyToJsonl(
                 story,
                 filings.get(story.id) ?? null,
-                await canonicalOf(story.duplicateOf),
+                canonical?.externalId ?? null,
+                await pinnedOf(story.pinnedIds),
               );
               if (handle) chunk.push(`${line}\n`);
               else env.output.out(line);

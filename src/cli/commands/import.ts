@@ -141,6 +141,11 @@ Re-importing a story (same source and id, or same title when it has no id) updat
         });
         env.output.progress?.('');
         for (const skipped of summary.skipped) env.output.err(`skipped ${skipped.message}`);
+        for (const { story, pinned } of summary.unresolvedPins ?? []) {
+          env.output.err(
+            `${story}: pinned story ${JSON.stringify(pinned.externalId)} from ${JSON.stringify(pinned.source)} is not stored; that pin is left out`,
+          );
+        }
         const warning = unknownFieldsWarning(summary.unknownFields);
         if (warning) env.output.err(warning);
         const parts = [];

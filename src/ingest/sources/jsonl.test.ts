@@ -73,6 +73,21 @@ describe('storyFromJson', () => {
     expect(storyFromJson({ ...base, id: 42 }).externalId).toBe('42');
   });
 
+  it("reads pinned stories by source and id (the record's own source when none), and leaves them alone when absent", () => {
+    const story = storyFromJson({
+      ...base,
+      source: 'wire',
+      pinned: [{ source: 'courier', id: 'p2' }, { id: 7 }],
+    });
+    expect(story.pinnedStories).toEqual([
+      { source: 'courier', externalId: 'p2' },
+      { source: 'wire', externalId: '7' },
+    ]);
+    expect(storyFromJson({ ...base, pinned: [] }).pinnedStories).toEqual([]);
+    expect(storyFromJson(base)).not.toHaveProperty('pinnedStories');
+    expect(storyFromJson({ ...base, pinned: null })).not.toHaveProperty('pinnedStories');
+  });
+
   it.each([
     [{ body: 'x' }, 'title', 'is required'],
     [{ title: '  ', body: 'x' }, 'title', 'must be a non-empty string'],
@@ -94,6 +109,11 @@ describe('storyFromJson', () => {
     [{ ...base, language: 'English' }, 'language', 'must be a language code'],
     [{ ...base, text_from: 'fax' }, 'text_from', 'must be one of feed, page, summary'],
     [{ ...base, author: 7 }, 'author', 'must be a string'],
+    [{ ...base, pinned: 'p2' }, 'pinned', 'must be an array'],
+    [{ ...base, pinned: ['p2'] }, 'pinned[0]', 'must be {"source", "id"}'],
+    [{ ...base, pinned: [{ source: 'a' }] }, 'pinned[0].id', 'must be a non-empty string or a number'],
+    [{ ...base, pinned: [{ source: 3, id: 'x' }] }, 'pinned[0].source', 'must be a string'],
+    [{ ...base, pinned: Array.from({ length: 21 }, (_, i) => ({ id: i })) }, 'pinned', 'at most 20'],
   ])('rejects %j naming field %s', (value, field, message) => {
     expect(() => storyFromJson(value)).toThrow(message);
     try {

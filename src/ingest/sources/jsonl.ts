@@ -8,7 +8,9 @@
  * `{section, title}` objects); provenance: `author`, `license`, `feed` (URL), `fetched_at` (ISO 8601),
  * `language` (ISO 639-1), `text_from` (`feed`, `page`, `summary`); `category` is read as `section`;
  * story families: `group` (the same article at several levels shares one, as in OneStopEnglish) and
- * `level` (this version's: `elementary`, `intermediate`, `advanced`…).
+ * `level` (this version's: `elementary`, `intermediate`, `advanced`…); an editor's decisions as
+ * `export` writes them: `status`, `level_override`, `pinned` (`[{"source", "id"}]`: the stories
+ * pinned under 相关文章, by their source and id).
  * Other fields are not stored: each record names them (`unknown`), so the import can warn once.
  * Every problem is reported as `file:line: field "x": what is wrong`.
  */
@@ -18,11 +20,13 @@ import { createGunzip } from 'node:zlib';
 import { parseDatelineField, takeDateline } from '../../articles/dateline.js';
 import {
   type Dateline,
+  MAX_PINS,
   type PinnedLink,
   type SectionFiling,
   type SectionSource,
   STORY_STATUSES,
   type StoryInput,
+  type StoryRef,
   type StoryStatus,
   type TextFrom,
 } from '../../articles/model.js';
@@ -149,7 +153,36 @@ export const JSONL_FIELDS: ReadonlySet<string> = new Set([
   'section_confidence',
   'status',
   'level_override',
+  'pinned',
 ]);
+
+/**
+ * `pinned`: the related stories an editor pinned, as `export` writes them: `{"source", "id"}`
+ * objects (`source` absent: the record's own). Absent or null: the import leaves the pins alone.
+ */
+function pinnedOf(record: Record<string, unknown>, ownSource: string): { pinnedStories?: StoryRef[] } {
+  const value = record.pinned;
+  if (value === undefined || value === null) return {};
+  if (!Array.isArray(value)) throw new FieldError('pinned', `must be an array, not ${describe(value)}`);
+  if (value.length > MAX_PINS)
+    throw new FieldError('pinned', `holds ${value.length} stories; at most ${MAX_PINS}`);
+  return {
+    pinnedStories: value.map((entry, i) => {
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+        throw new FieldError(`pinned[${i}]`, `must be {"source", "id"}, not ${describe(entry)}`);
+      }
+      const { source, id } = entry as { source?: unknown; id?: unknown };
+      if (source !== undefined && typeof source !== 'string') {
+        throw new FieldError(`pinned[${i}].source`, `must be a string, not ${describe(source)}`);
+      }
+      const externalId = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
+      if (typeof externalId !== 'string' || !externalId.trim()) {
+        throw new FieldError(`pinned[${i}].id`, 'must be a non-empty string or a number');
+      }
+      return { source: source?.trim() ?? ownSource, externalId: externalId.trim() };
+    }),
+  };
+}
 
 /** `status` and `level_override`: an editor's decisions, as `export` writes them; absent: none. */
 function editorialOf(record: Record<string, unknown>): { status?: StoryStatus; levelOverride?: string } {
@@ -297,8 +330,9 @@ export function storyFromJson(value: unknown): StoryInput {
 
   const section = optionalString(record, 'section') ?? optionalString(record, 'category');
   const sectionFiling = sectionFilingOf(record, section !== null);
+  const source = optionalString(record, 'source') ?? '';
   return {
-    source: optionalString(record, 'source') ?? '',
+    source,
     externalId,
     section,
     ...(sectionFiling !== undefined ? { sectionFiling } : {}),
@@ -312,6 +346,7 @@ export function storyFromJson(value: unknown): StoryInput {
     ...provenanceOf(record),
     ...familyOf(record),
     ...editorialOf(record),
+    ...pinnedOf(record, source),
   };
 }
 
