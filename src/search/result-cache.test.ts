@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memoryServices } from '../../test/services.js';
 import type { StoryInput } from '../articles/model.js';
 import type { Services } from '../services.js';
-import { record } from '../store/contract/fixtures.js';
+import { gate, record } from '../store/contract/fixtures.js';
 import { parseQuery } from './query.js';
 import { SearchResultCache } from './result-cache.js';
 
@@ -64,14 +64,8 @@ describe('cached search answers', () => {
     const cached = async () =>
       (await cache.get('oil', () => store.search.searchStories(request))).hits.map((h) => h.title);
     const sectionId = (await store.sections.listSections())[0]!.id;
-    let fail = () => {};
-    const failed = new Promise<void>((resolve) => {
-      fail = resolve;
-    });
-    let wrote = () => {};
-    const written = new Promise<void>((resolve) => {
-      wrote = resolve;
-    });
+    const { opened: failed, open: fail } = gate();
+    const { opened: written, open: wrote } = gate();
     const action = store.transaction(async (tx) => {
       await tx.stories.insertStory(
         record({

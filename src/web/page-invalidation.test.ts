@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../../test/shared-data.js';
 import { runCli } from '../cli/main.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { servicesOver } from '../services.js';
+import { gate } from '../store/contract/fixtures.js';
 import { openStore, SERVING_CHANGE_CHECK_MS } from '../store/open-store.js';
 import type { PostgresStore } from '../store/postgres/store.js';
 import type { Store } from '../store/types.js';
@@ -188,14 +189,8 @@ describe.each(SETUPS)('precise page-cache invalidation on $name', (setup) => {
     const sports = (await store.sections.listSections()).find((s) => s.slug === 'sports')!;
     const renamed = `${sports.nameEn} (draft)`;
     cache.clear();
-    let open = () => {};
-    const opened = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let changed = () => {};
-    const made = new Promise<void>((resolve) => {
-      changed = resolve;
-    });
+    const { opened, open } = gate();
+    const { opened: made, open: changed } = gate();
     // An editor's action on the web thread: its write, then a wait, then a failure.
     const action = store.transaction(async (tx) => {
       await tx.sections.updateSection(sports.id, { nameEn: renamed });

@@ -139,3 +139,12 @@ export async function twoUsers(store: Store, at = NOW, bobRole: 'reader' | 'edit
   );
   return { ann, bob };
 }
+
+/** A promise the test settles when it chooses (a transaction held open, say). */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}

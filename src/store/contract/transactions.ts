@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StoreTx } from '../types.js';
-import { addSection, addStory, NOW, record, type StoreContractAdapter, useStores } from './fixtures.js';
+import { addSection, addStory, gate, NOW, record, type StoreContractAdapter, useStores } from './fixtures.js';
 
 /** One call of every repository method, by name: for the misuse cases. */
 const EVERY_CALL: Array<[string, (repos: StoreTx) => Promise<unknown>]> = [
@@ -41,15 +41,6 @@ const EVERY_CALL: Array<[string, (repos: StoreTx) => Promise<unknown>]> = [
   ['meta.findMeta', (r) => r.meta.findMeta('k')],
   ['meta.saveMeta', (r) => r.meta.saveMeta('k', 'late')],
 ];
-
-/** A promise the test settles when it chooses. */
-function gate(): { opened: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
