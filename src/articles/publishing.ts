@@ -74,15 +74,15 @@ export class PublishingService {
     return byUrl?.source === input.source ? byUrl : null;
   }
 
-  /**
-   * Adds a story with `level`, or updates `existing` (from `findExisting`). A re-import that
-   * changes nothing writes nothing and says `unchanged`.
-   */
   /** Now, as the stored timestamps say it (ISO 8601). */
   now(): string {
     return this.clock().toISOString();
   }
 
+  /**
+   * Adds a story with `level`, or updates `existing` (from `findExisting`). A re-import that
+   * changes nothing writes nothing and says `unchanged`.
+   */
   async saveStory(
     tx: StoreTx,
     input: StoryInput,

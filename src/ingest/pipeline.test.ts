@@ -141,3 +141,51 @@ describe('the write pipeline', () => {
     );
   });
 });
+
+describe('pins an import carries (JSON Lines `pinned`)', () => {
+  const pinning = (id: string, pins: string[], paragraphs = [`Text of ${id}.`]): StoryInput => ({
+    ...input(id, paragraphs),
+    pinnedStories: pins.map((externalId) => ({ source: 'test', externalId })),
+  });
+  const pinsOf = async (services: Services, id: string) => {
+    const story = await services.store.stories.findStoryByExternalId('test', id);
+    const ids = story?.pinnedIds ?? [];
+    return Promise.all(
+      ids.map(async (pinned) => (await services.store.stories.findStoryById(pinned))?.externalId),
+    );
+  };
+
+  it('resolves a pin to a story later in the batch, and counts a story saved twice once as added', async () => {
+    const services = memoryServices();
+    const pipeline = pipelineWith(services, null, []);
+    const summary = await pipeline.saveStories([
+      pinning('a', ['b', 'a']),
+      input('b', ['B.']),
+      pinning('a', ['b']),
+    ]);
+    // The repeated record of `a` is unchanged; setting its pins does not make it "updated" too.
+    expect(summary).toMatchObject({ added: 2, updated: 0, unchanged: 1 });
+    expect(summary.unresolvedPins).toBeUndefined();
+    expect(await pinsOf(services, 'a')).toEqual(['b']);
+    // Again with other pins: the story's text is unchanged, its pins are not.
+    const again = await pipeline.saveStories([pinning('a', ['c', 'b']), input('c', ['C.'])]);
+    expect(again).toMatchObject({ added: 1, updated: 1, unchanged: 0 });
+    expect(await pinsOf(services, 'a')).toEqual(['c', 'b']);
+    await services.close();
+  });
+
+  it('finds a pinned story stored under another id (found by its URL) and names pins to nothing', async () => {
+    const services = memoryServices();
+    const pipeline = pipelineWith(services, null, []);
+    await pipeline.saveStories([{ ...input('old', ['Old.']), url: 'https://example.org/x' }]);
+    const summary = await pipeline.saveStories([
+      { ...input('new', ['Old.']), url: 'https://example.org/x' },
+      pinning('p', ['new', 'gone']),
+    ]);
+    expect(await pinsOf(services, 'p')).toEqual(['old']);
+    expect(summary.unresolvedPins).toEqual([
+      { story: 'story-p', pinned: { source: 'test', externalId: 'gone' } },
+    ]);
+    await services.close();
+  });
+});

@@ -6,7 +6,7 @@
  * its index inside the same transaction. A failure anywhere rolls everything back, and indexers
  * are told so they drop in-memory state that no longer matches the database.
  */
-import type { Story, StoryInput, StoryRef } from '../articles/model.js';
+import type { Story, StoryInput } from '../articles/model.js';
 import {
   isCurrentLevel,
   type PublishingService,
@@ -16,6 +16,7 @@ import {
 import { encodeAnalysis } from '../articles/story-analysis.js';
 import type { AnalyzedStory, StoryAnalyzer } from '../articles/story-level.js';
 import type { Store, StoreTx } from '../store/types.js';
+import { BatchPins, type UnresolvedPin } from './batch-pins.js';
 import type { ClassifiedCounts, ClassifyMode, FilingSession, SectionFiler } from './classify/filer.js';
 import { keepEditorsChanges } from './keep-edits.js';
 import { detectLanguage } from './language.js';
@@ -63,13 +64,6 @@ export interface BatchSummary {
   unresolvedPins?: UnresolvedPin[];
 }
 
-/** A pin an import could not resolve: the story that carries it, and the story it names. */
-export interface UnresolvedPin {
-  /** The pinning story's slug. */
-  story: string;
-  pinned: StoryRef;
-}
-
 export interface SkippedRecord {
   /** `file:line`, a feed item's link, or the file for one-story formats. */
   where: string;
@@ -112,31 +106,20 @@ export class StoryPipeline {
     try {
       await this.store.transaction(async (tx) => {
         const saved: Story[] = [];
-        // Story id → the stored story and the pins its input carried (the last input wins).
-        const pinning = new Map<number, { story: Story; pins: StoryRef[]; unchanged: boolean }>();
+        const pins = new BatchPins();
         const filing = this.filer?.session(tx, options.classify ?? 'auto') ?? null;
         await produce({
           save: async (input) => {
-            const { pins, ...result } = await this.saveOne(tx, input, indexers, filing);
+            const { pinned, ...result } = await this.saveOne(tx, input, indexers, filing);
             summary[result.outcome]++;
             if (result.outcome !== 'unchanged') saved.push(result.story);
-            if (pins)
-              pinning.set(result.story.id, {
-                story: result.story,
-                pins,
-                unchanged: result.outcome === 'unchanged',
-              });
+            pins.saved(input, result.outcome, result.story, pinned);
             return result;
           },
           skip: (record) => summary.skipped.push(record),
         });
         // Once every story is stored, so a pin may name one later in the batch.
-        for (const { story, pins, unchanged } of pinning.values()) {
-          if ((await this.pin(tx, story, pins, summary)) && unchanged) {
-            summary.unchanged--;
-            summary.updated++;
-          }
-        }
+        await pins.apply(tx, this.publishing.now(), summary);
         for (const indexer of indexers) await indexer.storiesSaved(tx, saved);
         if (filing) summary.classified = { ...filing.classified };
       });
@@ -169,24 +152,6 @@ export class StoryPipeline {
       for (const indexer of indexers) indexer.rolledBack();
       throw error;
     }
-  }
-
-  /**
-   * Sets `story`'s pins to the stories `pins` name, in order (a story never pins itself); a pin
-   * naming no stored story is left out and reported. True when the pins changed.
-   */
-  private async pin(tx: StoreTx, story: Story, pins: StoryRef[], summary: BatchSummary): Promise<boolean> {
-    const ids: number[] = [];
-    for (const ref of pins) {
-      const found = await tx.stories.findStoryByExternalId(ref.source, ref.externalId);
-      if (!found) {
-        summary.unresolvedPins ??= [];
-        summary.unresolvedPins.push({ story: story.slug, pinned: ref });
-      } else if (found.id !== story.id && !ids.includes(found.id)) ids.push(found.id);
-    }
-    if (JSON.stringify(ids) === JSON.stringify(story.pinnedIds)) return false;
-    await tx.stories.updateEditorial(story.id, { pinnedIds: ids }, this.publishing.now());
-    return true;
   }
 
   /** Saves `inputs` as one batch. */
@@ -223,7 +188,7 @@ export class StoryPipeline {
     const level = analyzed?.level ?? (unchangedText ? (existing?.level ?? null) : null);
     const result = {
       ...(await this.publishing.saveStory(tx, input, existing, level)),
-      pins: input.pinnedStories,
+      pinned: input.pinnedStories,
     };
     if (filing && filed) await filing.record(result.story, filed.filing, existing);
     if (result.outcome === 'unchanged' && !analyzed) return result;

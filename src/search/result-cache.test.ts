@@ -89,6 +89,19 @@ describe('cached search answers', () => {
     await expect(action).rejects.toThrow('rolled back');
     expect(await cached()).toEqual(['Oil prices rise']);
     expect(cache.stats.misses).toBe(2);
+    // A transaction that starts and rolls back while a search runs: that answer is not kept either.
+    await cache.get('other', async () => {
+      const answer = await store.search.searchStories(request);
+      await store
+        .transaction(async (tx) => {
+          await tx.meta.saveMeta('draft', 'x');
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
+      return answer;
+    });
+    await cache.get('other', () => store.search.searchStories(request));
+    expect(cache.stats.misses).toBe(4);
   });
 
   it('the search service uses it: a repeated search is the same answer, a changed story shows at once', async () => {

@@ -114,11 +114,20 @@ describe('PageCache', () => {
     // Rendered while one is open: what it shows may be rolled back, which records no change.
     store.transaction(true);
     const during = cache.epoch;
-    cache.set('/stories/a', page('uncommitted'), ['story:1'], during);
+    const uncommitted = page('uncommitted');
+    expect(cache.set('/stories/a', uncommitted, ['story:1'], during)).toBe(false);
+    // Sent without a date: the page after the rollback, made in the same second, must not
+    // answer 304 to an If-Modified-Since copied from this one.
+    expect(uncommitted.lastModified).toBeNull();
     store.transaction(false);
     await cache.sync();
     cache.set('/stories/a', page('uncommitted'), ['story:1'], during);
     expect(cache.get('/stories/a')).toBeUndefined();
+    // Each transaction has an epoch of its own, so renders made during two never share one.
+    store.transaction(true);
+    const second = cache.epoch;
+    expect(second).not.toBe(during);
+    store.transaction(false);
     // Begun before one started and finished after it rolled back.
     const before = cache.epoch;
     store.transaction(true);
@@ -127,8 +136,9 @@ describe('PageCache', () => {
     expect(cache.get('/stories/b')).toBeUndefined();
     // With no transaction in between, pages are kept as before.
     const quiet = cache.epoch;
-    cache.set('/stories/b', page('b'), ['story:2'], quiet);
+    expect(cache.set('/stories/b', page('b'), ['story:2'], quiet)).toBe(true);
     expect(cache.get('/stories/b')?.body.toString()).toBe('b');
+    expect(cache.get('/stories/b')?.lastModified).not.toBeNull();
   });
 
   it('evicts the longest-cached page when full, and forgets its tags', async () => {

@@ -187,11 +187,12 @@ export class PageCache {
   }
 
   /**
-   * The number that moves on each invalidation: read it before rendering, pass it to `set`. NaN,
-   * which `set` never accepts, while a transaction whose writes the render could see is open.
+   * The number that moves on each invalidation: read it before rendering, pass it to `set`. While
+   * a transaction whose writes the render could see is open, a negative number of that
+   * transaction's own (the epoch moves at each start and end), which `set` never accepts.
    */
   get epoch(): number {
-    return this.noteTransactions() ? Number.NaN : this.epochValue;
+    return this.noteTransactions() ? -1 - this.epochValue : this.epochValue;
   }
 
   /** Moves the epoch when the store's transaction mark moved; true while one is open. */
@@ -242,9 +243,14 @@ export class PageCache {
    * Keeps `page` under `key` until one of `tags` changes. Not kept when an invalidation happened
    * since `epoch` was read (the page may have been rendered from data that just changed), nor
    * when a transaction started or ended meanwhile (it may show writes that were rolled back).
+   * Returns whether it was kept: a page that was not is sent without a `Last-Modified`
+   * (only its ETag validates it), so no client revalidates the next version of the page against its date.
    */
-  set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epoch): void {
-    if (this.noteTransactions() || epoch !== this.epochValue) return;
+  set(key: string, page: CachedPage, tags: readonly string[], epoch = this.epoch): boolean {
+    if (this.noteTransactions() || epoch !== this.epochValue) {
+      page.lastModified = null;
+      return false;
+    }
     this.delete(key);
     this.dateChange(key, page);
     if (this.entries.size >= this.maxEntries) {
@@ -257,6 +263,7 @@ export class PageCache {
       if (keys) keys.add(key);
       else this.byTag.set(tag, new Set([key]));
     }
+    return true;
   }
 
   /** Gives `page` a `Last-Modified` after every other version of `key` this cache served. */
