@@ -146,6 +146,11 @@ describe('export and import back', () => {
     expect((await cli(second, 'import', file)).code).toBe(0);
     expect((await show(second, 'river-town-rebuilds-after-the-flood')).id).not.toBe(river.id);
     expect(await pinsIn(second)).toEqual(both);
+    // `show` lists them first under 相关文章, in the editor's order, as the page does.
+    const shown = (await cli(second, 'show', 'river-town-rebuilds-after-the-flood')).out.split('\n');
+    const list = shown.slice(shown.indexOf('相关文章') + 1);
+    expect(list[0]).toContain(plain.title);
+    expect(list[1]).toContain(harbour.title);
 
     // The same file with one pin, and one naming a story stored nowhere.
     const changed = exported.replace(

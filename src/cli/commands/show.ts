@@ -47,11 +47,13 @@ export function registerShow(program: Command, env: CommandEnv): void {
           env.output.out(meta.join(' · '));
           env.output.out('');
           for (const p of story.paragraphs) env.output.out(p);
-          if (story.pinnedRelated.length > 0) {
+          // 相关文章 as the story's page lists them: an editor's pins first, then the computed list.
+          const related = await reading.relatedEntries(story);
+          if (related.length > 0) {
             env.output.out('');
             env.output.out('相关文章');
-            for (const link of story.pinnedRelated)
-              env.output.out(`- ${link.sectionName ? `${link.sectionName}:` : ''}${link.title}`);
+            for (const entry of related)
+              env.output.out(`- ${entry.sectionName ? `${entry.sectionName}:` : ''}${entry.title}`);
           }
         },
         { mustExist: true },
