@@ -62,7 +62,9 @@ export class PublishingService {
 
   /**
    * The stored story `input` would update, or null for a new one: the same source and external id
-   * (a feed entry's GUID), else the same source and URL (an entry whose GUID changed).
+   * (a feed entry's GUID), else the same source and URL (an entry whose GUID changed), else the
+   * same URL on a story whose source an editor changed from this one (the next poll of its feed
+   * would otherwise store it again, as a copy).
    */
   async findExisting(tx: StoreTx, input: StoryInput): Promise<Story | null> {
     const byId = await tx.stories.findStoryByExternalId(
@@ -71,7 +73,14 @@ export class PublishingService {
     );
     if (byId || !input.url) return byId;
     const byUrl = await tx.stories.findStoryByUrl(input.url);
-    return byUrl?.source === input.source ? byUrl : null;
+    if (!byUrl || byUrl.source === input.source) return byUrl;
+    const history = await tx.stories.findStoryEdits(byUrl.id);
+    const wasThisSource = history.some(
+      (entry) =>
+        entry.action === 'edit' &&
+        entry.changes.some((change) => change.field === 'source' && change.before === input.source),
+    );
+    return wasThisSource ? byUrl : null;
   }
 
   /** Now, as the stored timestamps say it (ISO 8601). */

@@ -162,6 +162,26 @@ describe('story editing', () => {
     expect(other.title).toBe('Markets fall again');
     expect((await services.store.sections.findSectionById(other.sectionId))!.slug).toBe('world');
   });
+  it('finds a story by its link after an editor changed its source: the next poll updates it, no copy is stored', async () => {
+    const linked = { ...input('9', 'Cats and dogs at home', EASY), url: 'https://courier.example/cats' };
+    await services.pipeline.saveStories([linked]);
+    const stored = (await services.store.stories.findStoryByExternalId('test', '9'))!;
+    await services.editing.edit(stored.id, { source: 'The Test Courier' }, 'ed@example.com');
+    const count = await services.store.stories.countStories();
+    // The feed polls again: its source and id, the same link, a new last paragraph.
+    const summary = await services.pipeline.saveStories([
+      { ...linked, paragraphs: [...EASY.slice(0, 2), 'We all went to bed early.'] },
+    ]);
+    expect(summary).toMatchObject({ added: 0, updated: 1 });
+    expect(await services.store.stories.countStories()).toBe(count);
+    const story = (await services.store.stories.findStoryById(stored.id))!;
+    expect(story.source).toBe('The Test Courier');
+    expect(story.paragraphs.at(-1)).toBe('We all went to bed early.');
+    // Another source's story with that link is still a story of its own.
+    const other = await services.pipeline.saveStories([{ ...linked, source: 'elsewhere' }]);
+    expect(other.added).toBe(1);
+  });
+
   it("keeps an editor's status and level when an export that says otherwise is imported again", async () => {
     // Exported while unpublished at C1; since then an editor published it and cleared the level.
     await services.pipeline.saveStories([
