@@ -14,6 +14,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Learner, learnerApp, learnerServices, registerLearner } from '../../test/learner.js';
+import { plainStory } from '../../test/services.js';
 import { openDictionary } from '../dictionary/index.js';
 import type { Services } from '../services.js';
 import type { RegisteredRoute } from './route-list.js';
@@ -51,18 +52,9 @@ beforeAll(async () => {
   app = await learnerApp(services);
   await app.ready();
   await services.pipeline.saveStories([
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Envoys discuss a cease-fire',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: ['Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.'],
-      pinnedRelated: [],
-    },
+    plainStory('Envoys discuss a cease-fire', [
+      'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
+    ]),
   ]);
   const story = (await services.reading.findStory('envoys-discuss-a-cease-fire'))!;
   storyId = story.id;

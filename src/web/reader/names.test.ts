@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryServices } from '../../../test/services.js';
+import { memoryServices, plainStory } from '../../../test/services.js';
 import { openDictionary } from '../../dictionary/index.js';
 import { buildApp } from '../app.js';
 
@@ -15,23 +15,12 @@ beforeAll(async () => {
   const services = memoryServices({ dictionary: openDictionary() });
   app = await buildApp({ services });
   await services.pipeline.saveStories([
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Ministers meet in Munich',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: [
-        'Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State John Kerry met in Munich on Sunday.',
-        'The talks were held under the UN Security Council, and the ISSG welcomed them, the Xinhua News Agency said.',
-        'President Vladimir Putin and his counterpart Barack Obama spoke about Syria.',
-        'Afterwards Lavrov and Kerry left.',
-      ],
-      pinnedRelated: [],
-    },
+    plainStory('Ministers meet in Munich', [
+      'Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State John Kerry met in Munich on Sunday.',
+      'The talks were held under the UN Security Council, and the ISSG welcomed them, the Xinhua News Agency said.',
+      'President Vladimir Putin and his counterpart Barack Obama spoke about Syria.',
+      'Afterwards Lavrov and Kerry left.',
+    ]),
   ]);
   html = (await app.inject('/stories/ministers-meet-in-munich')).body;
 });

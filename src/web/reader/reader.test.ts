@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryServices } from '../../../test/services.js';
+import { memoryServices, plainStory } from '../../../test/services.js';
 import { openDictionary } from '../../dictionary/index.js';
 import { buildApp } from '../app.js';
 
@@ -10,36 +10,14 @@ beforeAll(async () => {
   const services = memoryServices({ dictionary: openDictionary() });
   app = await buildApp({ services });
   await services.pipeline.saveStories([
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Envoys discuss a cease-fire',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: [
-        'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
-        'Minister Lavrov said the talks went well.',
-      ],
-      pinnedRelated: [],
-    },
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Council backs cycle lanes',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: [
-        'The city council voted on Tuesday to build twelve kilometres of new cycle lanes across the centre of the city, after two years of public meetings and a long argument about parking.',
-        'Supporters say the lanes will make streets safer for children who ride to school. Several shop owners had warned that losing parking spaces would drive customers away.',
-      ],
-      pinnedRelated: [],
-    },
+    plainStory('Envoys discuss a cease-fire', [
+      'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
+      'Minister Lavrov said the talks went well.',
+    ]),
+    plainStory('Council backs cycle lanes', [
+      'The city council voted on Tuesday to build twelve kilometres of new cycle lanes across the centre of the city, after two years of public meetings and a long argument about parking.',
+      'Supporters say the lanes will make streets safer for children who ride to school. Several shop owners had warned that losing parking spaces would drive customers away.',
+    ]),
   ]);
 });
 afterAll(async () => {

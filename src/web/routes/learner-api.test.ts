@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Learner, learnerApp, learnerServices, registerLearner } from '../../../test/learner.js';
+import { plainStory } from '../../../test/services.js';
 import { openDictionary } from '../../dictionary/index.js';
 import type { Services } from '../../services.js';
 
@@ -18,21 +19,10 @@ beforeAll(async () => {
   services = learnerServices({ dictionary, clock: () => now });
   app = await learnerApp(services);
   await services.pipeline.saveStories([
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Envoys discuss a cease-fire',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: [
-        'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
-        'Minister Lavrov said the talks went well.',
-      ],
-      pinnedRelated: [],
-    },
+    plainStory('Envoys discuss a cease-fire', [
+      'Two envoys discussed the cessation of hostilities on Sunday. Their efforts paid off.',
+      'Minister Lavrov said the talks went well.',
+    ]),
   ]);
   storyId = (await services.reading.findStory('envoys-discuss-a-cease-fire'))!.id;
 });

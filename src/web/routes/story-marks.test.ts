@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnerApp, learnerServices, registerLearner } from '../../../test/learner.js';
+import { plainStory } from '../../../test/services.js';
 import { openDictionary } from '../../dictionary/index.js';
 import type { Services } from '../../services.js';
 
@@ -13,21 +14,10 @@ beforeAll(async () => {
   services = learnerServices({ dictionary: openDictionary() });
   app = await learnerApp(services);
   await services.pipeline.saveStories([
-    {
-      source: '',
-      externalId: null,
-      section: '国际英语新闻',
-      title: 'Envoys discuss a cease-fire',
-      dateline: null,
-      publishedAt: null,
-      url: null,
-      tags: [],
-      paragraphs: [
-        'Two envoys discussed the cessation of hostilities on Sunday.',
-        'Minister Lavrov said 12 talks went well.',
-      ],
-      pinnedRelated: [],
-    },
+    plainStory('Envoys discuss a cease-fire', [
+      'Two envoys discussed the cessation of hostilities on Sunday.',
+      'Minister Lavrov said 12 talks went well.',
+    ]),
   ]);
 });
 afterAll(async () => {
