@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { memoryServices } from '../../../test/services.js';
 import { REPO_ROOT } from '../../../test/shared-data.js';
 import { type Dictionary, openDictionary } from '../../dictionary/index.js';
@@ -402,5 +402,46 @@ describe('page routes validate their parameters too', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain(message.replace(/"/g, '&quot;'));
+  });
+});
+
+describe('the total of /api/stories, kept between writes', () => {
+  it('is read once between writes, and follows every new, hidden or deleted story at once', async () => {
+    const own = memoryServices();
+    const site = await buildApp({ services: own });
+    const story = (n: number) => ({
+      source: 'desk',
+      externalId: `t${n}`,
+      section: 'world',
+      title: `Harbour story number ${n}`,
+      dateline: null,
+      publishedAt: `2030-01-0${n}`,
+      url: null,
+      tags: [],
+      paragraphs: [`The harbour opened gate ${n} on Monday.`],
+      pinnedRelated: [],
+    });
+    const total = async (query = '') => (await site.inject(`/api/stories?limit=1${query}`)).json().total;
+    await own.pipeline.saveStories([story(1), story(2)]);
+    expect(await total()).toBe(2);
+    const counted = vi.spyOn(own.store.stories, 'countFilteredStories');
+    expect(await total()).toBe(2);
+    expect(await total('&page=2')).toBe(2);
+    // A write no list shows (a learner's click, the writer's heartbeat) keeps it.
+    await own.store.meta.saveMeta('writer.heartbeat', 'now');
+    expect(await total()).toBe(2);
+    expect(counted).not.toHaveBeenCalled();
+    await own.pipeline.saveStories([story(3)]);
+    expect(await total()).toBe(3);
+    const id = (await own.store.stories.findStoryByExternalId('desk', 't1'))!.id;
+    await own.editing.edit(id, { status: 'unpublished' }, 'ed@example.com');
+    expect(await total()).toBe(2);
+    await own.editing.remove(
+      (await own.store.stories.findStoryByExternalId('desk', 't2'))!.id,
+      'ed@example.com',
+    );
+    expect(await total()).toBe(1);
+    expect(counted).toHaveBeenCalledTimes(3);
+    await site.close();
   });
 });
