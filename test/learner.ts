@@ -11,6 +11,7 @@ import type { Dictionary } from '../src/dictionary/index.js';
 import { type Services, servicesOver } from '../src/services.js';
 import { openSqliteStore } from '../src/store/sqlite/store.js';
 import { type AppDeps, buildApp } from '../src/web/app.js';
+import { plainStory } from './services.js';
 
 export const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
 
@@ -104,16 +105,5 @@ export async function signInWithRole(
 
 /** A one-paragraph story in 国际英语新闻 for the learner tests. */
 export function learnerStory(title: string, date: string, text: string): StoryInput {
-  return {
-    source: '',
-    externalId: null,
-    section: '国际英语新闻',
-    title,
-    dateline: null,
-    publishedAt: date,
-    url: null,
-    tags: [],
-    paragraphs: [text],
-    pinnedRelated: [],
-  };
+  return { ...plainStory(title, [text]), publishedAt: date };
 }
