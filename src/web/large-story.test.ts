@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryServices } from '../../test/services.js';
+import { memoryServices, plainStory } from '../../test/services.js';
 import type { StoryInput } from '../articles/model.js';
 import { encodeAnalysis } from '../articles/story-analysis.js';
 import { openDictionary } from '../dictionary/index.js';
@@ -35,16 +35,10 @@ function bigStory(count: number, chars: number): StoryInput {
     paragraphs.push(`${text.slice(0, chars - 1).trimEnd()}.`);
   }
   return {
+    ...plainStory('The longest story allowed', paragraphs),
     source: 'test',
     externalId: 'largest',
     section: null,
-    title: 'The longest story allowed',
-    dateline: null,
-    publishedAt: null,
-    url: null,
-    tags: [],
-    paragraphs,
-    pinnedRelated: [],
   };
 }
 
