@@ -12,7 +12,7 @@
  * no snippets. Median and p99 per query, after a warm-up; the process's CPU time per query beside
  * the wall time, which on a busy machine also counts waiting for a core. The queries are the same
  * on every run (seeded), and lingwire runs without its cache of recent answers
- * (`search/result-cache.ts`), so every query is searched.
+ * (`store/answer-cache.ts`), so every query is searched.
  */
 import MiniSearch from 'minisearch';
 import { seededRandom } from '../src/core/random.js';

@@ -99,7 +99,7 @@ export class PublishingService {
     level: StoryLevel | null,
   ): Promise<{ outcome: SaveOutcome; story: Story }> {
     const section = await this.resolveSection(tx, input.section);
-    const now = this.clock().toISOString();
+    const now = this.now();
     const record: StoryRecord = {
       slug: existing?.slug ?? '',
       source: input.source,

@@ -3,7 +3,6 @@
  * front page and story lists. Read models carry slugs and ids, never URLs: paths are the web
  * layer's business (`web/paths.ts`). Only reads; writes go through the pipeline.
  */
-
 import { AnswerCache } from '../store/answer-cache.js';
 import {
   familyTag,
@@ -283,9 +282,7 @@ export class ReadingService {
 
   /** How many stories `filterStories` finds with this filter, on every page together. */
   async countFilteredStories(filter: StoryFilter): Promise<number> {
-    return this.counts.get(`filter ${JSON.stringify(filter)}`, () =>
-      this.store.stories.countFilteredStories(filter),
-    );
+    return this.counts.get(JSON.stringify(filter), () => this.store.stories.countFilteredStories(filter));
   }
 
   /**

@@ -8,10 +8,16 @@
 import type { StorySummary } from '../articles/model.js';
 import { summaryOf } from '../articles/reading.js';
 import { AppError } from '../core/errors.js';
-import { type SearchTerms, SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from '../store/types.js';
+import { AnswerCache } from '../store/answer-cache.js';
+import {
+  type SearchPage,
+  type SearchTerms,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type Store,
+} from '../store/types.js';
 import { CEFR_BANDS } from '../text/level.js';
 import { parseQuery } from './query.js';
-import { SearchResultCache } from './result-cache.js';
 
 /** What a search asks, as the page, the API and the CLI receive it (filters as typed). */
 export interface SearchParams {
@@ -68,15 +74,18 @@ export const MAX_SEARCH_LIMIT = 50;
 /** Deepest result a search pages to. */
 export const MAX_SEARCH_DEPTH = 10_000;
 
+/** Recent answers kept (`store/answer-cache.ts`); the least recently used go first. */
+export const SEARCH_CACHE_ENTRIES = 1000;
+
 export class SearchService {
-  /** Recent answers (`result-cache.ts`); none with `{ cache: false }` (the speed bench). */
-  private readonly cache: SearchResultCache | null;
+  /** Recent answers until a change tag; none with `{ cache: false }` (the speed bench). */
+  private readonly cache: AnswerCache<SearchPage> | null;
 
   constructor(
     private readonly store: Store,
     options: { cache?: boolean } = {},
   ) {
-    this.cache = options.cache === false ? null : new SearchResultCache(store);
+    this.cache = options.cache === false ? null : new AnswerCache(store, SEARCH_CACHE_ENTRIES);
   }
 
   async search(params: SearchParams): Promise<SearchAnswer> {

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryServices } from '../../test/services.js';
 import type { StoryInput } from '../articles/model.js';
+import { parseQuery } from '../search/query.js';
+import { SEARCH_CACHE_ENTRIES } from '../search/service.js';
 import type { Services } from '../services.js';
-import { gate, record } from '../store/contract/fixtures.js';
-import { parseQuery } from './query.js';
-import { SearchResultCache } from './result-cache.js';
+import { AnswerCache } from './answer-cache.js';
+import { gate, record } from './contract/fixtures.js';
+import type { SearchPage } from './types.js';
 
 let services: Services | undefined;
 afterEach(async () => {
@@ -33,7 +35,7 @@ describe('cached search answers', () => {
   it('answer a repeated query from memory until a story changes, and never stale after', async () => {
     services = memoryServices();
     await services.pipeline.saveStories([story(1, 'Oil prices rise')]);
-    const cache = new SearchResultCache(services.store);
+    const cache = new AnswerCache<SearchPage>(services.store, SEARCH_CACHE_ENTRIES);
     const ask = async () => (await services!.store.search.searchStories(request)).hits.map((h) => h.title);
     const parsed = parseQuery('oil');
     if (!parsed.ok) throw new Error(parsed.message);
@@ -57,7 +59,7 @@ describe('cached search answers', () => {
     services = memoryServices();
     await services.pipeline.saveStories([story(1, 'Oil prices rise')]);
     const store = services.store;
-    const cache = new SearchResultCache(store);
+    const cache = new AnswerCache<SearchPage>(store, SEARCH_CACHE_ENTRIES);
     const parsed = parseQuery('oil');
     if (!parsed.ok) throw new Error(parsed.message);
     const request = { terms: parsed.query, limit: 10, offset: 0 };
